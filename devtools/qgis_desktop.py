@@ -1,0 +1,123 @@
+"""Run real QGIS desktop in an isolated profile, with the packaged plugin installed.
+
+Used by `make run`, by the end-to-end package test and by the start-up benchmark.
+The user's own QGIS profile is never touched: profiles live under the folder given.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PLUGIN = "kpa_tracker"
+PROFILE = "kpa"
+QGIS_BIN = "/usr/bin/qgis"
+SCREEN = "1600x1000x24"
+
+
+def profile_dir(profiles_root: Path) -> Path:
+    return Path(profiles_root) / "profiles" / PROFILE
+
+
+def install_zip(zip_path: Path, profiles_root: Path, enabled: bool = True) -> Path:
+    """Unpack the plugin zip into the profile (as the Plugin Manager does) and enable it."""
+    plugins = profile_dir(profiles_root) / "python" / "plugins"
+    target = plugins / PLUGIN
+    if target.exists():
+        shutil.rmtree(target)
+    plugins.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(str(zip_path)) as archive:
+        archive.extractall(str(plugins))
+    set_plugin_enabled(profiles_root, enabled)
+    return target
+
+
+def set_plugin_enabled(profiles_root: Path, enabled: bool) -> None:
+    ini = profile_dir(profiles_root) / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True, exist_ok=True)
+    sections = _read_ini(ini)
+    sections.setdefault("PythonPlugins", {})[PLUGIN] = "true" if enabled else "false"
+    # No network checks or news feed on start: these machines are offline.
+    sections.setdefault("qgis", {}).update(
+        {"checkVersion": "false", "allowVersionCheck": "false"}
+    )
+    sections.setdefault("core", {})["NewsFeed\\httpsfeedqgisorg\\disabled"] = "true"
+    _write_ini(ini, sections)
+
+
+def _read_ini(path: Path) -> dict:
+    sections, current = {}, None
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line.startswith("[") and line.endswith("]"):
+                current = sections.setdefault(line[1:-1], {})
+            elif "=" in line and current is not None:
+                key, value = line.split("=", 1)
+                current[key] = value
+    return sections
+
+
+def _write_ini(path: Path, sections: dict) -> None:
+    lines = []
+    for name, values in sections.items():
+        lines.append("[{}]".format(name))
+        lines.extend("{}={}".format(k, v) for k, v in values.items())
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def run_qgis(
+    profiles_root: Path,
+    code_script: Path,
+    result_file: Path,
+    timeout: int = 180,
+    headless: bool = True,
+    extra_env: dict = None,
+) -> dict:
+    """Start QGIS desktop with `--code code_script`; return what the script and hook recorded.
+
+    The start-up hook (PYQGIS_STARTUP) records every Python error QGIS logs,
+    from before the plugins load, into errors.log beside the result file.
+    """
+    result_file = Path(result_file)
+    errors_file = result_file.with_name("errors.log")
+    for stale in (result_file, errors_file):
+        if stale.exists():
+            stale.unlink()
+    env = dict(os.environ)
+    env.update(
+        {
+            "PYQGIS_STARTUP": str(HERE / "startup_hook.py"),
+            "KPA_ERRORS_FILE": str(errors_file),
+            "KPA_RESULT_FILE": str(result_file),
+            "QGIS_CUSTOM_CONFIG_PATH": "",
+        }
+    )
+    env.update(extra_env or {})
+    command = [
+        QGIS_BIN,
+        "--profiles-path", str(profiles_root),
+        "--profile", PROFILE,
+        "--nologo",
+        "--noversioncheck",
+        "--code", str(code_script),
+    ]
+    if headless:
+        command = ["xvfb-run", "-a", "-s", "-screen 0 " + SCREEN] + command
+    try:
+        completed = subprocess.run(
+            command, env=env, timeout=timeout, capture_output=True, text=True
+        )
+        returncode, output = completed.returncode, completed.stdout + completed.stderr
+    except subprocess.TimeoutExpired as expired:
+        returncode = None
+        output = "QGIS did not finish within {} s\n".format(timeout) + str(expired.output or "")
+    result = {}
+    if result_file.exists():
+        result = json.loads(result_file.read_text(encoding="utf-8"))
+    errors = errors_file.read_text(encoding="utf-8") if errors_file.exists() else ""
+    return {"returncode": returncode, "output": output, "result": result, "errors": errors}

@@ -1,0 +1,53 @@
+"""`make run`: package the plugin, install it into build/run's own QGIS profile, start QGIS.
+
+With a display, QGIS opens for you to use. Without one, it runs under Xvfb,
+saves build/run/screenshot.png, prints its path and exits; the exit status is
+non-zero if the plugin raised a Python error.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+from devtools import package, qgis_desktop
+
+ROOT = Path(__file__).resolve().parent.parent
+RUN_DIR = ROOT / "build" / "run"
+
+
+def main() -> int:
+    zip_path = package.build()
+    print("packaged", zip_path)
+    profiles = RUN_DIR / "profiles"
+    qgis_desktop.install_zip(zip_path, profiles)
+    headless = not os.environ.get("DISPLAY")
+    screenshot = RUN_DIR / "screenshot.png"
+    env = {"KPA_QUIT": "1" if headless else "0"}
+    if headless:
+        env["KPA_SCREENSHOT"] = str(screenshot)
+        if screenshot.exists():
+            screenshot.unlink()
+    outcome = qgis_desktop.run_qgis(
+        profiles,
+        ROOT / "devtools" / "code_run.py",
+        RUN_DIR / "result.json",
+        timeout=240 if headless else 24 * 3600,
+        headless=headless,
+        extra_env=env,
+    )
+    if outcome["errors"]:
+        sys.stderr.write("The plugin raised Python errors in QGIS:\n" + outcome["errors"])
+        return 1
+    if "kpa_tracker" not in outcome["result"].get("active_plugins", []):
+        sys.stderr.write("The plugin did not load.\n" + outcome["output"][-3000:])
+        return 1
+    if headless:
+        if not outcome["result"].get("screenshot_saved"):
+            sys.stderr.write("No screenshot was saved.\n" + outcome["output"][-3000:])
+            return 1
+        print("screenshot:", screenshot)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

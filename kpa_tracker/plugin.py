@@ -1,0 +1,81 @@
+"""Wires the plugin into QGIS. unload() undoes, in reverse, exactly what initGui() did."""
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .core import log
+from .core.icons import plugin_icon_path
+from .processing.provider import KpaTrackerProvider
+from .ui.connections import ConnectionRegistry
+from .ui.dock import KpaTrackerDock
+
+PLUGIN_MENU = "&KPA Deployment Tracker"
+TOOLBAR_NAME = "KpaTrackerToolbar"
+DOCK_ACTION_NAME = "KpaTrackerDockAction"
+
+
+class KpaTrackerPlugin:
+    def __init__(self, iface):
+        # iface is None under qgis_process: only Processing is set up then.
+        self.iface = iface
+        self.provider = None
+        self.toolbar = None
+        self.dock = None
+        self.dock_action = None
+        self.connections = ConnectionRegistry()
+
+    # Processing -------------------------------------------------------------
+    def initProcessing(self):  # noqa: N802 (QGIS calls it by this name)
+        if self.provider is None:
+            self.provider = KpaTrackerProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def _unload_processing(self):
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+
+    # Desktop ----------------------------------------------------------------
+    def initGui(self):  # noqa: N802
+        self.initProcessing()
+        main_window = self.iface.mainWindow()
+
+        self.toolbar = self.iface.addToolBar("KPA Deployment Tracker")
+        self.toolbar.setObjectName(TOOLBAR_NAME)
+
+        self.dock = KpaTrackerDock(main_window)
+        self.dock.hide()
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+
+        self.dock_action = QAction(
+            QIcon(plugin_icon_path()), "KPA Deployment Tracker", main_window
+        )
+        self.dock_action.setObjectName(DOCK_ACTION_NAME)
+        self.dock_action.setToolTip("Show or hide the KPA Deployment Tracker panel")
+        self.dock_action.setCheckable(True)
+        # Button, menu entry and the dock's own close button stay in sync.
+        self.dock.setToggleVisibilityAction(self.dock_action)
+        self.toolbar.addAction(self.dock_action)
+        self.iface.addPluginToMenu(PLUGIN_MENU, self.dock_action)
+        log.info("KPA Deployment Tracker loaded")
+
+    def unload(self):
+        self.connections.disconnect_all()
+        if self.dock_action is not None:
+            self.iface.removePluginMenu(PLUGIN_MENU, self.dock_action)
+            self.toolbar.removeAction(self.dock_action)
+        if self.dock is not None:
+            # The dock goes before its toggle action: it holds a pointer to the action.
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.dock_action is not None:
+            self.dock_action.deleteLater()
+            self.dock_action = None
+        if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        self._unload_processing()

@@ -1,0 +1,34 @@
+"""The `kpa_tracker` Processing provider; algorithms are added by later modules."""
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..core.icons import plugin_icon_path
+
+PROVIDER_ID = "kpa_tracker"
+
+
+def algorithm_classes():
+    """The algorithm classes this provider offers, imported only when QGIS asks."""
+    return []
+
+
+class KpaTrackerProvider(QgsProcessingProvider):
+    def id(self):
+        return PROVIDER_ID
+
+    def name(self):
+        return "KPA Deployment Tracker"
+
+    def longName(self):  # noqa: N802
+        return "KPA Deployment Tracker: curated data, measuring, routing and sightings"
+
+    def icon(self):
+        return QIcon(plugin_icon_path())
+
+    def svgIconPath(self):  # noqa: N802
+        return plugin_icon_path()
+
+    def loadAlgorithms(self):  # noqa: N802
+        for algorithm_class in algorithm_classes():
+            self.addAlgorithm(algorithm_class())

@@ -1,0 +1,14 @@
+import pytest
+from qgis.PyQt.QtWidgets import QApplication
+
+
+def flush_events():
+    """Deliver deferred deletes and queued signals, as the next event-loop pass would."""
+    for _ in range(3):
+        QApplication.sendPostedEvents(None, 0)
+        QApplication.processEvents()
+
+
+@pytest.fixture
+def flush():
+    return flush_events

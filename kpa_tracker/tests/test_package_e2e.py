@@ -1,0 +1,59 @@
+"""End to end: the zip that qgis-plugin-ci builds installs and runs in real QGIS desktop."""
+
+import configparser
+import zipfile
+
+import pytest
+
+from devtools import package, qgis_desktop
+
+
+@pytest.fixture(scope="module")
+def plugin_zip(tmp_path_factory):
+    return package.build(out_dir=tmp_path_factory.mktemp("dist"))
+
+
+def test_zip_contents(plugin_zip):
+    with zipfile.ZipFile(str(plugin_zip)) as archive:
+        names = archive.namelist()
+        assert all(name.startswith("kpa_tracker/") for name in names)
+        assert "kpa_tracker/resources_rc.py" in names, "compiled resources missing"
+        assert not [n for n in names if "/tests/" in n], "tests/ must not ship"
+        assert not [n for n in names if n.endswith((".pyc", ".qgis-settings"))]
+        for needed in ("metadata.txt", "__init__.py", "plugin.py", "resources.qrc", "LICENSE"):
+            assert "kpa_tracker/" + needed in names
+        metadata = configparser.ConfigParser(interpolation=None)
+        metadata.read_string(archive.read("kpa_tracker/metadata.txt").decode("utf-8"))
+    general = metadata["general"]
+    version = plugin_zip.name[len("kpa_tracker."):-len(".zip")]
+    assert general["version"] == version != "0.0.0"
+    for key in ("name", "description", "about", "qgisMinimumVersion", "qgisMaximumVersion",
+                "author", "email", "homepage", "tracker", "repository", "icon"):
+        assert general[key].strip(), key
+
+
+def test_installed_zip_runs_in_qgis_desktop(plugin_zip, tmp_path):
+    profiles = tmp_path / "profiles"
+    qgis_desktop.install_zip(plugin_zip, profiles)
+    outcome = qgis_desktop.run_qgis(
+        profiles,
+        qgis_desktop.HERE / "code_check_plugin.py",
+        tmp_path / "result.json",
+        timeout=240,
+    )
+    assert outcome["errors"] == "", outcome["errors"]
+    result = outcome["result"]
+    assert result, "QGIS wrote no result:\n" + outcome["output"][-4000:]
+    assert "exception" not in result, result.get("exception")
+    assert result["loaded"]
+    present = {"dock": 1, "toolbar": 1, "dock_action": 1, "menu_actions": 1, "provider": True}
+    assert result["after_start"] == present
+    assert result["dock_hidden_at_start"]
+    assert result["dock_shown_by_action"]
+    assert result["action_unchecked_by_close"]
+    assert len(result["cycles"]) == 3
+    for cycle in result["cycles"]:
+        assert cycle["unloaded"] and cycle["loaded"]
+        assert cycle["after_unload"] == {
+            "dock": 0, "toolbar": 0, "dock_action": 0, "menu_actions": 0, "provider": False}
+        assert cycle["after_load"] == present

@@ -1,0 +1,1 @@
+"""Widgets: the dock panel, dialogs and map tools' visual parts."""
