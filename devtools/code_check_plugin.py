@@ -9,7 +9,7 @@ import traceback
 import qgis.utils
 from qgis.core import QgsApplication
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import QEvent, QTimer
 from qgis.PyQt.QtWidgets import QAction, QApplication, QMenu, QToolBar
 
 PLUGIN = "kpa_tracker"
@@ -18,7 +18,7 @@ PLUGIN = "kpa_tracker"
 def _flush():
     # deleteLater() runs on the next pass of the event loop.
     for _ in range(3):
-        QApplication.sendPostedEvents(None, 0)
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QApplication.processEvents()
 
 

@@ -89,6 +89,8 @@ def run_qgis(
         if stale.exists():
             stale.unlink()
     env = dict(os.environ)
+    # The test process runs Qt offscreen; QGIS desktop needs a real (X) screen.
+    env.pop("QT_QPA_PLATFORM", None)
     env.update(
         {
             "PYQGIS_STARTUP": str(HERE / "startup_hook.py"),

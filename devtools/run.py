@@ -18,7 +18,7 @@ RUN_DIR = ROOT / "build" / "run"
 def main() -> int:
     zip_path = package.build()
     print("packaged", zip_path)
-    profiles = RUN_DIR / "profiles"
+    profiles = RUN_DIR / "qgis"
     qgis_desktop.install_zip(zip_path, profiles)
     headless = not os.environ.get("DISPLAY")
     screenshot = RUN_DIR / "screenshot.png"

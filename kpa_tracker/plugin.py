@@ -46,8 +46,9 @@ class KpaTrackerPlugin:
         self.toolbar.setObjectName(TOOLBAR_NAME)
 
         self.dock = KpaTrackerDock(main_window)
-        self.dock.hide()
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        # QGIS shows a dock as it adds it; ours starts hidden until the analyst asks.
+        self.dock.hide()
 
         self.dock_action = QAction(
             QIcon(plugin_icon_path()), "KPA Deployment Tracker", main_window
