@@ -10,7 +10,7 @@ APT_STAMP := build/.apt-$(shell echo $(APT_PACKAGES) | md5sum | cut -c1-8)
 # QGIS desktop itself is started under Xvfb by devtools/qgis_desktop.py.
 TEST_ENV := QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=/tmp/kpa-runtime-$$(id -u)
 
-.PHONY: setup run test package bench resources clean
+.PHONY: setup run test package bench validate symbols styles resources clean
 
 setup: $(VENV)/.installed resources
 
@@ -48,6 +48,16 @@ package: setup
 bench: setup
 	@mkdir -p /tmp/kpa-runtime-$$(id -u) && chmod 700 /tmp/kpa-runtime-$$(id -u)
 	$(TEST_ENV) $(PY) -m bench
+
+# Check the curated data files (schema, sources, dates, areas, symbols).
+validate: setup
+	$(TEST_ENV) $(PY) -m devtools.validate_data
+
+# Development time: re-render the APP-6 SVGs and rewrite the QML styles.
+symbols: setup
+	$(PY) -m devtools.render_symbols
+styles: setup
+	$(TEST_ENV) $(PY) -m devtools.make_styles
 
 clean:
 	rm -rf build dist kpa_tracker/resources_rc.py .pytest_cache

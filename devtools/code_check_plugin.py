@@ -38,7 +38,19 @@ def _footprint():
         "dock_action": len([a for a in window.findChildren(QAction) if a.objectName() == "KpaTrackerDockAction"]),
         "menu_actions": len(_plugin_menu_actions(window)),
         "provider": QgsApplication.processingRegistry().providerById(PLUGIN) is not None,
+        "locator_filters": len([f for f in _locator_filters(window) if f.name() == PLUGIN]),
     }
+
+
+def _locator_filters(window):
+    # The main window's QgsLocator comes back from findChildren as a bare QObject.
+    from qgis.core import QgsLocator
+    from qgis.PyQt import sip
+    from qgis.PyQt.QtCore import QObject
+    for candidate in window.findChildren(QObject):
+        if candidate.metaObject().className() == "QgsLocator":
+            return sip.cast(candidate, QgsLocator).filters()
+    return []
 
 
 def _check():

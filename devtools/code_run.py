@@ -1,5 +1,6 @@
-# Run inside QGIS desktop by `make run` (qgis --code): open the plugin's dock and,
-# when asked to (no display), save a screenshot of the main window and quit.
+# Run inside QGIS desktop by `make run` (qgis --code): open the plugin's dock,
+# load the curated layers and, when asked to (no display), save a screenshot of
+# the main window and quit.
 import json
 import os
 
@@ -15,9 +16,17 @@ def _finish():
     if action is not None and not action.isChecked():
         action.trigger()
     result["dock_action_found"] = action is not None
+    plugin = qgis.utils.plugins.get("kpa_tracker")
+    if plugin is not None and os.environ.get("KPA_LOAD_LAYERS", "1") == "1":
+        outcome = plugin.catalogue.load(plugin.dock.default_layer_ids())
+        result["loaded_layers"] = [layer.name() for layer in outcome.loaded]
+        result["load_problems"] = outcome.problems
     screenshot = os.environ.get("KPA_SCREENSHOT")
 
     def grab():
+        extent = os.environ.get("KPA_EXTENT")  # "west,south,east,north" in degrees
+        if extent:
+            _zoom_to(*[float(v) for v in extent.split(",")])
         if screenshot:
             QApplication.processEvents()
             result["screenshot"] = screenshot
@@ -27,7 +36,18 @@ def _finish():
         if os.environ.get("KPA_QUIT") == "1":
             QApplication.instance().exit(0)
 
-    QTimer.singleShot(int(os.environ.get("KPA_SETTLE_MS", "2500")), grab)
+    QTimer.singleShot(int(os.environ.get("KPA_SETTLE_MS", "4000")), grab)
+
+
+def _zoom_to(west, south, east, north):
+    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject,
+                           QgsRectangle)
+    canvas = qgis.utils.iface.mapCanvas()
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
+                                       canvas.mapSettings().destinationCrs(), QgsProject.instance())
+    canvas.setExtent(transform.transformBoundingBox(QgsRectangle(west, south, east, north)))
+    canvas.refresh()
+    canvas.waitWhileRendering()
 
 
 qgis.utils.iface.mainWindow().resize(1600, 1000)

@@ -7,9 +7,12 @@ from qgis.PyQt.QtWidgets import QAction
 
 from .core import log
 from .core.icons import plugin_icon_path
+from .core.svg_paths import add_plugin_svg_path, remove_plugin_svg_path
 from .processing.provider import KpaTrackerProvider
+from .ui.catalogue_controller import CatalogueController
 from .ui.connections import ConnectionRegistry
 from .ui.dock import KpaTrackerDock
+from .ui.locator import KpaLocatorFilter
 
 PLUGIN_MENU = "&KPA Deployment Tracker"
 TOOLBAR_NAME = "KpaTrackerToolbar"
@@ -24,6 +27,9 @@ class KpaTrackerPlugin:
         self.toolbar = None
         self.dock = None
         self.dock_action = None
+        self.catalogue = None
+        self.locator_filter = None
+        self.added_svg_path = False
         self.connections = ConnectionRegistry()
 
     # Processing -------------------------------------------------------------
@@ -40,6 +46,7 @@ class KpaTrackerPlugin:
     # Desktop ----------------------------------------------------------------
     def initGui(self):  # noqa: N802
         self.initProcessing()
+        self.added_svg_path = add_plugin_svg_path()
         main_window = self.iface.mainWindow()
 
         self.toolbar = self.iface.addToolBar("KPA Deployment Tracker")
@@ -60,10 +67,19 @@ class KpaTrackerPlugin:
         self.dock.setToggleVisibilityAction(self.dock_action)
         self.toolbar.addAction(self.dock_action)
         self.iface.addPluginToMenu(PLUGIN_MENU, self.dock_action)
+
+        self.catalogue = CatalogueController(self.iface, self.dock, self.connections)
+        self.locator_filter = KpaLocatorFilter(self.iface)
+        self.iface.registerLocatorFilter(self.locator_filter)
         log.info("KPA Deployment Tracker loaded")
 
     def unload(self):
+        if self.locator_filter is not None:
+            # QGIS deletes the filter when it is deregistered.
+            self.iface.deregisterLocatorFilter(self.locator_filter)
+            self.locator_filter = None
         self.connections.disconnect_all()
+        self.catalogue = None
         if self.dock_action is not None:
             self.iface.removePluginMenu(PLUGIN_MENU, self.dock_action)
             self.toolbar.removeAction(self.dock_action)
@@ -79,4 +95,7 @@ class KpaTrackerPlugin:
             self.iface.mainWindow().removeToolBar(self.toolbar)
             self.toolbar.deleteLater()
             self.toolbar = None
+        if self.added_svg_path:
+            remove_plugin_svg_path()
+            self.added_svg_path = False
         self._unload_processing()

@@ -10,7 +10,10 @@ PROVIDER_ID = "kpa_tracker"
 
 def algorithm_classes():
     """The algorithm classes this provider offers, imported only when QGIS asks."""
-    return []
+    from .export_curated import ExportCuratedAlgorithm
+    from .validate_curated import ValidateCuratedAlgorithm
+
+    return [ExportCuratedAlgorithm, ValidateCuratedAlgorithm]
 
 
 class KpaTrackerProvider(QgsProcessingProvider):

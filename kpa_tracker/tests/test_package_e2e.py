@@ -46,7 +46,8 @@ def test_installed_zip_runs_in_qgis_desktop(plugin_zip, tmp_path):
     assert result, "QGIS wrote no result:\n" + outcome["output"][-4000:]
     assert "exception" not in result, result.get("exception")
     assert result["loaded"]
-    present = {"dock": 1, "toolbar": 1, "dock_action": 1, "menu_actions": 1, "provider": True}
+    present = {"dock": 1, "toolbar": 1, "dock_action": 1, "menu_actions": 1, "provider": True,
+               "locator_filters": 1}
     assert result["after_start"] == present
     assert result["dock_hidden_at_start"]
     assert result["dock_shown_by_action"]
@@ -55,5 +56,6 @@ def test_installed_zip_runs_in_qgis_desktop(plugin_zip, tmp_path):
     for cycle in result["cycles"]:
         assert cycle["unloaded"] and cycle["loaded"]
         assert cycle["after_unload"] == {
-            "dock": 0, "toolbar": 0, "dock_action": 0, "menu_actions": 0, "provider": False}
+            "dock": 0, "toolbar": 0, "dock_action": 0, "menu_actions": 0, "provider": False,
+            "locator_filters": 0}
         assert cycle["after_load"] == present

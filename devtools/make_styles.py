@@ -1,0 +1,255 @@
+"""Write the curated layers' QML styles (development time): `python -m devtools.make_styles`.
+
+The styles are data files shipped in kpa_tracker/layers/styles/; this script is
+how they are made reproducibly. Edit here, run, look at the map, commit the QML.
+"""
+
+import sys
+
+from qgis.core import (
+    QgsApplication,
+    QgsArrowSymbolLayer,
+    QgsFillSymbol,
+    QgsLineSymbol,
+    QgsMarkerSymbol,
+    QgsPalLayerSettings,
+    QgsPointDisplacementRenderer,
+    QgsRendererCategory,
+    QgsCategorizedSymbolRenderer,
+    QgsProperty,
+    QgsRuleBasedRenderer,
+    QgsSimpleFillSymbolLayer,
+    QgsSimpleLineSymbolLayer,
+    QgsSingleSymbolRenderer,
+    QgsSvgMarkerSymbolLayer,
+    QgsSymbolLayer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
+from qgis.PyQt.QtCore import QSizeF
+from qgis.PyQt.QtGui import QColor, QFont
+
+from kpa_tracker.core import curated
+from kpa_tracker.core.curated_store import qgs_fields
+
+STYLES = curated.LAYERS_DIR / "styles"
+# The symbol for a feature: its SIDC with the status digit set from our status,
+# so reported and claimed features get APP-6's dashed frame.
+SVG_PATH_EXPRESSION = (
+    "'kpa_app6/' || left(\"sidc\", 6) || "
+    "if(\"status\" IN ('reported', 'claimed'), '1', '0') || substr(\"sidc\", 8) || '.svg'"
+)
+UNCERTAIN = "\"status\" IN ('reported', 'claimed')"
+
+
+def text_format(size=8.5, bold=False, color="#1d1d1d", buffer=True) -> QgsTextFormat:
+    fmt = QgsTextFormat()
+    font = QFont("Noto Sans")
+    font.setBold(bold)
+    fmt.setFont(font)
+    fmt.setSize(size)
+    fmt.setColor(QColor(color))
+    if buffer:
+        buf = QgsTextBufferSettings()
+        buf.setEnabled(True)
+        buf.setSize(0.8)
+        buf.setColor(QColor(255, 255, 255, 230))
+        fmt.setBuffer(buf)
+    return fmt
+
+
+def labels(expression, size=8.5, bold=False, max_scale_denominator=None, placement=None,
+           dist=1.5, color="#1d1d1d", priority=5) -> QgsVectorLayerSimpleLabeling:
+    settings = QgsPalLayerSettings()
+    settings.fieldName = expression
+    settings.isExpression = True
+    settings.setFormat(text_format(size, bold, color))
+    settings.dist = dist
+    settings.priority = priority
+    if placement is not None:
+        settings.placement = placement
+    if max_scale_denominator:
+        # Labels only when zoomed in further than 1:max_scale_denominator.
+        settings.scaleVisibility = True
+        settings.minimumScale = max_scale_denominator
+        settings.maximumScale = 0
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
+def memory_layer(layer_id: str) -> QgsVectorLayer:
+    layer_def = next(layer for layer in curated.load_catalogue() if layer.id == layer_id)
+    geometry = {"Point": "Point", "LineString": "MultiLineString", "Polygon": "Polygon"}.get(
+        layer_def.geometry, "Polygon")
+    layer = QgsVectorLayer("{}?crs=EPSG:4326".format(geometry), layer_def.title, "memory")
+    layer.dataProvider().addAttributes(qgs_fields(layer_def).toList())
+    layer.updateFields()
+    return layer
+
+
+def svg_symbol(size_mm: float) -> QgsMarkerSymbol:
+    svg = QgsSvgMarkerSymbolLayer("kpa_app6/10061000181211000001.svg", size_mm)
+    svg.setDataDefinedProperty(QgsSymbolLayer.PropertyName, QgsProperty.fromExpression(SVG_PATH_EXPRESSION))
+    symbol = QgsMarkerSymbol()
+    symbol.changeSymbolLayer(0, svg)
+    return symbol
+
+
+def save(layer: QgsVectorLayer, name: str) -> None:
+    path = STYLES / name
+    message, ok = layer.saveNamedStyle(str(path))
+    if not ok:
+        raise SystemExit("could not write {}: {}".format(path, message))
+    print("wrote", path)
+
+
+def units_style():
+    layer = memory_layer("units")
+    # Several units share a place (the trainers at their bases, the units around
+    # Sudzha): the displacement renderer spreads them on a ring around the true point.
+    renderer = QgsPointDisplacementRenderer("designation")
+    renderer.setEmbeddedRenderer(QgsSingleSymbolRenderer(svg_symbol(8.0)))
+    renderer.setTolerance(7.0)
+    renderer.setToleranceUnit(QgsUnitTypes.RenderMillimeters)
+    renderer.setPlacement(QgsPointDisplacementRenderer.Ring)
+    renderer.setCircleRadiusAddition(1.5)
+    renderer.setCircleColor(QColor(120, 40, 40, 160))
+    renderer.setCircleWidth(0.3)
+    renderer.setLabelFont(QFont("Noto Sans", 7))
+    renderer.setLabelColor(QColor("#1d1d1d"))
+    renderer.setMinimumLabelScale(25000000)
+    center = QgsMarkerSymbol.createSimple({"name": "circle", "size": "1.4", "color": "#7a1f1f",
+                                           "outline_color": "#ffffff", "outline_width": "0.2"})
+    renderer.setCenterSymbol(center)
+    layer.setRenderer(renderer)
+    save(layer, "units.qml")
+
+
+def bases_style():
+    layer = memory_layer("bases")
+    layer.setRenderer(QgsSingleSymbolRenderer(svg_symbol(6.0)))
+    layer.setLabeling(labels(
+        "regexp_replace(\"name\", '\\\\s*\\\\(.*\\\\)$', '')", size=8, bold=True,
+        placement=QgsPalLayerSettings.OrderedPositionsAroundPoint, dist=1.0, priority=8))
+    layer.setLabelsEnabled(True)
+    save(layer, "bases.qml")
+
+
+def kursk_sites_style():
+    layer = memory_layer("kursk_sites")
+    root = QgsRuleBasedRenderer.Rule(None)
+    for damage, shape, color in (("destroyed", "cross2", "#b00000"), ("damaged", "triangle", "#e07000")):
+        symbol = QgsMarkerSymbol.createSimple({
+            "name": shape, "size": "3.2", "color": color, "outline_color": "#202020",
+            "outline_width": "0.4" if damage == "destroyed" else "0.25"})
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, "\"damage\" = '{}'".format(damage),
+                                                   damage.capitalize()))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    layer.setLabeling(labels("regexp_replace(\"name\", '\\\\s*\\\\(.*\\\\)$', '')", size=8,
+                             max_scale_denominator=3000000,
+                             placement=QgsPalLayerSettings.OrderedPositionsAroundPoint))
+    layer.setLabelsEnabled(True)
+    save(layer, "kursk_sites.qml")
+
+
+def movement_symbol(color: str) -> QgsLineSymbol:
+    arrow = QgsArrowSymbolLayer()
+    arrow.setIsCurved(False)
+    arrow.setIsRepeated(False)  # one arrow per leg, not one per densified segment
+    for setter in (arrow.setArrowWidthUnit, arrow.setArrowStartWidthUnit,
+                   arrow.setHeadLengthUnit, arrow.setHeadThicknessUnit):
+        setter(QgsUnitTypes.RenderMillimeters)
+    arrow.setArrowWidth(0.7)
+    arrow.setArrowStartWidth(0.7)
+    arrow.setHeadLength(2.6)
+    arrow.setHeadThickness(1.4)
+    arrow.setArrowType(QgsArrowSymbolLayer.ArrowPlain)
+    fill = QgsSimpleFillSymbolLayer(QColor(color), strokeColor=QColor(color), strokeWidth=0.3)
+    # Reported and claimed legs are drawn hollow and dashed, firmer ones solid.
+    fill.setDataDefinedProperty(QgsSymbolLayer.PropertyFillColor, QgsProperty.fromExpression(
+        "if({}, '255,255,255,140', '{}')".format(UNCERTAIN, color)))
+    fill.setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeStyle, QgsProperty.fromExpression(
+        "if({}, 'dash', 'solid')".format(UNCERTAIN)))
+    fill_symbol = QgsFillSymbol()
+    fill_symbol.changeSymbolLayer(0, fill)
+    arrow.setSubSymbol(fill_symbol)
+    symbol = QgsLineSymbol()
+    symbol.changeSymbolLayer(0, arrow)
+    return symbol
+
+
+def movements_style():
+    layer = memory_layer("movements")
+    categories = []
+    for mode, color, title in (("sea", "#1f5fa8", "By sea"), ("rail", "#3b3b3b", "By rail"),
+                               ("road", "#6b4f2a", "By road"), ("air", "#6a3d9a", "By air"),
+                               ("not reported", "#9a6a12", "Mode not reported")):
+        categories.append(QgsRendererCategory(mode, movement_symbol(QColor(color).name()), title))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("mode", categories))
+    save(layer, "movements.qml")
+
+
+def front_lines_style():
+    layer = memory_layer("front_lines")
+    line = QgsSimpleLineSymbolLayer(QColor("#c0161d"), 0.9)
+    symbol = QgsLineSymbol()
+    symbol.changeSymbolLayer(0, line)
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    save(layer, "front_lines.qml")
+
+
+def front_areas_style():
+    layer = memory_layer("front_areas")
+    fill = QgsSimpleFillSymbolLayer(QColor(45, 110, 200, 70), strokeColor=QColor(45, 110, 200, 200),
+                                    strokeWidth=0.4)
+    symbol = QgsFillSymbol()
+    symbol.changeSymbolLayer(0, fill)
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    layer.setLabeling(labels("'Ukrainian-held, ' || \"as_of\"", size=8, max_scale_denominator=3000000,
+                             color="#1f4f99"))
+    layer.setLabelsEnabled(True)
+    save(layer, "front_areas.qml")
+
+
+def basemap_styles():
+    world = "{}/resources/data/world_map.gpkg".format(QgsApplication.pkgDataPath())
+    countries = QgsVectorLayer(world + "|layername=countries", "countries", "ogr")
+    fill = QgsSimpleFillSymbolLayer(QColor("#f1efe9"), strokeColor=QColor("#9a948a"), strokeWidth=0.3)
+    symbol = QgsFillSymbol()
+    symbol.changeSymbolLayer(0, fill)
+    countries.setRenderer(QgsSingleSymbolRenderer(symbol))
+    countries.setLabeling(labels("\"NAME\"", size=9, color="#7d776d", priority=1))
+    countries.setLabelsEnabled(True)
+    save(countries, "basemap_countries.qml")
+    provinces = QgsVectorLayer(world + "|layername=states_provinces", "provinces", "ogr")
+    line = QgsSimpleFillSymbolLayer(QColor(0, 0, 0, 0), strokeColor=QColor("#cdc8bd"), strokeWidth=0.15)
+    symbol = QgsFillSymbol()
+    symbol.changeSymbolLayer(0, line)
+    provinces.setRenderer(QgsSingleSymbolRenderer(symbol))
+    provinces.setScaleBasedVisibility(True)
+    provinces.setMinimumScale(15000000)
+    provinces.setMaximumScale(0)
+    provinces.setLabeling(labels("\"name\"", size=7, color="#9a948a", max_scale_denominator=6000000,
+                                 priority=0))
+    provinces.setLabelsEnabled(True)
+    save(provinces, "basemap_provinces.qml")
+
+
+def main() -> int:
+    app = QgsApplication([], False)
+    app.initQgis()
+    STYLES.mkdir(parents=True, exist_ok=True)
+    units_style()
+    bases_style()
+    kursk_sites_style()
+    movements_style()
+    front_lines_style()
+    front_areas_style()
+    basemap_styles()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,359 @@
+"""Curated layers in the analyst's workspace GeoPackage: materialise, merge, reset.
+
+The shipped YAML is the curated source of truth; the analyst edits the copy in
+the workspace with ordinary QGIS editing. When a newer plugin version ships
+changed curated data, it is merged by feature id:
+
+- a feature the analyst has not touched takes the new curated version;
+- a feature the analyst changed is never overwritten; it is reported instead;
+- a curated feature the analyst deleted stays deleted (reported);
+- features the analyst added are never touched.
+
+What the analyst changed is known by comparing each row's hash with the hash
+of the curated version it was last given (table kpa_curated_state).
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .curated import CuratedFeature, LayerDef
+from .geodesy import densify
+
+TABLE_PREFIX = "curated_"
+STATE_TABLE = "kpa_curated_state"
+WGS84 = "EPSG:4326"
+# Movement legs are drawn as great circles, densified every so many metres.
+GEODESIC_STEP_M = 25000.0
+COMMON_QGS_FIELDS = (
+    ("id", QVariant.String), ("name", QVariant.String), ("names", QVariant.String),
+    ("status", QVariant.String), ("as_of", QVariant.String), ("valid_from", QVariant.String),
+    ("valid_to", QVariant.String), ("precision", QVariant.String), ("sources", QVariant.String),
+    ("source_urls", QVariant.String), ("notes", QVariant.String),
+)
+TYPES = {"string": QVariant.String, "integer": QVariant.Int, "double": QVariant.Double}
+GEOMETRY_TYPES = {
+    "Point": QgsWkbTypes.Point,
+    "LineString": QgsWkbTypes.MultiLineString,
+    "Polygon": QgsWkbTypes.Polygon,
+}
+
+
+class WorkspaceError(Exception):
+    """The workspace GeoPackage could not be written; nothing was half-written."""
+
+
+@dataclass
+class SyncReport:
+    layer: str
+    added: List[str] = field(default_factory=list)
+    updated: List[str] = field(default_factory=list)
+    removed: List[str] = field(default_factory=list)
+    kept_analyst_changes: List[str] = field(default_factory=list)
+    kept_analyst_deletions: List[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = []
+        for label, items in (
+            ("added", self.added), ("updated", self.updated), ("removed", self.removed),
+            ("kept your changes to", self.kept_analyst_changes),
+            ("kept your deletion of", self.kept_analyst_deletions),
+        ):
+            if items:
+                parts.append("{} {}".format(label, ", ".join(items)))
+        return "{}: {}".format(self.layer, "; ".join(parts) if parts else "up to date")
+
+
+def table_name(layer: LayerDef) -> str:
+    return TABLE_PREFIX + layer.id
+
+
+def layer_uri(gpkg_path: Path, layer: LayerDef) -> str:
+    return "{}|layername={}".format(gpkg_path, table_name(layer))
+
+
+def qgs_fields(layer: LayerDef) -> QgsFields:
+    fields = QgsFields()
+    for name, variant in COMMON_QGS_FIELDS:
+        fields.append(QgsField(name, variant))
+    for spec in layer.fields:
+        fields.append(QgsField(spec["name"], TYPES[spec["type"]]))
+    return fields
+
+
+def curated_geometry(feature: CuratedFeature) -> QgsGeometry:
+    if feature.geometry_type == "Point":
+        return QgsGeometry.fromPointXY(QgsPointXY(*feature.coordinates))
+    if feature.geometry_type == "LineString":
+        parts = densify(feature.coordinates, GEODESIC_STEP_M)
+        return QgsGeometry.fromMultiPolylineXY([[QgsPointXY(*p) for p in part] for part in parts])
+    return QgsGeometry.fromPolygonXY([[QgsPointXY(*p) for p in ring] for ring in feature.coordinates])
+
+
+def curated_attributes(feature: CuratedFeature, layer: LayerDef) -> Dict[str, object]:
+    values = {
+        "id": feature.id,
+        "name": feature.name,
+        "names": " | ".join(feature.names),
+        "status": feature.status,
+        "as_of": feature.as_of,
+        "valid_from": feature.valid_from or None,
+        "valid_to": feature.valid_to or None,
+        "precision": feature.precision,
+        "sources": "\n".join(source.as_text() for source in feature.sources),
+        "source_urls": json.dumps([source.url for source in feature.sources]),
+        "notes": feature.notes,
+    }
+    for spec in layer.fields:
+        values[spec["name"]] = feature.attributes.get(spec["name"])
+    return values
+
+
+def _normalise(value):
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return round(float(value), 9)  # 459 in YAML and 459.0 read back are the same
+    if value == "":
+        return None
+    return value
+
+
+def content_hash(attributes: Dict[str, object], geometry: QgsGeometry) -> str:
+    """A fingerprint of a row's curated content, equal for equal content whatever its origin."""
+    canonical = {name: _normalise(value) for name, value in attributes.items() if name != "fid"}
+    payload = json.dumps(canonical, sort_keys=True, ensure_ascii=False, default=str)
+    wkt = geometry.asWkt(7) if geometry is not None and not geometry.isNull() else ""
+    return hashlib.sha256((payload + "\n" + wkt).encode("utf-8")).hexdigest()
+
+
+def _row_content(qgs_feature: QgsFeature, names) -> Dict[str, object]:
+    return {name: qgs_feature[name] for name in names}
+
+
+class _Table:
+    """A table of the workspace GeoPackage opened through QGIS's OGR provider."""
+
+    def __init__(self, gpkg_path: Path, name: str):
+        self.layer = QgsVectorLayer("{}|layername={}".format(gpkg_path, name), name, "ogr")
+
+    @property
+    def valid(self) -> bool:
+        return self.layer.isValid()
+
+    def rows(self):
+        return self.layer.getFeatures()
+
+
+def _create_table(gpkg_path: Path, name: str, fields: QgsFields, wkb_type) -> None:
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = name
+    options.actionOnExistingFile = (
+        QgsVectorFileWriter.CreateOrOverwriteLayer if gpkg_path.exists()
+        else QgsVectorFileWriter.CreateOrOverwriteFile
+    )
+    writer = QgsVectorFileWriter.create(
+        str(gpkg_path), fields, wkb_type, QgsCoordinateReferenceSystem(WGS84),
+        QgsCoordinateTransformContext(), options,
+    )
+    if writer.hasError() != QgsVectorFileWriter.NoError:
+        raise WorkspaceError("could not create table {} in {}: {}".format(
+            name, gpkg_path, writer.errorMessage()))
+    del writer  # closes the file
+
+
+def _state_fields() -> QgsFields:
+    fields = QgsFields()
+    for name in ("layer", "feature_id", "base_hash"):
+        fields.append(QgsField(name, QVariant.String))
+    return fields
+
+
+def _open_state(gpkg_path: Path) -> QgsVectorLayer:
+    table = _Table(gpkg_path, STATE_TABLE)
+    if not table.valid:
+        _create_table(gpkg_path, STATE_TABLE, _state_fields(), QgsWkbTypes.NoGeometry)
+        table = _Table(gpkg_path, STATE_TABLE)
+    if not table.valid:
+        raise WorkspaceError("could not open {} in {}".format(STATE_TABLE, gpkg_path))
+    return table.layer
+
+
+def _commit(layer: QgsVectorLayer, what: str) -> None:
+    if not layer.commitChanges():
+        errors = "; ".join(layer.commitErrors())
+        layer.rollBack()
+        raise WorkspaceError("{} not saved: {}".format(what, errors))
+
+
+def _set_state(state_layer: QgsVectorLayer, layer_id: str, hashes: Dict[str, str]) -> None:
+    """Replace the base hashes recorded for one layer (inside the caller's edit session)."""
+    doomed = [f.id() for f in state_layer.getFeatures() if f["layer"] == layer_id]
+    state_layer.deleteFeatures(doomed)
+    rows = []
+    for feature_id, base_hash in sorted(hashes.items()):
+        row = QgsFeature(state_layer.fields())  # by name: the GeoPackage adds an fid field first
+        row["layer"], row["feature_id"], row["base_hash"] = layer_id, feature_id, base_hash
+        rows.append(row)
+    if not state_layer.addFeatures(rows):
+        raise WorkspaceError("could not record the merge state of " + layer_id)
+
+
+def read_state(gpkg_path: Path, layer_id: str) -> Dict[str, str]:
+    table = _Table(gpkg_path, STATE_TABLE)
+    if not table.valid:
+        return {}
+    return {f["feature_id"]: f["base_hash"] for f in table.rows() if f["layer"] == layer_id}
+
+
+def _build_row(fields: QgsFields, attributes: Dict[str, object], geometry: QgsGeometry) -> QgsFeature:
+    row = QgsFeature(fields)
+    for name, value in attributes.items():
+        row[name] = value
+    row.setGeometry(geometry)
+    return row
+
+
+def sync_layer(gpkg_path: Path, layer: LayerDef, features: List[CuratedFeature]) -> SyncReport:
+    """Bring one curated table of the workspace up to the shipped data, keeping the analyst's edits."""
+    gpkg_path = Path(gpkg_path)
+    report = SyncReport(layer.id)
+    fields = qgs_fields(layer)
+    names = fields.names()
+    curated = {}
+    for feature in features:
+        attributes = curated_attributes(feature, layer)
+        geometry = curated_geometry(feature)
+        curated[feature.id] = (attributes, geometry, content_hash(attributes, geometry))
+
+    table = _Table(gpkg_path, table_name(layer))
+    if not table.valid:
+        _create_table(gpkg_path, table_name(layer), fields, GEOMETRY_TYPES[layer.geometry])
+        table = _Table(gpkg_path, table_name(layer))
+        if not table.valid:
+            raise WorkspaceError("could not open {} in {}".format(table_name(layer), gpkg_path))
+    data = table.layer
+    state_layer = _open_state(gpkg_path)
+    base = read_state(gpkg_path, layer.id)
+
+    rows = {}
+    for row in data.getFeatures():
+        rows.setdefault(row["id"], (row.id(), content_hash(_row_content(row, names), row.geometry())))
+
+    # Plan first, so that a workspace already in step is not written at all.
+    to_add, to_update, to_delete = [], [], []
+    new_base = dict(base)
+    for feature_id, (_attributes, _geometry, curated_hash) in curated.items():
+        if feature_id not in rows:
+            if feature_id in base:
+                report.kept_analyst_deletions.append(feature_id)
+            else:
+                to_add.append(feature_id)
+                new_base[feature_id] = curated_hash
+            continue
+        row_hash = rows[feature_id][1]
+        if row_hash == curated_hash:
+            new_base[feature_id] = curated_hash
+        elif feature_id not in base or row_hash == base[feature_id]:
+            to_update.append(feature_id)
+            new_base[feature_id] = curated_hash
+        elif base[feature_id] != curated_hash:
+            report.kept_analyst_changes.append(feature_id)
+    for feature_id in sorted(set(base) - set(curated)):
+        new_base.pop(feature_id, None)
+        if feature_id in rows:
+            if rows[feature_id][1] == base[feature_id]:
+                to_delete.append(feature_id)
+            else:
+                report.kept_analyst_changes.append(feature_id)
+    if not (to_add or to_update or to_delete) and new_base == base:
+        return report
+
+    data.startEditing()
+    state_layer.startEditing()
+    try:
+        for feature_id in to_add:
+            attributes, geometry, _ = curated[feature_id]
+            _add(data, _build_row(data.fields(), attributes, geometry))
+        for feature_id in to_update:
+            attributes, geometry, _ = curated[feature_id]
+            _overwrite(data, rows[feature_id][0], attributes, geometry)
+        for feature_id in to_delete:
+            data.deleteFeature(rows[feature_id][0])
+        _set_state(state_layer, layer.id, new_base)
+        _commit(data, "curated layer " + layer.id)
+        _commit(state_layer, "merge state of " + layer.id)
+    except Exception:
+        data.rollBack()
+        state_layer.rollBack()
+        raise
+    report.added, report.updated, report.removed = to_add, to_update, to_delete
+    return report
+
+
+def _add(data: QgsVectorLayer, row: QgsFeature) -> None:
+    if not data.addFeature(row):
+        raise WorkspaceError("could not add {} to {}".format(row["id"], data.name()))
+
+
+def _overwrite(data: QgsVectorLayer, fid: int, attributes: Dict[str, object], geometry: QgsGeometry) -> None:
+    field_index = {name: data.fields().indexOf(name) for name in attributes}
+    data.changeAttributeValues(fid, {field_index[n]: v for n, v in attributes.items()})
+    data.changeGeometry(fid, geometry)
+
+
+def reset_features(gpkg_path: Path, layer: LayerDef, features: List[CuratedFeature],
+                   feature_ids: List[str] = None) -> List[str]:
+    """Put curated features back as shipped (all of the layer's when ids is None).
+
+    Features the analyst added (ids that are not curated) are left alone.
+    Returns the ids that were reset.
+    """
+    gpkg_path = Path(gpkg_path)
+    wanted = {f.id: f for f in features if feature_ids is None or f.id in feature_ids}
+    unknown = set(feature_ids or []) - set(wanted)
+    if unknown:
+        raise WorkspaceError("not curated features of {}: {}".format(layer.id, ", ".join(sorted(unknown))))
+    data = _Table(gpkg_path, table_name(layer)).layer
+    if not data.isValid():
+        sync_layer(gpkg_path, layer, features)
+        return sorted(wanted)
+    state_layer = _open_state(gpkg_path)
+    base = read_state(gpkg_path, layer.id)
+    rows = {row["id"]: row.id() for row in data.getFeatures()}
+    data.startEditing()
+    state_layer.startEditing()
+    try:
+        for feature_id, feature in wanted.items():
+            attributes = curated_attributes(feature, layer)
+            geometry = curated_geometry(feature)
+            if feature_id in rows:
+                _overwrite(data, rows[feature_id], attributes, geometry)
+            else:
+                _add(data, _build_row(data.fields(), attributes, geometry))
+            base[feature_id] = content_hash(attributes, geometry)
+        _set_state(state_layer, layer.id, base)
+        _commit(data, "reset of " + layer.id)
+        _commit(state_layer, "merge state of " + layer.id)
+    except Exception:
+        data.rollBack()
+        state_layer.rollBack()
+        raise
+    return sorted(wanted)

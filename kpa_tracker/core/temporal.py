@@ -1,0 +1,24 @@
+"""Temporal properties, so QGIS's Temporal Controller animates dated features."""
+
+from qgis.core import QgsVectorLayer, QgsVectorLayerTemporalProperties
+
+# Dates in the curated data are text at day, month or year precision; these
+# expressions take the earliest day of valid_from and the last day of valid_to.
+START_EXPRESSION = (
+    "to_datetime(CASE WHEN length(\"valid_from\") = 4 THEN \"valid_from\" || '-01-01' "
+    "WHEN length(\"valid_from\") = 7 THEN \"valid_from\" || '-01' ELSE \"valid_from\" END)"
+)
+END_EXPRESSION = (
+    "CASE WHEN \"valid_to\" IS NULL THEN NULL "
+    "WHEN length(\"valid_to\") = 4 THEN to_datetime(\"valid_to\" || '-12-31 23:59:59') "
+    "WHEN length(\"valid_to\") = 7 THEN to_datetime(\"valid_to\" || '-01') + to_interval('1 month') "
+    "- to_interval('1 second') ELSE to_datetime(\"valid_to\" || ' 23:59:59') END"
+)
+
+
+def apply_temporal(layer: QgsVectorLayer) -> None:
+    properties = layer.temporalProperties()
+    properties.setMode(QgsVectorLayerTemporalProperties.ModeFeatureDateTimeStartAndEndFromExpressions)
+    properties.setStartExpression(START_EXPRESSION)
+    properties.setEndExpression(END_EXPRESSION)
+    properties.setIsActive(True)

@@ -1,0 +1,121 @@
+"""kpa_tracker:exportcurated: every curated layer, with its sources, to one GeoPackage."""
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterFileDestination,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core import curated
+from ..core.curated_store import layer_uri, sync_layer
+from ..core.workspace import workspace_gpkg_path
+
+SOURCES_TABLE = "sources"
+
+
+class ExportCuratedAlgorithm(QgsProcessingAlgorithm):
+    OUTPUT = "OUTPUT"
+
+    def name(self):
+        return "exportcurated"
+
+    def displayName(self):  # noqa: N802
+        return "Export curated layers"
+
+    def group(self):
+        return "Curated data"
+
+    def groupId(self):  # noqa: N802
+        return "curated"
+
+    def shortHelpString(self):  # noqa: N802
+        return ("Writes every curated layer, as it stands in your workspace (with your edits), "
+                "to one GeoPackage for colleagues on other tools. Each feature keeps its sources "
+                "as readable text (field 'sources'); a separate table 'sources' has one row per "
+                "feature and source: layer, feature_id, publisher, title, date, url.")
+
+    def createInstance(self):  # noqa: N802
+        return ExportCuratedAlgorithm()
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, "Output GeoPackage", "GeoPackage (*.gpkg)"))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
+        if output.suffix.lower() != ".gpkg":
+            raise QgsProcessingException("OUTPUT must be a .gpkg file, not {}".format(output.name))
+        catalogue, result = curated.load_cached()
+        for error in result.errors:
+            feedback.reportError("Refused, not exported: {}".format(error))
+        workspace = workspace_gpkg_path()
+        if output.exists():
+            output.unlink()
+        source_rows = []
+        layers = [layer for layer in catalogue if layer.kind == "curated" and layer.id in result.features]
+        for step, layer in enumerate(layers):
+            if feedback.isCanceled():
+                break
+            sync_layer(workspace, layer, result.features[layer.id])
+            source = QgsVectorLayer(layer_uri(workspace, layer), layer.title, "ogr")
+            self._write(source, output, layer.id, context)
+            source_rows.extend(self._source_rows(layer, source, result))
+            feedback.setProgress(100.0 * (step + 1) / (len(layers) + 1))
+        self._write_sources(source_rows, output)
+        feedback.pushInfo("Exported {} layers and {} source rows to {}".format(
+            len(layers), len(source_rows), output))
+        return {self.OUTPUT: str(output)}
+
+    @staticmethod
+    def _write(layer, output: Path, name: str, context):
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = name
+        options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if output.exists()
+                                        else QgsVectorFileWriter.CreateOrOverwriteFile)
+        error = QgsVectorFileWriter.writeAsVectorFormatV2(
+            layer, str(output), context.transformContext(), options)
+        if error[0] != QgsVectorFileWriter.NoError:
+            raise QgsProcessingException("could not write {}: {}".format(name, error[1]))
+
+    @staticmethod
+    def _source_rows(layer, source_layer, result):
+        """Curated features cite keyed sources; a feature the analyst added keeps its own text."""
+        by_id = {f.id: f for f in result.features[layer.id]}
+        rows = []
+        for row in source_layer.getFeatures():
+            feature = by_id.get(row["id"])
+            if feature is not None:
+                for cited in feature.sources:
+                    rows.append([layer.id, feature.id, cited.publisher, cited.title, cited.date, cited.url])
+            else:
+                for line in str(row["sources"] or "").splitlines():
+                    rows.append([layer.id, row["id"], line, "", "", ""])
+        return rows
+
+    @staticmethod
+    def _write_sources(rows, output: Path):
+        fields = QgsFields()
+        for name in ("layer", "feature_id", "publisher", "title", "date", "url"):
+            fields.append(QgsField(name, QVariant.String))
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = SOURCES_TABLE
+        options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+        writer = QgsVectorFileWriter.create(str(output), fields, QgsWkbTypes.NoGeometry,
+                                            QgsVectorLayer().crs(), QgsCoordinateTransformContext(), options)
+        for values in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes(values)
+            writer.addFeature(feature)
+        del writer
