@@ -3,7 +3,7 @@
 import importlib
 import sys
 
-BENCHMARKS = ["startup"]
+BENCHMARKS = ["startup", "load_curated"]
 
 
 def main(names):

@@ -18,25 +18,25 @@ QGIS_BIN = "/usr/bin/qgis"
 SCREEN = "1600x1000x24"
 
 
-def profile_dir(profiles_root: Path) -> Path:
-    return Path(profiles_root) / "profiles" / PROFILE
+def profile_dir(profiles_root: Path, profile: str = PROFILE) -> Path:
+    return Path(profiles_root) / "profiles" / profile
 
 
-def install_zip(zip_path: Path, profiles_root: Path, enabled: bool = True) -> Path:
+def install_zip(zip_path: Path, profiles_root: Path, enabled: bool = True, profile: str = PROFILE) -> Path:
     """Unpack the plugin zip into the profile (as the Plugin Manager does) and enable it."""
-    plugins = profile_dir(profiles_root) / "python" / "plugins"
+    plugins = profile_dir(profiles_root, profile) / "python" / "plugins"
     target = plugins / PLUGIN
     if target.exists():
         shutil.rmtree(target)
     plugins.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(str(zip_path)) as archive:
         archive.extractall(str(plugins))
-    set_plugin_enabled(profiles_root, enabled)
+    set_plugin_enabled(profiles_root, enabled, profile)
     return target
 
 
-def set_plugin_enabled(profiles_root: Path, enabled: bool) -> None:
-    ini = profile_dir(profiles_root) / "QGIS" / "QGIS3.ini"
+def set_plugin_enabled(profiles_root: Path, enabled: bool, profile: str = PROFILE) -> None:
+    ini = profile_dir(profiles_root, profile) / "QGIS" / "QGIS3.ini"
     ini.parent.mkdir(parents=True, exist_ok=True)
     sections = _read_ini(ini)
     sections.setdefault("PythonPlugins", {})[PLUGIN] = "true" if enabled else "false"
@@ -123,3 +123,15 @@ def run_qgis(
         result = json.loads(result_file.read_text(encoding="utf-8"))
     errors = errors_file.read_text(encoding="utf-8") if errors_file.exists() else ""
     return {"returncode": returncode, "output": output, "result": result, "errors": errors}
+
+
+QGIS_PROCESS_BIN = "/usr/bin/qgis_process.bin"  # Debian's qgis_process wrapper is broken on 3.22
+
+
+def run_qgis_process(profiles_root: Path, arguments, timeout: int = 180):
+    """Run qgis_process headless against the 'default' profile under profiles_root."""
+    env = dict(os.environ)
+    env.pop("QT_QPA_PLATFORM", None)
+    env.update({"QGIS_CUSTOM_CONFIG_PATH": str(profiles_root), "QT_QPA_PLATFORM": "offscreen"})
+    return subprocess.run([QGIS_PROCESS_BIN] + list(arguments), env=env, timeout=timeout,
+                          capture_output=True, text=True)

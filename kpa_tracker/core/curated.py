@@ -19,6 +19,8 @@ LAYERS_DIR = Path(__file__).resolve().parent.parent / "layers"
 CATALOGUE_FILE = LAYERS_DIR / "catalogue.yaml"
 SOURCES_FILE = LAYERS_DIR / "data" / "sources.yaml"
 
+# libyaml's safe loader when PyYAML was built with it (several times faster), else the pure-Python one.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 STATUSES = ("confirmed", "assessed", "reported", "claimed")
 PRECISIONS = ("site", "town", "region")
 COMMON_FIELDS = (
@@ -131,7 +133,7 @@ def fold(text: str) -> str:
 def _read_yaml(path: Path):
     try:
         with open(str(path), encoding="utf-8") as stream:
-            return yaml.safe_load(stream)
+            return yaml.load(stream, Loader=SAFE_LOADER)  # safe: SafeLoader or CSafeLoader only
     except FileNotFoundError:
         raise CuratedDataError(path, None, None, "file not found")
     except yaml.YAMLError as exc:

@@ -15,7 +15,7 @@ of the curated version it was last given (table kpa_curated_state).
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Dict, List
 
@@ -38,6 +38,10 @@ from .geodesy import densify
 
 TABLE_PREFIX = "curated_"
 STATE_TABLE = "kpa_curated_state"
+VERSION_KEY = ""  # the state row that holds a layer's curated version
+# Bump when the way curated data becomes rows changes (fields, densifying), so
+# that every workspace is merged again once.
+FORMAT = "kpa-curated-1\n"
 WGS84 = "EPSG:4326"
 # Movement legs are drawn as great circles, densified every so many metres.
 GEODESIC_STEP_M = 25000.0
@@ -161,7 +165,7 @@ class _Table:
         return self.layer.getFeatures()
 
 
-def _create_table(gpkg_path: Path, name: str, fields: QgsFields, wkb_type) -> None:
+def _create_table(gpkg_path: Path, name: str, fields: QgsFields, wkb_type, rows=()) -> None:
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = name
@@ -176,6 +180,10 @@ def _create_table(gpkg_path: Path, name: str, fields: QgsFields, wkb_type) -> No
     if writer.hasError() != QgsVectorFileWriter.NoError:
         raise WorkspaceError("could not create table {} in {}: {}".format(
             name, gpkg_path, writer.errorMessage()))
+    if rows and not writer.addFeatures(list(rows)):
+        message = writer.errorMessage()
+        del writer
+        raise WorkspaceError("could not write table {} in {}: {}".format(name, gpkg_path, message))
     del writer  # closes the file
 
 
@@ -186,16 +194,6 @@ def _state_fields() -> QgsFields:
     return fields
 
 
-def _open_state(gpkg_path: Path) -> QgsVectorLayer:
-    table = _Table(gpkg_path, STATE_TABLE)
-    if not table.valid:
-        _create_table(gpkg_path, STATE_TABLE, _state_fields(), QgsWkbTypes.NoGeometry)
-        table = _Table(gpkg_path, STATE_TABLE)
-    if not table.valid:
-        raise WorkspaceError("could not open {} in {}".format(STATE_TABLE, gpkg_path))
-    return table.layer
-
-
 def _commit(layer: QgsVectorLayer, what: str) -> None:
     if not layer.commitChanges():
         errors = "; ".join(layer.commitErrors())
@@ -203,24 +201,108 @@ def _commit(layer: QgsVectorLayer, what: str) -> None:
         raise WorkspaceError("{} not saved: {}".format(what, errors))
 
 
-def _set_state(state_layer: QgsVectorLayer, layer_id: str, hashes: Dict[str, str]) -> None:
-    """Replace the base hashes recorded for one layer (inside the caller's edit session)."""
-    doomed = [f.id() for f in state_layer.getFeatures() if f["layer"] == layer_id]
-    state_layer.deleteFeatures(doomed)
-    rows = []
-    for feature_id, base_hash in sorted(hashes.items()):
-        row = QgsFeature(state_layer.fields())  # by name: the GeoPackage adds an fid field first
-        row["layer"], row["feature_id"], row["base_hash"] = layer_id, feature_id, base_hash
-        rows.append(row)
-    if not state_layer.addFeatures(rows):
-        raise WorkspaceError("could not record the merge state of " + layer_id)
+_VERSIONS = {}
+
+
+def curated_version(features: List[CuratedFeature]) -> str:
+    """A fingerprint of a layer's shipped data: when it is unchanged there is nothing to merge."""
+    cached = _VERSIONS.get(id(features))
+    if cached is not None and cached[0] is features:
+        return cached[1]
+    payload = json.dumps([asdict(f) for f in features], sort_keys=True, ensure_ascii=False, default=str)
+    version = hashlib.sha256((FORMAT + payload).encode("utf-8")).hexdigest()
+    if len(_VERSIONS) > 64:
+        _VERSIONS.clear()
+    _VERSIONS[id(features)] = (features, version)  # keeps the list alive, so its id stays its own
+    return version
+
+
+def forget_version(state: "MergeState", layer_id: str) -> None:
+    """Make the next merge of this layer a full one (its table was found missing)."""
+    state.rows.get(layer_id, {}).pop(VERSION_KEY, None)
+
+
+class MergeState:
+    """The table kpa_curated_state, read once and kept in memory while the file is unchanged.
+
+    One row per curated feature: the hash of the curated version last given to
+    the workspace (its base). One row per layer with an empty feature_id: the
+    fingerprint of the shipped data last merged.
+    """
+
+    _cache = {}
+
+    def __init__(self, gpkg_path: Path):
+        self.gpkg_path = Path(gpkg_path)
+        self.rows: Dict[str, Dict[str, str]] = {}
+        self.pending = set()
+        if self.gpkg_path.exists():
+            table = _Table(self.gpkg_path, STATE_TABLE).layer
+            if table.isValid():
+                for row in table.getFeatures():
+                    self.rows.setdefault(row["layer"], {})[row["feature_id"] or ""] = row["base_hash"]
+
+    @classmethod
+    def load(cls, gpkg_path: Path) -> "MergeState":
+        """The state, read from the file only when the file changed since it was last read or written."""
+        key = cls._file_key(Path(gpkg_path))
+        cached = cls._cache.get(str(gpkg_path))
+        if cached is not None and key is not None and cached[0] == key:
+            return cached[1]
+        state = cls(gpkg_path)
+        cls._cache[str(gpkg_path)] = (key, state)
+        return state
+
+    @staticmethod
+    def _file_key(path: Path):
+        try:
+            info = path.stat()
+        except OSError:
+            return None
+        return (info.st_ino, info.st_mtime_ns, info.st_size)
+
+    def bases(self, layer_id: str) -> Dict[str, str]:
+        return {k: v for k, v in self.rows.get(layer_id, {}).items() if k != VERSION_KEY}
+
+    def version(self, layer_id: str):
+        return self.rows.get(layer_id, {}).get(VERSION_KEY)
+
+    def record(self, layer_id: str, bases: Dict[str, str], version: str) -> None:
+        """Stage a layer's new state; flush() writes everything staged in one go."""
+        self.rows[layer_id] = dict(bases, **{VERSION_KEY: version})
+        self.pending.add(layer_id)
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        table = _Table(self.gpkg_path, STATE_TABLE).layer if self.gpkg_path.exists() else None
+        if table is None or not table.isValid():
+            _create_table(self.gpkg_path, STATE_TABLE, _state_fields(), QgsWkbTypes.NoGeometry)
+            table = _Table(self.gpkg_path, STATE_TABLE).layer
+            if not table.isValid():
+                raise WorkspaceError("could not open {} in {}".format(STATE_TABLE, self.gpkg_path))
+        table.startEditing()
+        try:
+            table.deleteFeatures([f.id() for f in table.getFeatures() if f["layer"] in self.pending])
+            rows = []
+            for layer_id in sorted(self.pending):
+                for feature_id, base_hash in sorted(self.rows[layer_id].items()):
+                    row = QgsFeature(table.fields())  # by name: the GeoPackage adds an fid field first
+                    row["layer"], row["feature_id"], row["base_hash"] = layer_id, feature_id, base_hash
+                    rows.append(row)
+            if not table.addFeatures(rows):
+                raise WorkspaceError("could not record the merge state")
+            _commit(table, "merge state")
+        except Exception:
+            table.rollBack()
+            MergeState._cache.pop(str(self.gpkg_path), None)  # read it from the file next time
+            raise
+        self.pending.clear()
+        MergeState._cache[str(self.gpkg_path)] = (self._file_key(self.gpkg_path), self)
 
 
 def read_state(gpkg_path: Path, layer_id: str) -> Dict[str, str]:
-    table = _Table(gpkg_path, STATE_TABLE)
-    if not table.valid:
-        return {}
-    return {f["feature_id"]: f["base_hash"] for f in table.rows() if f["layer"] == layer_id}
+    return MergeState(gpkg_path).bases(layer_id)
 
 
 def _build_row(fields: QgsFields, attributes: Dict[str, object], geometry: QgsGeometry) -> QgsFeature:
@@ -231,10 +313,20 @@ def _build_row(fields: QgsFields, attributes: Dict[str, object], geometry: QgsGe
     return row
 
 
-def sync_layer(gpkg_path: Path, layer: LayerDef, features: List[CuratedFeature]) -> SyncReport:
+def sync_layer(gpkg_path: Path, layer: LayerDef, features: List[CuratedFeature],
+               state: MergeState = None) -> SyncReport:
     """Bring one curated table of the workspace up to the shipped data, keeping the analyst's edits."""
     gpkg_path = Path(gpkg_path)
+    if state is None:
+        state = MergeState(gpkg_path)
+        report = sync_layer(gpkg_path, layer, features, state)
+        state.flush()
+        return report
     report = SyncReport(layer.id)
+    version = curated_version(features)
+    if state.version(layer.id) == version:
+        return report  # the shipped data has not changed since the last merge
+    table = _Table(gpkg_path, table_name(layer)) if gpkg_path.exists() else None
     fields = qgs_fields(layer)
     names = fields.names()
     curated = {}
@@ -243,21 +335,21 @@ def sync_layer(gpkg_path: Path, layer: LayerDef, features: List[CuratedFeature])
         geometry = curated_geometry(feature)
         curated[feature.id] = (attributes, geometry, content_hash(attributes, geometry))
 
-    table = _Table(gpkg_path, table_name(layer))
-    if not table.valid:
-        _create_table(gpkg_path, table_name(layer), fields, GEOMETRY_TYPES[layer.geometry])
-        table = _Table(gpkg_path, table_name(layer))
-        if not table.valid:
-            raise WorkspaceError("could not open {} in {}".format(table_name(layer), gpkg_path))
+    if table is None or not table.valid:
+        # A new table (first use, or deleted outside QGIS): written whole in one go.
+        rows = [_build_row(fields, attributes, geometry) for attributes, geometry, _ in curated.values()]
+        _create_table(gpkg_path, table_name(layer), fields, GEOMETRY_TYPES[layer.geometry], rows)
+        state.record(layer.id, {i: h for i, (_a, _g, h) in curated.items()}, version)
+        report.added = list(curated)
+        return report
+    base = state.bases(layer.id)
     data = table.layer
-    state_layer = _open_state(gpkg_path)
-    base = read_state(gpkg_path, layer.id)
 
     rows = {}
     for row in data.getFeatures():
         rows.setdefault(row["id"], (row.id(), content_hash(_row_content(row, names), row.geometry())))
 
-    # Plan first, so that a workspace already in step is not written at all.
+    # Plan first, then write in one edit session.
     to_add, to_update, to_delete = [], [], []
     new_base = dict(base)
     for feature_id, (_attributes, _geometry, curated_hash) in curated.items():
@@ -283,27 +375,25 @@ def sync_layer(gpkg_path: Path, layer: LayerDef, features: List[CuratedFeature])
                 to_delete.append(feature_id)
             else:
                 report.kept_analyst_changes.append(feature_id)
-    if not (to_add or to_update or to_delete) and new_base == base:
-        return report
 
-    data.startEditing()
-    state_layer.startEditing()
-    try:
-        for feature_id in to_add:
-            attributes, geometry, _ = curated[feature_id]
-            _add(data, _build_row(data.fields(), attributes, geometry))
-        for feature_id in to_update:
-            attributes, geometry, _ = curated[feature_id]
-            _overwrite(data, rows[feature_id][0], attributes, geometry)
-        for feature_id in to_delete:
-            data.deleteFeature(rows[feature_id][0])
-        _set_state(state_layer, layer.id, new_base)
-        _commit(data, "curated layer " + layer.id)
-        _commit(state_layer, "merge state of " + layer.id)
-    except Exception:
-        data.rollBack()
-        state_layer.rollBack()
-        raise
+    if to_add or to_update or to_delete:
+        data.startEditing()
+        try:
+            for feature_id in to_add:
+                attributes, geometry, _ = curated[feature_id]
+                _add(data, _build_row(data.fields(), attributes, geometry))
+            for feature_id in to_update:
+                attributes, geometry, _ = curated[feature_id]
+                _overwrite(data, rows[feature_id][0], attributes, geometry)
+            for feature_id in to_delete:
+                data.deleteFeature(rows[feature_id][0])
+            _commit(data, "curated layer " + layer.id)
+        except Exception:
+            data.rollBack()
+            raise
+    # Recorded after the data: if this write failed, the next merge finds rows equal
+    # to the curated versions and records them then.
+    state.record(layer.id, new_base, version)
     report.added, report.updated, report.removed = to_add, to_update, to_delete
     return report
 
@@ -331,15 +421,15 @@ def reset_features(gpkg_path: Path, layer: LayerDef, features: List[CuratedFeatu
     unknown = set(feature_ids or []) - set(wanted)
     if unknown:
         raise WorkspaceError("not curated features of {}: {}".format(layer.id, ", ".join(sorted(unknown))))
-    data = _Table(gpkg_path, table_name(layer)).layer
-    if not data.isValid():
-        sync_layer(gpkg_path, layer, features)
+    state = MergeState(gpkg_path)
+    data = _Table(gpkg_path, table_name(layer)).layer if gpkg_path.exists() else None
+    if data is None or not data.isValid():
+        sync_layer(gpkg_path, layer, features, state)
+        state.flush()
         return sorted(wanted)
-    state_layer = _open_state(gpkg_path)
-    base = read_state(gpkg_path, layer.id)
+    base = state.bases(layer.id)
     rows = {row["id"]: row.id() for row in data.getFeatures()}
     data.startEditing()
-    state_layer.startEditing()
     try:
         for feature_id, feature in wanted.items():
             attributes = curated_attributes(feature, layer)
@@ -349,11 +439,10 @@ def reset_features(gpkg_path: Path, layer: LayerDef, features: List[CuratedFeatu
             else:
                 _add(data, _build_row(data.fields(), attributes, geometry))
             base[feature_id] = content_hash(attributes, geometry)
-        _set_state(state_layer, layer.id, base)
         _commit(data, "reset of " + layer.id)
-        _commit(state_layer, "merge state of " + layer.id)
     except Exception:
         data.rollBack()
-        state_layer.rollBack()
         raise
+    state.record(layer.id, base, curated_version(features))
+    state.flush()
     return sorted(wanted)

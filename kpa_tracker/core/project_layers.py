@@ -15,7 +15,7 @@ from qgis.core import (
 
 from . import log
 from .curated import LayerDef, LoadResult
-from .curated_store import layer_uri, sync_layer
+from .curated_store import MergeState, forget_version, layer_uri, sync_layer
 from .styles import apply_qml
 from .temporal import apply_temporal
 
@@ -119,14 +119,20 @@ def load_layers(
     # created in the GeoPackage while a layer of the project holds it open (GDAL
     # then fails to read it).
     failed = set()
-    if todo:
+    state = MergeState.load(gpkg_path) if any(layer.kind == "curated" for layer in todo) else None
+    if state is not None:
         for layer in catalogue:
             if layer.kind == "curated" and layer.id in data.features:
                 try:
-                    outcome.merge_reports.append(sync_layer(gpkg_path, layer, data.features[layer.id]))
+                    outcome.merge_reports.append(
+                        sync_layer(gpkg_path, layer, data.features[layer.id], state))
                 except Exception as exc:  # each layer on its own: the others still load
                     outcome.problems.append("{}: {}".format(layer.title, exc))
                     failed.add(layer.id)
+        try:
+            state.flush()
+        except Exception as exc:  # the data is written; the next load records the state
+            outcome.problems.append("merge state not saved: {}".format(exc))
     ready = [layer for layer in todo if layer.id not in failed]
     if any(r.added or r.updated or r.removed for r in outcome.merge_reports):
         reload_workspace_layers(project, gpkg_path)
@@ -134,6 +140,12 @@ def load_layers(
     for layer in ready:
         try:
             map_layer = _make_layer(layer, gpkg_path)
+            if layer.kind == "curated" and not map_layer.isValid():
+                # The table is gone from the workspace (deleted outside QGIS): merge again.
+                forget_version(state, layer.id)
+                outcome.merge_reports.append(sync_layer(gpkg_path, layer, data.features[layer.id], state))
+                state.flush()
+                map_layer = _make_layer(layer, gpkg_path)
         except Exception as exc:
             outcome.problems.append(str(exc))
             continue

@@ -83,7 +83,7 @@ class ExportCuratedAlgorithm(QgsProcessingAlgorithm):
         options.layerName = name
         options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if output.exists()
                                         else QgsVectorFileWriter.CreateOrOverwriteFile)
-        error = QgsVectorFileWriter.writeAsVectorFormatV2(
+        error = QgsVectorFileWriter.writeAsVectorFormatV3(
             layer, str(output), context.transformContext(), options)
         if error[0] != QgsVectorFileWriter.NoError:
             raise QgsProcessingException("could not write {}: {}".format(name, error[1]))

@@ -88,6 +88,18 @@ def test_an_upgrade_while_layers_are_open_leaves_them_readable(catalogue_ui, tmp
     assert front.featureCount() == 1
 
 
+def test_a_table_deleted_from_the_workspace_is_rebuilt(catalogue_ui, tmp_path):
+    from osgeo import ogr
+    dock, controller, _ = catalogue_ui
+    controller.load(["units"])
+    QgsProject.instance().removeAllMapLayers()
+    dataset = ogr.Open(str(tmp_path / "workspace.gpkg"), 1)
+    dataset.ExecuteSQL("DROP TABLE curated_units")
+    dataset = None
+    outcome = controller.load(["units"])
+    assert [layer.featureCount() for layer in outcome.loaded] == [9]
+
+
 def test_missing_world_map_gives_a_clear_message_and_the_rest_loads(catalogue_ui, monkeypatch, tmp_path, flush):
     dock, controller, _ = catalogue_ui
     monkeypatch.setattr(project_layers, "world_map_path", lambda: tmp_path / "nowhere" / "world_map.gpkg")

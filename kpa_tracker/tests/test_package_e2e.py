@@ -4,6 +4,7 @@ import configparser
 import zipfile
 
 import pytest
+from qgis.core import QgsVectorLayer
 
 from devtools import package, qgis_desktop
 
@@ -59,3 +60,26 @@ def test_installed_zip_runs_in_qgis_desktop(plugin_zip, tmp_path):
             "dock": 0, "toolbar": 0, "dock_action": 0, "menu_actions": 0, "provider": False,
             "locator_filters": 0}
         assert cycle["after_load"] == present
+
+
+def test_processing_runs_headless_in_qgis_process(plugin_zip, tmp_path):
+    profiles = tmp_path / "profiles"
+    qgis_desktop.install_zip(plugin_zip, profiles, profile="default")
+    output = tmp_path / "curated.gpkg"
+    run = qgis_desktop.run_qgis_process(
+        profiles, ["run", "kpa_tracker:exportcurated", "--", "OUTPUT={}".format(output)])
+    assert run.returncode == 0, run.stdout + run.stderr
+    expected = {"units": 9, "bases": 13, "kursk_sites": 2, "movements": 10, "front_lines": 1,
+                "front_areas": 1}
+    for name, count in expected.items():
+        layer = QgsVectorLayer("{}|layername={}".format(output, name), name, "ogr")
+        assert layer.isValid() and layer.featureCount() == count, name
+        for feature in layer.getFeatures():
+            assert "https://" in feature["sources"] or "http://" in feature["sources"]
+    sources = QgsVectorLayer("{}|layername=sources".format(output), "sources", "ogr")
+    rows = list(sources.getFeatures())
+    assert len(rows) > 36
+    assert all(row["url"].startswith(("http://", "https://")) for row in rows)
+    assert {"layer", "feature_id", "publisher", "title", "date", "url"} <= set(sources.fields().names())
+    validate = qgis_desktop.run_qgis_process(profiles, ["run", "kpa_tracker:validatecurated"])
+    assert validate.returncode == 0 and "The curated data is valid." in validate.stdout

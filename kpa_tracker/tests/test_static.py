@@ -53,8 +53,10 @@ def test_no_qt5_only_calls(path):
             )
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             if node.func.attr in ("load", "load_all") and getattr(node.func.value, "id", "") == "yaml":
-                pytest.fail("{}:{} yaml.{} can run code; use yaml.safe_load".format(
-                    path.name, node.lineno, node.func.attr))
+                loader = [k.value for k in node.keywords if k.arg == "Loader"]
+                if not (loader and "SAFE" in ast.unparse(loader[0]).upper()):
+                    pytest.fail("{}:{} yaml.{} without a safe loader can run code".format(
+                        path.name, node.lineno, node.func.attr))
 
 
 def test_metadata_complete():
