@@ -16,6 +16,12 @@ def _finish():
     if action is not None and not action.isChecked():
         action.trigger()
     result["dock_action_found"] = action is not None
+    QTimer.singleShot(800, lambda: _load(result))
+
+
+def _load(result):
+    # After the dock has taken its place, so the map is framed on the canvas's final size.
+    window = qgis.utils.iface.mainWindow()
     plugin = qgis.utils.plugins.get("kpa_tracker")
     if plugin is not None and os.environ.get("KPA_LOAD_LAYERS", "1") == "1":
         outcome = plugin.catalogue.load(plugin.dock.default_layer_ids())

@@ -106,7 +106,9 @@ class CatalogueController:
         for map_layer in layers:
             transform = QgsCoordinateTransform(map_layer.crs(), canvas_crs, QgsProject.instance())
             extent.combineExtentWith(transform.transformBoundingBox(map_layer.extent()))
-        extent.scale(1.25)
+        extent.scale(1.2)
+        # Base labels sit to the right of their points: leave them room at the east edge.
+        extent.setXMaximum(extent.xMaximum() + 0.08 * extent.width())
         return extent
 
     # Details ----------------------------------------------------------------
