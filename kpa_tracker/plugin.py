@@ -6,17 +6,19 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from .core import log
-from .core.icons import plugin_icon_path
+from .core.icons import icon_path, plugin_icon_path
 from .core.svg_paths import add_plugin_svg_path, remove_plugin_svg_path
 from .processing.provider import KpaTrackerProvider
 from .ui.catalogue_controller import CatalogueController
 from .ui.connections import ConnectionRegistry
 from .ui.dock import KpaTrackerDock
 from .ui.locator import KpaLocatorFilter
+from .ui.measure_controller import MeasureController
 
 PLUGIN_MENU = "&KPA Deployment Tracker"
 TOOLBAR_NAME = "KpaTrackerToolbar"
 DOCK_ACTION_NAME = "KpaTrackerDockAction"
+MEASURE_ACTION_NAME = "KpaTrackerMeasureAction"
 
 
 class KpaTrackerPlugin:
@@ -28,6 +30,8 @@ class KpaTrackerPlugin:
         self.dock = None
         self.dock_action = None
         self.catalogue = None
+        self.measure_action = None
+        self.measure = None
         self.locator_filter = None
         self.added_svg_path = False
         self.connections = ConnectionRegistry()
@@ -69,6 +73,16 @@ class KpaTrackerPlugin:
         self.iface.addPluginToMenu(PLUGIN_MENU, self.dock_action)
 
         self.catalogue = CatalogueController(self.iface, self.dock, self.connections)
+
+        self.measure_action = QAction(QIcon(icon_path("measure.svg")), "Geodesic measure", main_window)
+        self.measure_action.setObjectName(MEASURE_ACTION_NAME)
+        self.measure_action.setToolTip("Measure distances, areas and bearings on the ellipsoid")
+        self.measure_action.setCheckable(True)
+        self.toolbar.addAction(self.measure_action)
+        self.iface.addPluginToMenu(PLUGIN_MENU, self.measure_action)
+        self.measure = MeasureController(self.iface, self.dock.measure_panel, self.measure_action,
+                                         self.connections)
+
         self.locator_filter = KpaLocatorFilter(self.iface)
         self.iface.registerLocatorFilter(self.locator_filter)
         log.info("KPA Deployment Tracker loaded")
@@ -79,6 +93,14 @@ class KpaTrackerPlugin:
             self.iface.deregisterLocatorFilter(self.locator_filter)
             self.locator_filter = None
         self.connections.disconnect_all()
+        if self.measure is not None:
+            self.measure.unload()
+            self.measure = None
+        if self.measure_action is not None:
+            self.iface.removePluginMenu(PLUGIN_MENU, self.measure_action)
+            self.toolbar.removeAction(self.measure_action)
+            self.measure_action.deleteLater()
+            self.measure_action = None
         self.catalogue = None
         if self.dock_action is not None:
             self.iface.removePluginMenu(PLUGIN_MENU, self.dock_action)

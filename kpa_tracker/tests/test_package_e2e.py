@@ -47,7 +47,7 @@ def test_installed_zip_runs_in_qgis_desktop(plugin_zip, tmp_path):
     assert result, "QGIS wrote no result:\n" + outcome["output"][-4000:]
     assert "exception" not in result, result.get("exception")
     assert result["loaded"]
-    present = {"dock": 1, "toolbar": 1, "dock_action": 1, "menu_actions": 1, "provider": True,
+    present = {"dock": 1, "toolbar": 1, "dock_action": 1, "menu_actions": 2, "provider": True,
                "locator_filters": 1}
     assert result["after_start"] == present
     assert result["dock_hidden_at_start"]

@@ -8,6 +8,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -16,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.workspace import workspace_gpkg_path
+from .measure_panel import MeasurePanel
 
 DOCK_OBJECT_NAME = "KpaTrackerDock"
 LAYER_ROLE = Qt.ItemDataRole.UserRole
@@ -35,7 +37,13 @@ class KpaTrackerDock(QgsDockWidget):
         self.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )
-        body = QWidget(self)
+        container = QWidget(self)
+        outer = QVBoxLayout(container)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget(container)
+        self.tabs.setObjectName("KpaTabs")
+        outer.addWidget(self.tabs)
+        body = QWidget(self.tabs)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
 
@@ -103,7 +111,10 @@ class KpaTrackerDock(QgsDockWidget):
         small.setPointSizeF(small.pointSizeF() * 0.85)
         self.workspace_label.setFont(small)
         layout.addWidget(self.workspace_label)
-        self.setWidget(body)
+        self.tabs.addTab(body, "Layers")
+        self.measure_panel = MeasurePanel(self.tabs)
+        self.tabs.addTab(self.measure_panel, "Measure")
+        self.setWidget(container)
 
     # Catalogue --------------------------------------------------------------
     def set_catalogue(self, catalogue, refused_layer_ids=()):

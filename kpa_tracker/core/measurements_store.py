@@ -1,0 +1,91 @@
+"""Measurements the analyst keeps, in the workspace GeoPackage (Measurements layers)."""
+
+import datetime
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .geodesy import WGS84, densify
+
+LINES_TABLE = "measurements_lines"
+AREAS_TABLE = "measurements_areas"
+STORE_STEP_M = 10000.0  # saved lines follow the great circle, as drawn
+
+
+class MeasurementStoreError(Exception):
+    pass
+
+
+def _fields(kind: str) -> QgsFields:
+    fields = QgsFields()
+    spec = [("length_km", QVariant.Double)] if kind == "line" else [
+        ("area_km2", QVariant.Double), ("perimeter_km", QVariant.Double)]
+    spec += [("note", QVariant.String), ("ellipsoid", QVariant.String), ("created_at", QVariant.String)]
+    for name, variant in spec:
+        fields.append(QgsField(name, variant))
+    return fields
+
+
+def table_uri(gpkg_path: Path, kind: str) -> str:
+    return "{}|layername={}".format(gpkg_path, LINES_TABLE if kind == "line" else AREAS_TABLE)
+
+
+def _open_or_create(gpkg_path: Path, kind: str) -> QgsVectorLayer:
+    layer = QgsVectorLayer(table_uri(gpkg_path, kind), "measurements", "ogr")
+    if layer.isValid():
+        return layer
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = LINES_TABLE if kind == "line" else AREAS_TABLE
+    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if Path(gpkg_path).exists()
+                                    else QgsVectorFileWriter.CreateOrOverwriteFile)
+    wkb = QgsWkbTypes.MultiLineString if kind == "line" else QgsWkbTypes.Polygon
+    writer = QgsVectorFileWriter.create(str(gpkg_path), _fields(kind), wkb,
+                                        QgsCoordinateReferenceSystem(WGS84),
+                                        QgsCoordinateTransformContext(), options)
+    if writer.hasError() != QgsVectorFileWriter.NoError:
+        raise MeasurementStoreError(writer.errorMessage())
+    del writer
+    layer = QgsVectorLayer(table_uri(gpkg_path, kind), "measurements", "ogr")
+    if not layer.isValid():
+        raise MeasurementStoreError("could not open the measurements table in {}".format(gpkg_path))
+    return layer
+
+
+def save_measurement(gpkg_path: Path, result: dict, note: str = "") -> str:
+    """Append a finished measurement; returns the table's URI. Lines and areas go to their own table."""
+    readout = result["readout"]
+    kind = "area" if result["mode"] == "area" else "line"
+    layer = _open_or_create(Path(gpkg_path), kind)
+    feature = QgsFeature(layer.fields())
+    parts = densify(result["vertices"] + ([result["vertices"][0]] if kind == "area" else []), STORE_STEP_M)
+    if kind == "line":
+        feature["length_km"] = readout.total_m / 1000.0
+        feature.setGeometry(QgsGeometry.fromMultiPolylineXY([[QgsPointXY(*p) for p in part] for part in parts]))
+    else:
+        feature["area_km2"] = readout.area_m2 / 1e6
+        feature["perimeter_km"] = readout.perimeter_m / 1000.0
+        ring = [QgsPointXY(*p) for part in parts for p in part]
+        feature.setGeometry(QgsGeometry.fromPolygonXY([ring]))
+    if result.get("features"):
+        note = (note + " " if note else "") + "({} to {})".format(*result["features"])
+    feature["note"] = note
+    feature["ellipsoid"] = readout.ellipsoid
+    feature["created_at"] = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if not layer.startEditing() or not layer.addFeature(feature) or not layer.commitChanges():
+        errors = "; ".join(layer.commitErrors())
+        layer.rollBack()
+        raise MeasurementStoreError("measurement not saved: " + errors)
+    return table_uri(gpkg_path, kind)
