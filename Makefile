@@ -57,7 +57,7 @@ validate: setup
 symbols: setup
 	$(PY) -m devtools.render_symbols
 styles: setup
-	$(TEST_ENV) $(PY) -m devtools.make_styles
+	QT_HASH_SEED=0 $(TEST_ENV) $(PY) -m devtools.make_styles
 
 clean:
 	rm -rf build dist kpa_tracker/resources_rc.py .pytest_cache

@@ -33,6 +33,9 @@ def _load(result):
         extent = os.environ.get("KPA_EXTENT")  # "west,south,east,north" in degrees
         if extent:
             _zoom_to(*[float(v) for v in extent.split(",")])
+        scenario = os.environ.get("KPA_SCENARIO")
+        if scenario == "measure" and plugin is not None:
+            result["scenario"] = _measure(plugin)
         if screenshot:
             QApplication.processEvents()
             result["screenshot"] = screenshot
@@ -43,6 +46,33 @@ def _load(result):
             QApplication.instance().exit(0)
 
     QTimer.singleShot(int(os.environ.get("KPA_SETTLE_MS", "4000")), grab)
+
+
+def _measure(plugin):
+    """Measure from Chongjin (an embarkation port) to Sudzha with real mouse events on the canvas."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
+    from qgis.PyQt.QtCore import QEvent, QPoint, Qt
+    from qgis.PyQt.QtGui import QMouseEvent
+
+    canvas = qgis.utils.iface.mapCanvas()
+    plugin.dock.tabs.setCurrentWidget(plugin.dock.measure_panel)
+    plugin.measure.start("distance")
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
+                                       canvas.mapSettings().destinationCrs(), QgsProject.instance())
+
+    def send(kind, lonlat, button=Qt.MouseButton.NoButton):
+        pixel = canvas.getCoordinateTransform().transform(transform.transform(QgsPointXY(*lonlat)))
+        position = QPoint(int(pixel.x()), int(pixel.y()))
+        buttons = button if kind == QEvent.Type.MouseButtonPress else Qt.MouseButton.NoButton
+        QApplication.sendEvent(canvas.viewport(), QMouseEvent(kind, position, button, buttons,
+                                                              Qt.KeyboardModifier.NoModifier))
+
+    for lonlat in ((129.8204, 41.7816), (35.270556, 51.191389)):
+        send(QEvent.Type.MouseMove, lonlat)
+        send(QEvent.Type.MouseButtonPress, lonlat, Qt.MouseButton.LeftButton)
+        send(QEvent.Type.MouseButtonRelease, lonlat, Qt.MouseButton.LeftButton)
+    send(QEvent.Type.MouseMove, (35.270556, 51.191389))
+    return plugin.measure.text()
 
 
 def _zoom_to(west, south, east, north):

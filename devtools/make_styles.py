@@ -11,6 +11,7 @@ from qgis.core import (
     QgsArrowSymbolLayer,
     QgsFillSymbol,
     QgsLineSymbol,
+    QgsMarkerLineSymbolLayer,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
     QgsPointDisplacementRenderer,
@@ -155,28 +156,25 @@ def kursk_sites_style():
 
 
 def movement_symbol(color: str) -> QgsLineSymbol:
-    arrow = QgsArrowSymbolLayer()
-    arrow.setIsCurved(False)
-    arrow.setIsRepeated(False)  # one arrow per leg, not one per densified segment
-    for setter in (arrow.setArrowWidthUnit, arrow.setArrowStartWidthUnit,
-                   arrow.setHeadLengthUnit, arrow.setHeadThicknessUnit):
-        setter(QgsUnitTypes.RenderMillimeters)
-    arrow.setArrowWidth(0.7)
-    arrow.setArrowStartWidth(0.7)
-    arrow.setHeadLength(2.6)
-    arrow.setHeadThickness(1.4)
-    arrow.setArrowType(QgsArrowSymbolLayer.ArrowPlain)
-    fill = QgsSimpleFillSymbolLayer(QColor(color), strokeColor=QColor(color), strokeWidth=0.3)
-    # Reported and claimed legs are drawn hollow and dashed, firmer ones solid.
-    fill.setDataDefinedProperty(QgsSymbolLayer.PropertyFillColor, QgsProperty.fromExpression(
-        "if({}, '255,255,255,140', '{}')".format(UNCERTAIN, color)))
-    fill.setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeStyle, QgsProperty.fromExpression(
+    """A line along the leg's geodesic, with an arrowhead at its end.
+
+    (QGIS's arrow symbol layer draws straight from first to last vertex, which
+    would hide the great circle; this follows every vertex.)
+    """
+    line = QgsSimpleLineSymbolLayer(QColor(color), 0.7)
+    line.setWidthUnit(QgsUnitTypes.RenderMillimeters)
+    # Reported and claimed legs are dashed, firmer ones solid.
+    line.setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeStyle, QgsProperty.fromExpression(
         "if({}, 'dash', 'solid')".format(UNCERTAIN)))
-    fill_symbol = QgsFillSymbol()
-    fill_symbol.changeSymbolLayer(0, fill)
-    arrow.setSubSymbol(fill_symbol)
+    head = QgsMarkerSymbol.createSimple({
+        "name": "filled_arrowhead", "size": "3.6", "color": color, "outline_color": color,
+        "outline_width": "0.1", "angle": "0"})
+    arrow = QgsMarkerLineSymbolLayer(True)
+    arrow.setPlacement(QgsMarkerLineSymbolLayer.LastVertex)
+    arrow.setSubSymbol(head)
     symbol = QgsLineSymbol()
-    symbol.changeSymbolLayer(0, arrow)
+    symbol.changeSymbolLayer(0, line)
+    symbol.appendSymbolLayer(arrow)
     return symbol
 
 

@@ -13,6 +13,7 @@ from typing import List, Optional, Tuple
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsEllipsoidUtils,
     QgsGeometry,
     QgsPointXY,
     QgsProject,
@@ -22,6 +23,14 @@ from .geodesy import WGS84, distance_area
 
 DISTANCE_UNITS = {"km": 1000.0, "mi": 1609.344, "nmi": 1852.0}
 AREA_UNITS = {"km²": 1e6, "ha": 1e4, "mi²": 1609.344 ** 2}
+
+
+def ellipsoid_name(ellipsoid: str) -> str:
+    """A readable name for an ellipsoid id ('EPSG:7030' -> 'WGS 84 (EPSG:7030)')."""
+    for definition in QgsEllipsoidUtils.definitions():
+        if definition.acronym == ellipsoid:
+            return definition.description
+    return ellipsoid
 
 
 def project_ellipsoid(project: QgsProject = None) -> str:

@@ -7,6 +7,7 @@ from qgis.core import (
     QgsPointLocator,
     QgsPointXY,
     QgsProject,
+    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.gui import QgsMapTool, QgsMapToolIdentify, QgsRubberBand, QgsSnapIndicator
@@ -17,8 +18,10 @@ from ..core.geodesy import WGS84, densify
 from ..core.measure import GeodesicMeasure, geometry_distance, project_ellipsoid
 
 DISTANCE, AREA, FEATURES = "distance", "area", "features"
-# Great circles are drawn with a vertex at least every 10 km: smooth at any scale of the theatre.
-DRAW_STEP_M = 10000.0
+# Great circles are drawn with a vertex every few pixels: smooth at any scale,
+# and no more vertices than the eye can see while the cursor moves.
+DRAW_STEP_PIXELS = 4
+DRAW_STEP_MIN_M, DRAW_STEP_MAX_M = 200.0, 50000.0
 BAND_COLOR = QColor(214, 39, 40, 220)
 
 
@@ -95,24 +98,32 @@ class GeodesicMeasureTool(QgsMapTool):
             return
         points = list(lonlat_points) + ([lonlat_points[0]] if closed else [])
         transform = self._to_canvas()
-        parts = densify(points, DRAW_STEP_M, self.measure.distance)
+        parts = densify(points, self._draw_step_m(), self.measure.distance)
         if closed and len(parts) == 1:
             ring = [transform.transform(QgsPointXY(*p)) for p in parts[0]]
             band.setToGeometry(QgsGeometry.fromPolygonXY([ring]), None)
             return
         for index, part in enumerate(parts):
-            for point in part:
+            for point in part[:-1]:
                 band.addPoint(transform.transform(QgsPointXY(*point)), False, index)
-        band.updatePosition()
-        band.update()
+            # The last point with doUpdate: the band becomes visible and recomputes its extent.
+            band.addPoint(transform.transform(QgsPointXY(*part[-1])), True, index)
+
+    def _draw_step_m(self) -> float:
+        settings = self.canvas().mapSettings()
+        units = settings.destinationCrs().mapUnits()
+        if units == QgsUnitTypes.DistanceDegrees:
+            metres_per_unit = 111320.0
+        else:
+            metres_per_unit = QgsUnitTypes.fromUnitToUnitFactor(units, QgsUnitTypes.DistanceMeters)
+        step = DRAW_STEP_PIXELS * settings.mapUnitsPerPixel() * metres_per_unit
+        return min(DRAW_STEP_MAX_M, max(DRAW_STEP_MIN_M, step))
 
     def _redraw_fixed(self):
         transform = self._to_canvas()
         self.vertex_band.reset(QgsWkbTypes.PointGeometry)
         for vertex in self.measure.vertices:
-            self.vertex_band.addPoint(transform.transform(QgsPointXY(*vertex)), False)
-        self.vertex_band.updatePosition()
-        self.vertex_band.update()
+            self.vertex_band.addPoint(transform.transform(QgsPointXY(*vertex)), True)
         if self.mode == AREA:
             self._geodesic_band(self.area_band, self.measure.vertices, closed=len(self.measure.vertices) >= 3)
         else:

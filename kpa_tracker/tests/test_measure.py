@@ -198,8 +198,10 @@ def test_the_same_measurement_gives_the_same_numbers_in_any_canvas_crs(measuring
     _key(canvas, Qt.Key.Key_Escape)
     assert abs(controller.readout.total_m - metres) <= 1e-4 * metres
     assert controller.result["mode"] == DISTANCE
+    assert controller.tool.path_band.isVisible() and controller.tool.vertex_band.isVisible()
     path = controller.tool.path_band.asGeometry()
-    assert path.constGet().vertexCount() >= int(metres // 10000) + 1, "the band follows the great circle"
+    step = controller.tool._draw_step_m()
+    assert path.constGet().vertexCount() >= int(metres // step) + 1, "the band follows the great circle"
 
 
 def test_backspace_right_click_and_a_fresh_start(measuring):

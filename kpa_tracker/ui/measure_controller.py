@@ -4,7 +4,7 @@ from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QApplication
 
 from ..core import log, settings
-from ..core.measure import format_area, format_bearing, format_distance
+from ..core.measure import ellipsoid_name, format_area, format_bearing, format_distance
 from ..core.measurements_store import MeasurementStoreError, save_measurement
 from ..core.project_layers import plugin_group
 from ..core.workspace import workspace_gpkg_path
@@ -67,7 +67,7 @@ class MeasureController:
             "bearing": format_bearing(readout.bearing_deg),
             "area": format_area(readout.area_m2, area_unit),
             "perimeter": format_distance(readout.perimeter_m, unit),
-            "ellipsoid": readout.ellipsoid,
+            "ellipsoid": ellipsoid_name(readout.ellipsoid),
         }
 
     def show(self, readout):

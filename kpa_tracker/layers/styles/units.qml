@@ -1,49 +1,49 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis styleCategories="AllStyleCategories" readOnly="0" simplifyAlgorithm="0" simplifyDrawingTol="1" symbologyReferenceScale="-1" labelsEnabled="0" simplifyMaxScale="1" minScale="100000000" simplifyDrawingHints="1" hasScaleBasedVisibilityFlag="0" maxScale="0" version="3.22.16-Białowieża" simplifyLocal="1">
+<qgis simplifyDrawingTol="1" labelsEnabled="0" simplifyLocal="1" simplifyDrawingHints="1" simplifyAlgorithm="0" simplifyMaxScale="1" symbologyReferenceScale="-1" minScale="100000000" version="3.22.16-Białowieża" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal startField="" startExpression="" endExpression="" limitMode="0" fixedDuration="0" mode="0" endField="" accumulate="0" enabled="0" durationField="" durationUnit="min">
+  <temporal limitMode="0" startField="" durationField="" enabled="0" endExpression="" startExpression="" durationUnit="min" fixedDuration="0" accumulate="0" mode="0" endField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 symbollevels="0" circleWidth="0.3" toleranceUnit="MM" tolerance="7" placement="0" circleColor="120,40,40,160" referencescale="-1" labelDistanceFactor="0.5" enableorderby="0" forceraster="0" labelAttributeName="designation" type="pointDisplacement" circleRadiusAddition="1.5" maxLabelScaleDenominator="2.5e+07" labelColor="29,29,29,255" toleranceUnitScale="3x:0,0,0,0,0,0">
+  <renderer-v2 type="pointDisplacement" circleColor="120,40,40,160" circleRadiusAddition="1.5" circleWidth="0.3" maxLabelScaleDenominator="2.5e+07" referencescale="-1" labelDistanceFactor="0.5" toleranceUnit="MM" enableorderby="0" tolerance="7" labelAttributeName="designation" forceraster="0" placement="0" symbollevels="0" labelColor="29,29,29,255" toleranceUnitScale="3x:0,0,0,0,0,0">
     <labelFontProperties description="Noto Sans,7,-1,5,50,0,0,0,0,0" style=""/>
-    <renderer-v2 symbollevels="0" referencescale="-1" enableorderby="0" forceraster="0" type="singleSymbol">
+    <renderer-v2 type="singleSymbol" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
       <symbols>
-        <symbol name="0" clip_to_extent="1" alpha="1" type="marker" force_rhr="0">
+        <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
           <data_defined_properties>
             <Option type="Map">
-              <Option value="" name="name" type="QString"/>
+              <Option type="QString" name="name" value=""/>
               <Option name="properties"/>
-              <Option value="collection" name="type" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <layer locked="0" class="SvgMarker" enabled="1" pass="0">
+          <layer class="SvgMarker" enabled="1" locked="0" pass="0">
             <Option type="Map">
-              <Option value="0" name="angle" type="QString"/>
-              <Option value="35,35,35,255" name="color" type="QString"/>
-              <Option value="0" name="fixedAspectRatio" type="QString"/>
-              <Option value="1" name="horizontal_anchor_point" type="QString"/>
-              <Option value="kpa_app6/10061000181211000001.svg" name="name" type="QString"/>
-              <Option value="0,0" name="offset" type="QString"/>
-              <Option value="3x:0,0,0,0,0,0" name="offset_map_unit_scale" type="QString"/>
-              <Option value="MM" name="offset_unit" type="QString"/>
-              <Option value="35,35,35,255" name="outline_color" type="QString"/>
-              <Option value="0.2" name="outline_width" type="QString"/>
-              <Option value="3x:0,0,0,0,0,0" name="outline_width_map_unit_scale" type="QString"/>
-              <Option value="MM" name="outline_width_unit" type="QString"/>
+              <Option type="QString" name="angle" value="0"/>
+              <Option type="QString" name="color" value="35,35,35,255"/>
+              <Option type="QString" name="fixedAspectRatio" value="0"/>
+              <Option type="QString" name="horizontal_anchor_point" value="1"/>
+              <Option type="QString" name="name" value="kpa_app6/10061000181211000001.svg"/>
+              <Option type="QString" name="offset" value="0,0"/>
+              <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+              <Option type="QString" name="offset_unit" value="MM"/>
+              <Option type="QString" name="outline_color" value="35,35,35,255"/>
+              <Option type="QString" name="outline_width" value="0.2"/>
+              <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+              <Option type="QString" name="outline_width_unit" value="MM"/>
               <Option name="parameters"/>
-              <Option value="diameter" name="scale_method" type="QString"/>
-              <Option value="8" name="size" type="QString"/>
-              <Option value="3x:0,0,0,0,0,0" name="size_map_unit_scale" type="QString"/>
-              <Option value="MM" name="size_unit" type="QString"/>
-              <Option value="1" name="vertical_anchor_point" type="QString"/>
+              <Option type="QString" name="scale_method" value="diameter"/>
+              <Option type="QString" name="size" value="8"/>
+              <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+              <Option type="QString" name="size_unit" value="MM"/>
+              <Option type="QString" name="vertical_anchor_point" value="1"/>
             </Option>
             <prop k="angle" v="0"/>
             <prop k="color" v="35,35,35,255"/>
@@ -65,15 +65,15 @@
             <prop k="vertical_anchor_point" v="1"/>
             <data_defined_properties>
               <Option type="Map">
-                <Option value="" name="name" type="QString"/>
-                <Option name="properties" type="Map">
-                  <Option name="name" type="Map">
-                    <Option value="true" name="active" type="bool"/>
-                    <Option value="'kpa_app6/' || left(&quot;sidc&quot;, 6) || if(&quot;status&quot; IN ('reported', 'claimed'), '1', '0') || substr(&quot;sidc&quot;, 8) || '.svg'" name="expression" type="QString"/>
-                    <Option value="3" name="type" type="int"/>
+                <Option type="QString" name="name" value=""/>
+                <Option type="Map" name="properties">
+                  <Option type="Map" name="name">
+                    <Option type="bool" name="active" value="true"/>
+                    <Option type="QString" name="expression" value="'kpa_app6/' || left(&quot;sidc&quot;, 6) || if(&quot;status&quot; IN ('reported', 'claimed'), '1', '0') || substr(&quot;sidc&quot;, 8) || '.svg'"/>
+                    <Option type="int" name="type" value="3"/>
                   </Option>
                 </Option>
-                <Option value="collection" name="type" type="QString"/>
+                <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
           </layer>
@@ -82,35 +82,35 @@
       <rotation/>
       <sizescale/>
     </renderer-v2>
-    <symbol name="centerSymbol" clip_to_extent="1" alpha="1" type="marker" force_rhr="0">
+    <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="centerSymbol">
       <data_defined_properties>
         <Option type="Map">
-          <Option value="" name="name" type="QString"/>
+          <Option type="QString" name="name" value=""/>
           <Option name="properties"/>
-          <Option value="collection" name="type" type="QString"/>
+          <Option type="QString" name="type" value="collection"/>
         </Option>
       </data_defined_properties>
-      <layer locked="0" class="SimpleMarker" enabled="1" pass="0">
+      <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
         <Option type="Map">
-          <Option value="0" name="angle" type="QString"/>
-          <Option value="square" name="cap_style" type="QString"/>
-          <Option value="122,31,31,255" name="color" type="QString"/>
-          <Option value="1" name="horizontal_anchor_point" type="QString"/>
-          <Option value="bevel" name="joinstyle" type="QString"/>
-          <Option value="circle" name="name" type="QString"/>
-          <Option value="0,0" name="offset" type="QString"/>
-          <Option value="3x:0,0,0,0,0,0" name="offset_map_unit_scale" type="QString"/>
-          <Option value="MM" name="offset_unit" type="QString"/>
-          <Option value="255,255,255,255" name="outline_color" type="QString"/>
-          <Option value="solid" name="outline_style" type="QString"/>
-          <Option value="0.2" name="outline_width" type="QString"/>
-          <Option value="3x:0,0,0,0,0,0" name="outline_width_map_unit_scale" type="QString"/>
-          <Option value="MM" name="outline_width_unit" type="QString"/>
-          <Option value="diameter" name="scale_method" type="QString"/>
-          <Option value="1.4" name="size" type="QString"/>
-          <Option value="3x:0,0,0,0,0,0" name="size_map_unit_scale" type="QString"/>
-          <Option value="MM" name="size_unit" type="QString"/>
-          <Option value="1" name="vertical_anchor_point" type="QString"/>
+          <Option type="QString" name="angle" value="0"/>
+          <Option type="QString" name="cap_style" value="square"/>
+          <Option type="QString" name="color" value="122,31,31,255"/>
+          <Option type="QString" name="horizontal_anchor_point" value="1"/>
+          <Option type="QString" name="joinstyle" value="bevel"/>
+          <Option type="QString" name="name" value="circle"/>
+          <Option type="QString" name="offset" value="0,0"/>
+          <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+          <Option type="QString" name="offset_unit" value="MM"/>
+          <Option type="QString" name="outline_color" value="255,255,255,255"/>
+          <Option type="QString" name="outline_style" value="solid"/>
+          <Option type="QString" name="outline_width" value="0.2"/>
+          <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+          <Option type="QString" name="outline_width_unit" value="MM"/>
+          <Option type="QString" name="scale_method" value="diameter"/>
+          <Option type="QString" name="size" value="1.4"/>
+          <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+          <Option type="QString" name="size_unit" value="MM"/>
+          <Option type="QString" name="vertical_anchor_point" value="1"/>
         </Option>
         <prop k="angle" v="0"/>
         <prop k="cap_style" v="square"/>
@@ -133,9 +133,9 @@
         <prop k="vertical_anchor_point" v="1"/>
         <data_defined_properties>
           <Option type="Map">
-            <Option value="" name="name" type="QString"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option value="collection" name="type" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
       </layer>
@@ -149,147 +149,147 @@
   <layerOpacity>1</layerOpacity>
   <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
-      <Option value="" type="QString"/>
+      <Option type="QString" value=""/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend showLabelLegend="0" type="default-vector"/>
+  <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers/>
   <fieldConfiguration>
-    <field configurationFlags="None" name="id">
+    <field name="id" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="name">
+    <field name="name" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="names">
+    <field name="names" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="status">
+    <field name="status" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="as_of">
+    <field name="as_of" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="valid_from">
+    <field name="valid_from" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="valid_to">
+    <field name="valid_to" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="precision">
+    <field name="precision" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="sources">
+    <field name="sources" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="source_urls">
+    <field name="source_urls" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="notes">
+    <field name="notes" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="designation">
+    <field name="designation" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="affiliation">
+    <field name="affiliation" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="country">
+    <field name="country" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="echelon">
+    <field name="echelon" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="role">
+    <field name="role" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="strength">
+    <field name="strength" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="strength_min">
+    <field name="strength_min" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="strength_max">
+    <field name="strength_max" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="sidc">
+    <field name="sidc" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
@@ -320,74 +320,74 @@
     <alias name="" field="sidc" index="19"/>
   </aliases>
   <defaults>
-    <default applyOnUpdate="0" field="id" expression=""/>
-    <default applyOnUpdate="0" field="name" expression=""/>
-    <default applyOnUpdate="0" field="names" expression=""/>
-    <default applyOnUpdate="0" field="status" expression=""/>
-    <default applyOnUpdate="0" field="as_of" expression=""/>
-    <default applyOnUpdate="0" field="valid_from" expression=""/>
-    <default applyOnUpdate="0" field="valid_to" expression=""/>
-    <default applyOnUpdate="0" field="precision" expression=""/>
-    <default applyOnUpdate="0" field="sources" expression=""/>
-    <default applyOnUpdate="0" field="source_urls" expression=""/>
-    <default applyOnUpdate="0" field="notes" expression=""/>
-    <default applyOnUpdate="0" field="designation" expression=""/>
-    <default applyOnUpdate="0" field="affiliation" expression=""/>
-    <default applyOnUpdate="0" field="country" expression=""/>
-    <default applyOnUpdate="0" field="echelon" expression=""/>
-    <default applyOnUpdate="0" field="role" expression=""/>
-    <default applyOnUpdate="0" field="strength" expression=""/>
-    <default applyOnUpdate="0" field="strength_min" expression=""/>
-    <default applyOnUpdate="0" field="strength_max" expression=""/>
-    <default applyOnUpdate="0" field="sidc" expression=""/>
+    <default expression="" field="id" applyOnUpdate="0"/>
+    <default expression="" field="name" applyOnUpdate="0"/>
+    <default expression="" field="names" applyOnUpdate="0"/>
+    <default expression="" field="status" applyOnUpdate="0"/>
+    <default expression="" field="as_of" applyOnUpdate="0"/>
+    <default expression="" field="valid_from" applyOnUpdate="0"/>
+    <default expression="" field="valid_to" applyOnUpdate="0"/>
+    <default expression="" field="precision" applyOnUpdate="0"/>
+    <default expression="" field="sources" applyOnUpdate="0"/>
+    <default expression="" field="source_urls" applyOnUpdate="0"/>
+    <default expression="" field="notes" applyOnUpdate="0"/>
+    <default expression="" field="designation" applyOnUpdate="0"/>
+    <default expression="" field="affiliation" applyOnUpdate="0"/>
+    <default expression="" field="country" applyOnUpdate="0"/>
+    <default expression="" field="echelon" applyOnUpdate="0"/>
+    <default expression="" field="role" applyOnUpdate="0"/>
+    <default expression="" field="strength" applyOnUpdate="0"/>
+    <default expression="" field="strength_min" applyOnUpdate="0"/>
+    <default expression="" field="strength_max" applyOnUpdate="0"/>
+    <default expression="" field="sidc" applyOnUpdate="0"/>
   </defaults>
   <constraints>
-    <constraint unique_strength="0" notnull_strength="0" field="id" constraints="0" exp_strength="0"/>
-    <constraint unique_strength="0" notnull_strength="0" field="name" constraints="0" exp_strength="0"/>
-    <constraint unique_strength="0" notnull_strength="0" field="names" constraints="0" exp_strength="0"/>
-    <constraint unique_strength="0" notnull_strength="0" field="status" constraints="0" exp_strength="0"/>
-    <constraint unique_strength="0" notnull_strength="0" field="as_of" constraints="0" exp_strength="0"/>
-    <constraint unique_strength="0" notnull_strength="0" field="valid_from" constraints="0" exp_strength="0"/>
-    <constraint unique_strength="0" notnull_strength="0" field="valid_to" constraints="0" exp_strength="0"/>
-    <constraint unique_strength="0" notnull_strength="0" field="precision" constraints="0" exp_strength="0"/>
-    <constraint unique_strength="0" notnull_strength="0" field="sources" constraints="0" exp_strength="0"/>
-    <constraint unique_strength="0" notnull_strength="0" field="source_urls" constraints="0" exp_strength="0"/>
-    <constraint unique_strength="0" notnull_strength="0" field="notes" constraints="0" exp_strength="0"/>
-    <constraint unique_strength="0" notnull_strength="0" field="designation" constraints="0" exp_strength="0"/>
-    <constraint unique_strength="0" notnull_strength="0" field="affiliation" constraints="0" exp_strength="0"/>
-    <constraint unique_strength="0" notnull_strength="0" field="country" constraints="0" exp_strength="0"/>
-    <constraint unique_strength="0" notnull_strength="0" field="echelon" constraints="0" exp_strength="0"/>
-    <constraint unique_strength="0" notnull_strength="0" field="role" constraints="0" exp_strength="0"/>
-    <constraint unique_strength="0" notnull_strength="0" field="strength" constraints="0" exp_strength="0"/>
-    <constraint unique_strength="0" notnull_strength="0" field="strength_min" constraints="0" exp_strength="0"/>
-    <constraint unique_strength="0" notnull_strength="0" field="strength_max" constraints="0" exp_strength="0"/>
-    <constraint unique_strength="0" notnull_strength="0" field="sidc" constraints="0" exp_strength="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="id" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="name" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="names" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="status" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="as_of" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="valid_from" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="valid_to" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="precision" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="sources" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="source_urls" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="notes" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="designation" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="affiliation" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="country" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="echelon" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="role" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="strength" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="strength_min" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="strength_max" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="sidc" notnull_strength="0" constraints="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint desc="" exp="" field="id"/>
-    <constraint desc="" exp="" field="name"/>
-    <constraint desc="" exp="" field="names"/>
-    <constraint desc="" exp="" field="status"/>
-    <constraint desc="" exp="" field="as_of"/>
-    <constraint desc="" exp="" field="valid_from"/>
-    <constraint desc="" exp="" field="valid_to"/>
-    <constraint desc="" exp="" field="precision"/>
-    <constraint desc="" exp="" field="sources"/>
-    <constraint desc="" exp="" field="source_urls"/>
-    <constraint desc="" exp="" field="notes"/>
-    <constraint desc="" exp="" field="designation"/>
-    <constraint desc="" exp="" field="affiliation"/>
-    <constraint desc="" exp="" field="country"/>
-    <constraint desc="" exp="" field="echelon"/>
-    <constraint desc="" exp="" field="role"/>
-    <constraint desc="" exp="" field="strength"/>
-    <constraint desc="" exp="" field="strength_min"/>
-    <constraint desc="" exp="" field="strength_max"/>
-    <constraint desc="" exp="" field="sidc"/>
+    <constraint desc="" field="id" exp=""/>
+    <constraint desc="" field="name" exp=""/>
+    <constraint desc="" field="names" exp=""/>
+    <constraint desc="" field="status" exp=""/>
+    <constraint desc="" field="as_of" exp=""/>
+    <constraint desc="" field="valid_from" exp=""/>
+    <constraint desc="" field="valid_to" exp=""/>
+    <constraint desc="" field="precision" exp=""/>
+    <constraint desc="" field="sources" exp=""/>
+    <constraint desc="" field="source_urls" exp=""/>
+    <constraint desc="" field="notes" exp=""/>
+    <constraint desc="" field="designation" exp=""/>
+    <constraint desc="" field="affiliation" exp=""/>
+    <constraint desc="" field="country" exp=""/>
+    <constraint desc="" field="echelon" exp=""/>
+    <constraint desc="" field="role" exp=""/>
+    <constraint desc="" field="strength" exp=""/>
+    <constraint desc="" field="strength_min" exp=""/>
+    <constraint desc="" field="strength_max" exp=""/>
+    <constraint desc="" field="sidc" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig sortExpression="" sortOrder="0" actionWidgetStyle="dropDown">
+  <attributetableconfig sortOrder="0" sortExpression="" actionWidgetStyle="dropDown">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>
