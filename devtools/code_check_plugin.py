@@ -8,7 +8,7 @@ import traceback
 
 import qgis.utils
 from qgis.core import QgsApplication
-from qgis.gui import QgsDockWidget
+from qgis.gui import QgsDockWidget, QgsRubberBand
 from qgis.PyQt.QtCore import QEvent, QTimer
 from qgis.PyQt.QtWidgets import QAction, QApplication, QMenu, QToolBar
 
@@ -39,6 +39,10 @@ def _footprint():
         "menu_actions": len(_plugin_menu_actions(window)),
         "provider": QgsApplication.processingRegistry().providerById(PLUGIN) is not None,
         "locator_filters": len([f for f in _locator_filters(window) if f.name() == PLUGIN]),
+        "rubber_bands": len([i for i in qgis.utils.iface.mapCanvas().scene().items()
+                             if isinstance(i, QgsRubberBand)]),
+        "measure_action": len([a for a in window.findChildren(QAction)
+                               if a.objectName() == "KpaTrackerMeasureAction"]),
     }
 
 

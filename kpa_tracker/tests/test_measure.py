@@ -315,3 +315,15 @@ def test_antimeridian_path_is_drawn_in_two_parts():
     parts = densify([(179.7, 52.0), (-179.6, 53.1)], 10000.0)
     assert len(parts) == 2
     assert parts[0][-1][0] == 180.0 and parts[1][0][0] == -180.0
+
+
+def test_a_new_project_clears_the_measurement(measuring):
+    controller, canvas, _ = measuring
+    _frame(canvas, "EPSG:3857", (SUDZHA, KURSK))
+    controller.start(DISTANCE)
+    _click(canvas, _pixel(canvas, SUDZHA))
+    _click(canvas, _pixel(canvas, KURSK))
+    assert controller.tool.path_band.numberOfVertices() > 0
+    QgsProject.instance().clear()
+    assert controller.tool.measure.vertices == []
+    assert controller.tool.path_band.numberOfVertices() == 0

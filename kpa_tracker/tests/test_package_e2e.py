@@ -48,7 +48,8 @@ def test_installed_zip_runs_in_qgis_desktop(plugin_zip, tmp_path):
     assert "exception" not in result, result.get("exception")
     assert result["loaded"]
     present = {"dock": 1, "toolbar": 1, "dock_action": 1, "menu_actions": 2, "provider": True,
-               "locator_filters": 1}
+               "locator_filters": 1, "measure_action": 1}
+    bands_loaded = result["after_start"].pop("rubber_bands")
     assert result["after_start"] == present
     assert result["dock_hidden_at_start"]
     assert result["dock_shown_by_action"]
@@ -56,9 +57,12 @@ def test_installed_zip_runs_in_qgis_desktop(plugin_zip, tmp_path):
     assert len(result["cycles"]) == 3
     for cycle in result["cycles"]:
         assert cycle["unloaded"] and cycle["loaded"]
+        # The measure tool's four rubber bands leave the canvas with the plugin.
+        assert cycle["after_unload"].pop("rubber_bands") == bands_loaded - 4
+        assert cycle["after_load"].pop("rubber_bands") == bands_loaded
         assert cycle["after_unload"] == {
             "dock": 0, "toolbar": 0, "dock_action": 0, "menu_actions": 0, "provider": False,
-            "locator_filters": 0}
+            "locator_filters": 0, "measure_action": 0}
         assert cycle["after_load"] == present
 
 
