@@ -3,7 +3,7 @@
 import importlib
 import sys
 
-BENCHMARKS = ["startup", "load_curated", "measure"]
+BENCHMARKS = ["startup", "load_curated", "measure", "route"]
 
 
 def main(names):

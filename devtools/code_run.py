@@ -36,6 +36,8 @@ def _load(result):
         scenario = os.environ.get("KPA_SCENARIO")
         if scenario == "measure" and plugin is not None:
             result["scenario"] = _measure(plugin)
+        if scenario == "route" and plugin is not None:
+            result["scenario"] = _route(plugin)
         if screenshot:
             QApplication.processEvents()
             result["screenshot"] = screenshot
@@ -73,6 +75,18 @@ def _measure(plugin):
         send(QEvent.Type.MouseButtonRelease, lonlat, Qt.MouseButton.LeftButton)
     send(QEvent.Type.MouseMove, (35.270556, 51.191389))
     return plugin.measure.text()
+
+
+def _route(plugin):
+    """Route from Chongjin to the Kursk front, chosen from the dock's lists, with the network shown."""
+    plugin.catalogue.load(["network"])
+    plugin.dock.tabs.setCurrentWidget(plugin.dock.route_panel)
+    plugin.route.choose(0, "chongjin-port")
+    plugin.route.choose(-1, "kpa-contingent-kursk")
+    plugin.route.pick()
+    route = plugin.route.result
+    return "{} | legs: {}".format(plugin.dock.route_panel.result.text(),
+                                  [(leg.mode, round(leg.km)) for leg in route.legs] if route else None)
 
 
 def _zoom_to(west, south, east, north):

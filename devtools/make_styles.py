@@ -10,6 +10,7 @@ from qgis.core import (
     QgsApplication,
     QgsArrowSymbolLayer,
     QgsFillSymbol,
+    QgsHashedLineSymbolLayer,
     QgsLineSymbol,
     QgsMarkerLineSymbolLayer,
     QgsMarkerSymbol,
@@ -189,6 +190,31 @@ def movements_style():
     save(layer, "movements.qml")
 
 
+def network_style():
+    """The transport network under the movements: thin, by mode; rail with sleepers."""
+    layer = memory_layer("network")
+    categories = []
+    for mode, color, width, dash, title in (("rail", "#4a4a4a", 0.5, None, "Rail"),
+                                            ("sea", "#5b8fc7", 0.4, "3;2", "Sea"),
+                                            ("road", "#8a6d3b", 0.45, "1;1", "Road")):
+        line = QgsSimpleLineSymbolLayer(QColor(color), width)
+        if dash:
+            line.setUseCustomDashPattern(True)
+            line.setCustomDashVector([float(v) for v in dash.split(";")])
+        symbol = QgsLineSymbol()
+        symbol.changeSymbolLayer(0, line)
+        if mode == "rail":
+            sleepers = QgsHashedLineSymbolLayer()
+            sleepers.setInterval(2.5)
+            sleepers.setHashLength(1.4)
+            sleepers.subSymbol().symbolLayer(0).setColor(QColor(color))
+            sleepers.subSymbol().symbolLayer(0).setWidth(0.25)
+            symbol.appendSymbolLayer(sleepers)
+        categories.append(QgsRendererCategory(mode, symbol, title))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("mode", categories))
+    save(layer, "network.qml")
+
+
 def front_lines_style():
     layer = memory_layer("front_lines")
     line = QgsSimpleLineSymbolLayer(QColor("#c0161d"), 0.9)
@@ -243,6 +269,7 @@ def main() -> int:
     bases_style()
     kursk_sites_style()
     movements_style()
+    network_style()
     front_lines_style()
     front_areas_style()
     basemap_styles()

@@ -14,6 +14,7 @@ from .ui.connections import ConnectionRegistry
 from .ui.dock import KpaTrackerDock
 from .ui.locator import KpaLocatorFilter
 from .ui.measure_controller import MeasureController
+from .ui.route_controller import RouteController
 
 PLUGIN_MENU = "&KPA Deployment Tracker"
 TOOLBAR_NAME = "KpaTrackerToolbar"
@@ -32,6 +33,7 @@ class KpaTrackerPlugin:
         self.catalogue = None
         self.measure_action = None
         self.measure = None
+        self.route = None
         self.locator_filter = None
         self.added_svg_path = False
         self.connections = ConnectionRegistry()
@@ -82,6 +84,7 @@ class KpaTrackerPlugin:
         self.iface.addPluginToMenu(PLUGIN_MENU, self.measure_action)
         self.measure = MeasureController(self.iface, self.dock.measure_panel, self.measure_action,
                                          self.connections)
+        self.route = RouteController(self.iface, self.dock.route_panel, self.connections)
 
         self.locator_filter = KpaLocatorFilter(self.iface)
         self.iface.registerLocatorFilter(self.locator_filter)
@@ -93,6 +96,9 @@ class KpaTrackerPlugin:
             self.iface.deregisterLocatorFilter(self.locator_filter)
             self.locator_filter = None
         self.connections.disconnect_all()
+        if self.route is not None:
+            self.route.unload()
+            self.route = None
         if self.measure is not None:
             self.measure.unload()
             self.measure = None

@@ -11,9 +11,10 @@ PROVIDER_ID = "kpa_tracker"
 def algorithm_classes():
     """The algorithm classes this provider offers, imported only when QGIS asks."""
     from .export_curated import ExportCuratedAlgorithm
+    from .route import RouteAlgorithm
     from .validate_curated import ValidateCuratedAlgorithm
 
-    return [ExportCuratedAlgorithm, ValidateCuratedAlgorithm]
+    return [ExportCuratedAlgorithm, ValidateCuratedAlgorithm, RouteAlgorithm]
 
 
 class KpaTrackerProvider(QgsProcessingProvider):

@@ -24,7 +24,8 @@ def test_shipped_data_passes_its_own_validator():
 
 def test_every_layer_loads_and_every_feature_cites_sources(shipped):
     assert shipped.errors == []
-    assert set(shipped.features) == {"units", "bases", "kursk_sites", "movements", "front_lines", "front_areas"}
+    assert set(shipped.features) == {"units", "bases", "kursk_sites", "movements", "network",
+                                     "front_lines", "front_areas"}
     for features in shipped.features.values():
         for feature in features:
             assert feature.sources, feature.id

@@ -18,6 +18,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.workspace import workspace_gpkg_path
 from .measure_panel import MeasurePanel
+from .route_panel import RoutePanel
 
 DOCK_OBJECT_NAME = "KpaTrackerDock"
 LAYER_ROLE = Qt.ItemDataRole.UserRole
@@ -114,6 +115,8 @@ class KpaTrackerDock(QgsDockWidget):
         self.tabs.addTab(body, "Layers")
         self.measure_panel = MeasurePanel(self.tabs)
         self.tabs.addTab(self.measure_panel, "Measure")
+        self.route_panel = RoutePanel(self.tabs)
+        self.tabs.addTab(self.route_panel, "Route")
         self.setWidget(container)
 
     # Catalogue --------------------------------------------------------------

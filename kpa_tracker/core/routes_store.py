@@ -1,0 +1,98 @@
+"""Routes the analyst keeps: one row per leg, with the route's totals, in the workspace or in memory."""
+
+import datetime
+import uuid
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .geodesy import WGS84
+
+ROUTES_TABLE = "routes"
+FIELDS = (("route_id", QVariant.String), ("leg", QVariant.Int), ("from_name", QVariant.String),
+          ("to_name", QVariant.String), ("mode", QVariant.String), ("km", QVariant.Double),
+          ("hours", QVariant.Double), ("via", QVariant.String), ("total_km", QVariant.Double),
+          ("total_hours", QVariant.Double), ("optimize", QVariant.String),
+          ("straight_km", QVariant.Double), ("created_at", QVariant.String))
+
+
+class RouteStoreError(Exception):
+    pass
+
+
+def route_fields() -> QgsFields:
+    fields = QgsFields()
+    for name, variant in FIELDS:
+        fields.append(QgsField(name, variant))
+    return fields
+
+
+def route_rows(result, fields: QgsFields):
+    route_id = str(uuid.uuid4())
+    created = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    rows = []
+    for number, leg in enumerate(result.legs, start=1):
+        row = QgsFeature(fields)
+        values = {"route_id": route_id, "leg": number, "from_name": leg.from_name, "to_name": leg.to_name,
+                  "mode": leg.mode, "km": leg.km, "hours": leg.hours, "via": leg.via,
+                  "total_km": result.total_km, "total_hours": result.total_hours,
+                  "optimize": result.optimize, "straight_km": result.straight_km, "created_at": created}
+        for name, value in values.items():
+            row[name] = value
+        row.setGeometry(leg.geometry())
+        rows.append(row)
+    return rows
+
+
+def memory_routes_layer(name: str = "Route (temporary)") -> QgsVectorLayer:
+    layer = QgsVectorLayer("LineString?crs={}".format(WGS84), name, "memory")
+    layer.dataProvider().addAttributes(route_fields().toList())
+    layer.updateFields()
+    return layer
+
+
+def workspace_routes_layer(gpkg_path: Path) -> QgsVectorLayer:
+    uri = "{}|layername={}".format(gpkg_path, ROUTES_TABLE)
+    layer = QgsVectorLayer(uri, "Routes", "ogr")
+    if layer.isValid():
+        return layer
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = ROUTES_TABLE
+    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if Path(gpkg_path).exists()
+                                    else QgsVectorFileWriter.CreateOrOverwriteFile)
+    writer = QgsVectorFileWriter.create(str(gpkg_path), route_fields(), QgsWkbTypes.LineString,
+                                        QgsCoordinateReferenceSystem(WGS84), QgsCoordinateTransformContext(),
+                                        options)
+    if writer.hasError() != QgsVectorFileWriter.NoError:
+        raise RouteStoreError(writer.errorMessage())
+    del writer
+    layer = QgsVectorLayer(uri, "Routes", "ogr")
+    if not layer.isValid():
+        raise RouteStoreError("could not open the routes table in {}".format(gpkg_path))
+    return layer
+
+
+def append_route(layer: QgsVectorLayer, result) -> int:
+    """Add the route's legs to a routes layer; returns the number of rows written."""
+    rows = route_rows(result, layer.fields())
+    if layer.providerType() == "memory":
+        ok = layer.dataProvider().addFeatures(rows)[0]
+    else:
+        ok = layer.startEditing() and layer.addFeatures(rows) and layer.commitChanges()
+        if not ok:
+            layer.rollBack()
+    if not ok:
+        raise RouteStoreError("route not saved: " + "; ".join(layer.commitErrors()))
+    layer.triggerRepaint()
+    return len(rows)

@@ -1,0 +1,192 @@
+"""kpa_tracker:route: the shortest route over a line network, one output row per leg."""
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core import curated, routing
+from ..core.curated_store import layer_uri, sync_layer
+from ..core.places import curated_places, node_names, resolve_stop
+from ..core.workspace import workspace_gpkg_path
+
+NETWORK_LAYER_ID = "network"
+
+
+def parse_speeds(text: str) -> dict:
+    """{"rail": 60.0, ...} from "rail=60; sea=20" (commas also separate)."""
+    speeds = {}
+    for part in (text or "").replace(",", ";").split(";"):
+        if not part.strip():
+            continue
+        mode, _, value = part.partition("=")
+        try:
+            speeds[mode.strip().lower()] = float(value)
+        except ValueError:
+            raise routing.RoutingError(
+                "SPEEDS: '{}' is not mode=km/h (for example rail=50)".format(part.strip())) from None
+    return speeds
+
+
+def curated_network() -> QgsVectorLayer:
+    """The curated network as it stands in the analyst's workspace (merged with the shipped data)."""
+    catalogue, result = curated.load_cached()
+    layer_def = next((layer for layer in catalogue if layer.id == NETWORK_LAYER_ID), None)
+    if layer_def is None or NETWORK_LAYER_ID not in result.features:
+        problems = "; ".join(str(e) for e in result.errors) or "not in the catalogue"
+        raise QgsProcessingException("The curated network could not be read: " + problems)
+    workspace = workspace_gpkg_path()
+    sync_layer(workspace, layer_def, result.features[NETWORK_LAYER_ID])
+    layer = QgsVectorLayer(layer_uri(workspace, layer_def), layer_def.title, "ogr")
+    if not layer.isValid():
+        raise QgsProcessingException("The curated network in {} could not be opened".format(workspace))
+    return layer
+
+
+class RouteAlgorithm(QgsProcessingAlgorithm):
+    START, END, WAYPOINTS = "START", "END", "WAYPOINTS"
+    NETWORK, LENGTH_FIELD, MODE_FIELD = "NETWORK", "LENGTH_FIELD", "MODE_FIELD"
+    OPTIMIZE, SPEEDS, SNAP_TOLERANCE = "OPTIMIZE", "SPEEDS", "SNAP_TOLERANCE"
+    OUTPUT, TOTAL_KM, TOTAL_HOURS = "OUTPUT", "TOTAL_KM", "TOTAL_HOURS"
+
+    def name(self):
+        return "route"
+
+    def displayName(self):  # noqa: N802
+        return "Route over the transport network"
+
+    def group(self):
+        return "Routing"
+
+    def groupId(self):  # noqa: N802
+        return "routing"
+
+    def shortHelpString(self):  # noqa: N802
+        return ("The shortest route, by distance or by time, between START and END (and optional "
+                "WAYPOINTS, separated by ';'), each a point 'lon,lat [EPSG:4326]' or the name or id "
+                "of a curated place. The network is the curated transport network by default, or "
+                "any line layer: its length field (km, where published; otherwise the geodesic "
+                "length) and mode field are used when chosen or when named length_km and mode. "
+                "Time uses a speed per mode: rail {rail:g}, sea {sea:g}, road {road:g} km/h unless "
+                "SPEEDS says otherwise (rail=60; sea=20). One output line per leg: from, to, mode, "
+                "km, hours, the networks lines it follows, and the route's totals.".format(
+                    **routing.DEFAULT_SPEEDS_KMH))
+
+    def flags(self):
+        # The graph cache lives with the layer, on the main thread.
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
+
+    def createInstance(self):  # noqa: N802
+        return RouteAlgorithm()
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterString(self.START, "Start (lon,lat [EPSG:4326] or a place)"))
+        self.addParameter(QgsProcessingParameterString(self.END, "End (lon,lat [EPSG:4326] or a place)"))
+        self.addParameter(QgsProcessingParameterString(
+            self.WAYPOINTS, "Waypoints, in order, separated by ';'", optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            self.NETWORK, "Network (default: the curated transport network)",
+            [QgsProcessing.SourceType.TypeVectorLine], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.LENGTH_FIELD, "Length field, km (default: length_km if present)",
+            parentLayerParameterName=self.NETWORK, type=QgsProcessingParameterField.DataType.Numeric,
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.MODE_FIELD, "Mode field (default: mode if present)", parentLayerParameterName=self.NETWORK,
+            optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.OPTIMIZE, "Optimise for", options=["Distance", "Time"], defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(
+            self.SPEEDS, "Speeds per mode, km/h (mode=speed; ...)", optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SNAP_TOLERANCE, "Farthest a stop may be from the network (km)",
+            type=QgsProcessingParameterNumber.Type.Double, minValue=0.0,
+            defaultValue=routing.DEFAULT_SNAP_TOLERANCE_KM))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, "Route", QgsProcessing.SourceType.TypeVectorLine))
+        self.addOutput(QgsProcessingOutputNumber(self.TOTAL_KM, "Total km"))
+        self.addOutput(QgsProcessingOutputNumber(self.TOTAL_HOURS, "Total hours"))
+
+    @staticmethod
+    def fields() -> QgsFields:
+        fields = QgsFields()
+        for name, kind in (("leg", QVariant.Type.Int), ("from_name", QVariant.Type.String),
+                           ("to_name", QVariant.Type.String), ("mode", QVariant.Type.String),
+                           ("km", QVariant.Type.Double), ("hours", QVariant.Type.Double),
+                           ("via", QVariant.Type.String), ("total_km", QVariant.Type.Double),
+                           ("total_hours", QVariant.Type.Double), ("optimize", QVariant.Type.String)):
+            fields.append(QgsField(name, kind))
+        return fields
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        try:
+            return self._route(parameters, context, feedback)
+        except routing.RoutingError as error:
+            raise QgsProcessingException(str(error))
+
+    def _route(self, parameters, context, feedback):
+        layer = self.parameterAsVectorLayer(parameters, self.NETWORK, context)
+        if layer is None and parameters.get(self.NETWORK) not in (None, ""):
+            raise QgsProcessingException("NETWORK {!r} is not a line layer that could be opened".format(
+                parameters[self.NETWORK]))
+        if layer is None:
+            layer = curated_network()
+            feedback.pushInfo("Network: the curated transport network in your workspace")
+        field_names = layer.fields().names()
+        length_field = self.parameterAsString(parameters, self.LENGTH_FIELD, context) or (
+            "length_km" if "length_km" in field_names else None)
+        mode_field = self.parameterAsString(parameters, self.MODE_FIELD, context) or (
+            "mode" if "mode" in field_names else None)
+        settings = routing.NetworkSettings.make(
+            speeds=parse_speeds(self.parameterAsString(parameters, self.SPEEDS, context)),
+            length_field=length_field, mode_field=mode_field,
+            name_field="name" if "name" in field_names else None)
+        places = curated_places()
+        texts = [self.parameterAsString(parameters, self.START, context)]
+        waypoints = self.parameterAsString(parameters, self.WAYPOINTS, context)
+        texts += [text for text in waypoints.split(";") if text.strip()]
+        texts.append(self.parameterAsString(parameters, self.END, context))
+        roles = ["START"] + ["waypoint {}".format(i) for i in range(1, len(texts) - 1)] + ["END"]
+        stops = []
+        for text, role in zip(texts, roles):
+            stop, how = resolve_stop(text, places, role, context.transformContext())
+            feedback.pushInfo(how)
+            stops.append(stop)
+        optimize = routing.OPTIMIZE[self.parameterAsEnum(parameters, self.OPTIMIZE, context)]
+        result = routing.find_route(
+            layer, stops, optimize, settings,
+            self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context), node_names(places))
+        for snapped in result.snaps:
+            if snapped.offset_km > 0.05:
+                feedback.pushInfo("{} joins the network {:.1f} km away, at {}".format(
+                    snapped.stop.label, snapped.offset_km, routing.point_label(snapped.lon, snapped.lat)))
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, self.fields(), QgsWkbTypes.Type.LineString,
+            QgsCoordinateReferenceSystem("EPSG:4326"))
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for number, leg in enumerate(result.legs, start=1):
+            feature = QgsFeature(self.fields())
+            feature.setAttributes([number, leg.from_name, leg.to_name, leg.mode, leg.km, leg.hours, leg.via,
+                                   result.total_km, result.total_hours, optimize])
+            feature.setGeometry(leg.geometry())
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        feedback.pushInfo("Route: {:,.0f} km, {:,.1f} hours (about {:.1f} days); straight line {:,.0f} km".format(
+            result.total_km, result.total_hours, result.total_hours / 24.0, result.straight_km))
+        return {self.OUTPUT: dest_id, self.TOTAL_KM: result.total_km, self.TOTAL_HOURS: result.total_hours}
