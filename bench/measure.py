@@ -68,6 +68,9 @@ def run() -> dict:
         bare_ms.append((time.perf_counter() - started) * 1000)
     canvas.unsetMapTool(tool)
     tool.remove_canvas_items()
+    tool.deleteLater()
+    canvas.deleteLater()
+    QgsApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     figures = {"update_ms": statistics.median(update_ms), "bare_ms": statistics.median(bare_ms)}
     figures["ratio"] = figures["update_ms"] / figures["bare_ms"]
     QgsProject.instance().clear()
