@@ -9,6 +9,7 @@ from .core import log
 from .core.icons import icon_path, plugin_icon_path
 from .core.svg_paths import add_plugin_svg_path, remove_plugin_svg_path
 from .processing.provider import KpaTrackerProvider
+from .ui.briefing_controller import BriefingController
 from .ui.catalogue_controller import CatalogueController
 from .ui.connections import ConnectionRegistry
 from .ui.dock import KpaTrackerDock
@@ -34,6 +35,7 @@ class KpaTrackerPlugin:
         self.measure_action = None
         self.measure = None
         self.route = None
+        self.briefing = None
         self.locator_filter = None
         self.added_svg_path = False
         self.connections = ConnectionRegistry()
@@ -85,6 +87,7 @@ class KpaTrackerPlugin:
         self.measure = MeasureController(self.iface, self.dock.measure_panel, self.measure_action,
                                          self.connections)
         self.route = RouteController(self.iface, self.dock.route_panel, self.connections)
+        self.briefing = BriefingController(self.iface, self.dock.briefing_panel, self.connections)
 
         self.locator_filter = KpaLocatorFilter(self.iface)
         self.iface.registerLocatorFilter(self.locator_filter)
@@ -96,6 +99,7 @@ class KpaTrackerPlugin:
             self.iface.deregisterLocatorFilter(self.locator_filter)
             self.locator_filter = None
         self.connections.disconnect_all()
+        self.briefing = None
         if self.route is not None:
             self.route.unload()
             self.route = None

@@ -10,11 +10,12 @@ PROVIDER_ID = "kpa_tracker"
 
 def algorithm_classes():
     """The algorithm classes this provider offers, imported only when QGIS asks."""
+    from .briefing_map import BriefingMapAlgorithm
     from .export_curated import ExportCuratedAlgorithm
     from .route import RouteAlgorithm
     from .validate_curated import ValidateCuratedAlgorithm
 
-    return [ExportCuratedAlgorithm, ValidateCuratedAlgorithm, RouteAlgorithm]
+    return [ExportCuratedAlgorithm, ValidateCuratedAlgorithm, RouteAlgorithm, BriefingMapAlgorithm]
 
 
 class KpaTrackerProvider(QgsProcessingProvider):

@@ -87,3 +87,16 @@ def test_processing_runs_headless_in_qgis_process(plugin_zip, tmp_path):
     assert {"layer", "feature_id", "publisher", "title", "date", "url"} <= set(sources.fields().names())
     validate = qgis_desktop.run_qgis_process(profiles, ["run", "kpa_tracker:validatecurated"])
     assert validate.returncode == 0 and "The curated data is valid." in validate.stdout
+
+
+def test_briefing_map_runs_headless_in_qgis_process(plugin_zip, tmp_path):
+    import subprocess
+    profiles = tmp_path / "profiles"
+    qgis_desktop.install_zip(plugin_zip, profiles, profile="default")
+    output = tmp_path / "kursk.pdf"
+    run = qgis_desktop.run_qgis_process(
+        profiles, ["run", "kpa_tracker:briefingmap", "--", "PRESET=2", "PAGE=0", "OUTPUT={}".format(output)])
+    assert run.returncode == 0, run.stdout + run.stderr
+    text = subprocess.run(["pdftotext", str(output), "-"], capture_output=True, text=True).stdout
+    assert "The Kursk front around Sudzha" in text
+    assert "mynorthkorea.blogspot.com" in text

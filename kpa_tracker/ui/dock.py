@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.workspace import workspace_gpkg_path
+from .briefing_panel import BriefingPanel
 from .measure_panel import MeasurePanel
 from .route_panel import RoutePanel
 
@@ -117,6 +118,8 @@ class KpaTrackerDock(QgsDockWidget):
         self.tabs.addTab(self.measure_panel, "Measure")
         self.route_panel = RoutePanel(self.tabs)
         self.tabs.addTab(self.route_panel, "Route")
+        self.briefing_panel = BriefingPanel(self.tabs)
+        self.tabs.addTab(self.briefing_panel, "Briefing")
         self.setWidget(container)
 
     # Catalogue --------------------------------------------------------------

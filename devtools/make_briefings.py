@@ -1,0 +1,40 @@
+"""Export the three briefing presets as PDF and PNG into docs/briefing/ (for the README and review)."""
+
+import sys
+import time
+from pathlib import Path
+
+from qgis.core import QgsApplication, QgsProject
+
+from kpa_tracker.core import curated
+from kpa_tracker.core.briefing import PRESETS, build_briefing, export
+from kpa_tracker.core.project_layers import load_layers
+from kpa_tracker.core.svg_paths import add_plugin_svg_path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    app = QgsApplication([], True)
+    app.initQgis()
+    add_plugin_svg_path()
+    out = ROOT / "docs" / "briefing"
+    out.mkdir(parents=True, exist_ok=True)
+    project = QgsProject.instance()
+    catalogue, result = curated.load_cached()
+    load_layers(project, catalogue, [l.id for l in catalogue if l.default_load], result,
+                ROOT / "build" / "briefing" / "workspace.gpkg")
+    for preset in PRESETS:
+        briefing = build_briefing(project, preset.extent_rectangle(), preset.crs, "A4 landscape",
+                                  subtitle=preset.title)
+        for suffix in (".pdf", ".png"):
+            started = time.perf_counter()
+            export(briefing, out / (preset.id + suffix), "A4 landscape")
+            print("{}{}: {} sources, {:.2f} s".format(preset.id, suffix, len(briefing.sources),
+                                                      time.perf_counter() - started))
+    project.clear()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Write the briefing-map print layout template (development time): `python -m devtools.make_layout`.
+
+The template is a data file shipped in kpa_tracker/layouts/briefing.qpt, drawn
+on an A4 landscape page; core/briefing.py loads it, finds its items by id and
+fits them to the page size the analyst picks. Edit it here (or in QGIS's layout
+designer, keeping the item ids), run, look at the exported maps, commit.
+"""
+
+import sys
+
+from qgis.core import (
+    QgsApplication,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutMeasurement,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsPrintLayout,
+    QgsProject,
+    QgsReadWriteContext,
+    QgsUnitTypes,
+)
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor, QFont
+
+from kpa_tracker.core.briefing import TEMPLATE
+
+
+def _place(item, x, y, w, h):
+    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
+    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+
+
+def _label(layout, item_id, x, y, w, h, size, bold=False, align=Qt.AlignmentFlag.AlignLeft, color="#1d1d1d"):
+    label = QgsLayoutItemLabel(layout)
+    label.setId(item_id)
+    font = QFont("Noto Sans")
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setFontColor(QColor(color))
+    label.setHAlign(align)
+    label.setVAlign(Qt.AlignmentFlag.AlignTop)
+    label.setText(item_id)
+    layout.addLayoutItem(label)
+    _place(label, x, y, w, h)
+    return label
+
+
+def main() -> int:
+    app = QgsApplication([], False)
+    app.initQgis()
+    project = QgsProject()
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()  # one A4 landscape page
+    layout.setName("KPA briefing map")
+
+    _label(layout, "title", 10, 7, 190, 11, 18, bold=True)
+    _label(layout, "subtitle", 10, 18, 190, 7, 10, color="#4a4a4a")
+    _label(layout, "asof", 200, 7, 87, 18, 8.5, align=Qt.AlignmentFlag.AlignRight, color="#4a4a4a")
+
+    main_map = QgsLayoutItemMap(layout)
+    main_map.setId("map")
+    main_map.setFrameEnabled(True)
+    main_map.setFrameStrokeWidth(QgsLayoutMeasurement(0.3))
+    layout.addLayoutItem(main_map)
+    _place(main_map, 10, 27, 207, 133)
+
+    overview = QgsLayoutItemMap(layout)
+    overview.setId("overview")
+    overview.setFrameEnabled(True)
+    layout.addLayoutItem(overview)
+    _place(overview, 221, 27, 66, 40)
+
+    legend = QgsLayoutItemLegend(layout)
+    legend.setId("legend")
+    legend.setTitle("Legend")
+    layout.addLayoutItem(legend)
+    _place(legend, 221, 70, 66, 90)
+
+    scalebar = QgsLayoutItemScaleBar(layout)
+    scalebar.setId("scalebar")
+    scalebar.setStyle("Single Box")
+    layout.addLayoutItem(scalebar)
+    _place(scalebar, 13, 148, 70, 9)
+
+    north = QgsLayoutItemPicture(layout)
+    north.setId("north")
+    north.setPicturePath("arrows/NorthArrow_02.svg")
+    layout.addLayoutItem(north)
+    _place(north, 203, 29, 12, 12)
+
+    _label(layout, "sources", 10, 163, 277, 42, 5.6, color="#2a2a2a")
+
+    TEMPLATE.parent.mkdir(parents=True, exist_ok=True)
+    if not layout.saveAsTemplate(str(TEMPLATE), QgsReadWriteContext()):
+        raise SystemExit("could not write " + str(TEMPLATE))
+    print("wrote", TEMPLATE)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
