@@ -7,7 +7,7 @@ Each runs in its own Python process, so that one benchmark's QGIS set-up
 import subprocess
 import sys
 
-BENCHMARKS = ["startup", "load_curated", "measure", "route"]
+BENCHMARKS = ["startup", "load_curated", "measure", "route", "briefing"]
 
 
 def main(names):
