@@ -28,6 +28,11 @@ def catalogue_ui(qgis_iface, qgis_new_project, tmp_path, flush):
     answers = []
     controller = CatalogueController(qgis_iface, dock, connections, gpkg_path=tmp_path / "workspace.gpkg",
                                      confirm=lambda question: answers.pop(0))
+    assert not controller.catalogue_ready, "nothing is read until the dock is shown"
+    qgis_iface.mainWindow().show()
+    dock.show()
+    flush()
+    assert controller.catalogue_ready
     yield dock, controller, answers
     connections.disconnect_all()
     QgsProject.instance().clear()

@@ -35,7 +35,13 @@ class CatalogueController:
         connections.connect(dock.resetFeatureRequested, self.reset_selected_feature)
         connections.connect(dock.resetLayerRequested, self.reset_layer)
         connections.connect(iface.mapCanvas().selectionChanged, self.show_selection)
-        self.refresh_catalogue()
+        # The catalogue is read when the dock is first shown, not at QGIS start-up.
+        self.catalogue_ready = False
+        connections.connect(dock.visibilityChanged, self._on_visibility)
+
+    def _on_visibility(self, visible):
+        if visible and not self.catalogue_ready:
+            self.refresh_catalogue()
 
     def workspace(self):
         return self.gpkg_path or workspace_gpkg_path()
@@ -50,6 +56,7 @@ class CatalogueController:
         refused = {layer.id for layer in catalogue
                    if layer.kind == "curated" and layer.id not in result.features}
         self.dock.set_catalogue(catalogue, refused)
+        self.catalogue_ready = True
         for error in result.errors:
             log.warning("Curated data refused: {}".format(error))
 

@@ -36,8 +36,7 @@ class RouteController:
         self.band.setWidth(4)
         self.result = None
         self._curated_network = None
-        self.places = curated_places()
-        panel.set_places(self.places)
+        self._places = None  # read on first use, not at QGIS start-up
         connections.connect(panel.pickRequested, self.pick)
         connections.connect(panel.startChosen, lambda place_id: self.choose(0, place_id))
         connections.connect(panel.endChosen, lambda place_id: self.choose(-1, place_id))
@@ -47,6 +46,14 @@ class RouteController:
         connections.connect(self.tool.stopsChanged, lambda _stops: self.route())
         connections.connect(self.tool.dragging, lambda _stops: self.route(preview=True))
         connections.connect(QgsProject.instance().cleared, self.clear)
+        connections.connect(panel.shown, lambda: self.places)  # fills the lists when first seen
+
+    @property
+    def places(self):
+        if self._places is None:
+            self._places = curated_places()
+            self.panel.set_places(self._places)
+        return self._places
 
     def workspace(self):
         return self.gpkg_path or workspace_gpkg_path()

@@ -22,6 +22,7 @@ CLICK_ON_MAP = "(click on the map)"
 
 
 class RoutePanel(QWidget):
+    shown = pyqtSignal()
     pickRequested = pyqtSignal()
     startChosen = pyqtSignal(str)  # place id
     endChosen = pyqtSignal(str)
@@ -114,6 +115,10 @@ class RoutePanel(QWidget):
             self.speeds[mode] = box
             network_form.addRow("Speed, " + mode, box)
         layout.addWidget(network)
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        self.shown.emit()
 
     def set_places(self, places):
         for combo in (self.start, self.end):
