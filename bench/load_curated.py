@@ -20,8 +20,9 @@ from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 
 from kpa_tracker.core import curated
 from kpa_tracker.core.curated_store import (
-    GEOMETRY_TYPES, _build_row, _create_table, curated_attributes, curated_geometry, layer_uri,
+    GEOMETRY_TYPES, _build_row, curated_attributes, curated_geometry, layer_uri,
     qgs_fields, table_name)
+from kpa_tracker.core.gpkg import create_table
 from kpa_tracker.core.project_layers import load_layers
 
 ROUNDS = 15
@@ -81,7 +82,7 @@ def run() -> dict:
 
             def native_cold_load():
                 for layer, fields, rows in prepared:
-                    _create_table(native_gpkg, table_name(layer), fields, GEOMETRY_TYPES[layer.geometry], rows)
+                    create_table(native_gpkg, table_name(layer), fields, GEOMETRY_TYPES[layer.geometry], rows)
                 for layer, _fields, _rows in prepared:
                     loaded = QgsVectorLayer(layer_uri(native_gpkg, layer), layer.title, "ogr")
                     assert loaded.isValid()

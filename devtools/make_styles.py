@@ -8,7 +8,6 @@ import sys
 
 from qgis.core import (
     QgsApplication,
-    QgsArrowSymbolLayer,
     QgsFillSymbol,
     QgsHashedLineSymbolLayer,
     QgsLineSymbol,
@@ -31,7 +30,6 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QSizeF
 from qgis.PyQt.QtGui import QColor, QFont
 
 from kpa_tracker.core import curated

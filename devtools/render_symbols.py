@@ -8,7 +8,6 @@ milsymbol (MIT) is a development dependency only.
 """
 
 import sys
-from pathlib import Path
 
 from milsymbol import Symbol
 

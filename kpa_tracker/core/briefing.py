@@ -4,10 +4,9 @@ Everything here runs without widgets, so the dock and the Processing algorithm
 (headless, in qgis_process) make the same map.
 """
 
-import html
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -248,7 +247,6 @@ def _sources_page(layout, page_mm, numbered, font) -> None:
     page = QgsLayoutItemPage(layout)
     page.setPageSize(QgsLayoutSize(page_mm[0], page_mm[1], QgsUnitTypes.LayoutMillimeters))
     layout.pageCollection().addPage(page)
-    top = layout.pageCollection().page(1).pos().y()
     margin = 10.0 * page_mm[0] / TEMPLATE_PAGE_MM[0]
     label = QgsLayoutItemLabel(layout)
     label.setId("sources_page")

@@ -20,20 +20,18 @@ from pathlib import Path
 from typing import Dict, List
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransformContext,
     QgsFeature,
     QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
-    QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from .curated import CuratedFeature, LayerDef
+from .gpkg import GeoPackageError, create_table
 from .geodesy import densify
 
 TABLE_PREFIX = "curated_"
@@ -59,7 +57,7 @@ GEOMETRY_TYPES = {
 }
 
 
-class WorkspaceError(Exception):
+class WorkspaceError(GeoPackageError):
     """The workspace GeoPackage could not be written; nothing was half-written."""
 
 
@@ -165,28 +163,6 @@ class _Table:
         return self.layer.getFeatures()
 
 
-def _create_table(gpkg_path: Path, name: str, fields: QgsFields, wkb_type, rows=()) -> None:
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = name
-    options.actionOnExistingFile = (
-        QgsVectorFileWriter.CreateOrOverwriteLayer if gpkg_path.exists()
-        else QgsVectorFileWriter.CreateOrOverwriteFile
-    )
-    writer = QgsVectorFileWriter.create(
-        str(gpkg_path), fields, wkb_type, QgsCoordinateReferenceSystem(WGS84),
-        QgsCoordinateTransformContext(), options,
-    )
-    if writer.hasError() != QgsVectorFileWriter.NoError:
-        raise WorkspaceError("could not create table {} in {}: {}".format(
-            name, gpkg_path, writer.errorMessage()))
-    if rows and not writer.addFeatures(list(rows)):
-        message = writer.errorMessage()
-        del writer
-        raise WorkspaceError("could not write table {} in {}: {}".format(name, gpkg_path, message))
-    del writer  # closes the file
-
-
 def _state_fields() -> QgsFields:
     fields = QgsFields()
     for name in ("layer", "feature_id", "base_hash"):
@@ -277,7 +253,7 @@ class MergeState:
             return
         table = _Table(self.gpkg_path, STATE_TABLE).layer if self.gpkg_path.exists() else None
         if table is None or not table.isValid():
-            _create_table(self.gpkg_path, STATE_TABLE, _state_fields(), QgsWkbTypes.NoGeometry)
+            create_table(self.gpkg_path, STATE_TABLE, _state_fields(), QgsWkbTypes.NoGeometry)
             table = _Table(self.gpkg_path, STATE_TABLE).layer
             if not table.isValid():
                 raise WorkspaceError("could not open {} in {}".format(STATE_TABLE, self.gpkg_path))
@@ -338,7 +314,7 @@ def sync_layer(gpkg_path: Path, layer: LayerDef, features: List[CuratedFeature],
     if table is None or not table.valid:
         # A new table (first use, or deleted outside QGIS): written whole in one go.
         rows = [_build_row(fields, attributes, geometry) for attributes, geometry, _ in curated.values()]
-        _create_table(gpkg_path, table_name(layer), fields, GEOMETRY_TYPES[layer.geometry], rows)
+        create_table(gpkg_path, table_name(layer), fields, GEOMETRY_TYPES[layer.geometry], rows)
         state.record(layer.id, {i: h for i, (_a, _g, h) in curated.items()}, version)
         report.added = list(curated)
         return report

@@ -4,20 +4,18 @@ import datetime
 from pathlib import Path
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransformContext,
     QgsFeature,
     QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
-    QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .geodesy import WGS84, densify
+from .geodesy import densify
+from .gpkg import GeoPackageError, open_or_create
 
 LINES_TABLE = "measurements_lines"
 AREAS_TABLE = "measurements_areas"
@@ -43,25 +41,12 @@ def table_uri(gpkg_path: Path, kind: str) -> str:
 
 
 def _open_or_create(gpkg_path: Path, kind: str) -> QgsVectorLayer:
-    layer = QgsVectorLayer(table_uri(gpkg_path, kind), "measurements", "ogr")
-    if layer.isValid():
-        return layer
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = LINES_TABLE if kind == "line" else AREAS_TABLE
-    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if Path(gpkg_path).exists()
-                                    else QgsVectorFileWriter.CreateOrOverwriteFile)
     wkb = QgsWkbTypes.MultiLineString if kind == "line" else QgsWkbTypes.Polygon
-    writer = QgsVectorFileWriter.create(str(gpkg_path), _fields(kind), wkb,
-                                        QgsCoordinateReferenceSystem(WGS84),
-                                        QgsCoordinateTransformContext(), options)
-    if writer.hasError() != QgsVectorFileWriter.NoError:
-        raise MeasurementStoreError(writer.errorMessage())
-    del writer
-    layer = QgsVectorLayer(table_uri(gpkg_path, kind), "measurements", "ogr")
-    if not layer.isValid():
-        raise MeasurementStoreError("could not open the measurements table in {}".format(gpkg_path))
-    return layer
+    try:
+        return open_or_create(gpkg_path, LINES_TABLE if kind == "line" else AREAS_TABLE, _fields(kind), wkb,
+                              "measurements")
+    except GeoPackageError as exc:
+        raise MeasurementStoreError(str(exc))
 
 
 def save_measurement(gpkg_path: Path, result: dict, note: str = "") -> str:

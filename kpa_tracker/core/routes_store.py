@@ -5,18 +5,16 @@ import uuid
 from pathlib import Path
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransformContext,
     QgsFeature,
     QgsField,
     QgsFields,
-    QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from .geodesy import WGS84
+from .gpkg import GeoPackageError, open_or_create
 
 ROUTES_TABLE = "routes"
 FIELDS = (("route_id", QVariant.String), ("leg", QVariant.Int), ("from_name", QVariant.String),
@@ -62,25 +60,10 @@ def memory_routes_layer(name: str = "Route (temporary)") -> QgsVectorLayer:
 
 
 def workspace_routes_layer(gpkg_path: Path) -> QgsVectorLayer:
-    uri = "{}|layername={}".format(gpkg_path, ROUTES_TABLE)
-    layer = QgsVectorLayer(uri, "Routes", "ogr")
-    if layer.isValid():
-        return layer
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = ROUTES_TABLE
-    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if Path(gpkg_path).exists()
-                                    else QgsVectorFileWriter.CreateOrOverwriteFile)
-    writer = QgsVectorFileWriter.create(str(gpkg_path), route_fields(), QgsWkbTypes.LineString,
-                                        QgsCoordinateReferenceSystem(WGS84), QgsCoordinateTransformContext(),
-                                        options)
-    if writer.hasError() != QgsVectorFileWriter.NoError:
-        raise RouteStoreError(writer.errorMessage())
-    del writer
-    layer = QgsVectorLayer(uri, "Routes", "ogr")
-    if not layer.isValid():
-        raise RouteStoreError("could not open the routes table in {}".format(gpkg_path))
-    return layer
+    try:
+        return open_or_create(gpkg_path, ROUTES_TABLE, route_fields(), QgsWkbTypes.LineString, "Routes")
+    except GeoPackageError as exc:
+        raise RouteStoreError(str(exc))
 
 
 def append_route(layer: QgsVectorLayer, result) -> int:

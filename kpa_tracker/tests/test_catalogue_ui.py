@@ -7,7 +7,6 @@ from qgis.core import (
     QgsPointDisplacementRenderer,
     QgsProject,
     QgsSymbolLayerUtils,
-    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
