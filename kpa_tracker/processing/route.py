@@ -147,6 +147,8 @@ class RouteAlgorithm(QgsProcessingAlgorithm):
                 parameters[self.NETWORK]))
         if layer is None:
             layer = curated_network()
+            # The context owns it from here and deletes it with itself (and its cached graph with it).
+            context.temporaryLayerStore().addMapLayer(layer)
             feedback.pushInfo("Network: the curated transport network in your workspace")
         field_names = layer.fields().names()
         length_field = self.parameterAsString(parameters, self.LENGTH_FIELD, context) or (

@@ -13,3 +13,26 @@ def flush_events():
 @pytest.fixture
 def flush():
     return flush_events
+
+
+@pytest.fixture(autouse=True, scope="session")
+def release_qgis_objects_before_exit(qgis_app, qgis_iface):
+    """Before pytest-qgis calls exitQgis: drop the QGIS objects still held, and collect them.
+
+    A layer that outlives exitQgis crashes the interpreter as it exits (in GDAL's
+    clean-up). pytest-qgis's interface keeps every layer added to the project in
+    a list of its own; the plugin's caches hold graphs of layers.
+    """
+    yield
+    import gc
+
+    from qgis.core import QgsProject
+
+    from kpa_tracker.core import curated_store, routing
+
+    QgsProject.instance().removeAllMapLayers()
+    getattr(qgis_iface, "_layers", []).clear()
+    routing.clear_cache()
+    curated_store.MergeState._cache.clear()
+    gc.collect()
+    flush_events()
