@@ -35,4 +35,11 @@ def release_qgis_objects_before_exit(qgis_app, qgis_iface):
     routing.clear_cache()
     curated_store.MergeState._cache.clear()
     gc.collect()
+    # Whatever a test still holds (a module-level layer, a fixture's): delete it now, while GDAL is up.
+    from qgis.core import QgsMapLayer
+    from qgis.PyQt import sip
+
+    for leftover in gc.get_objects():
+        if isinstance(leftover, QgsMapLayer) and not sip.isdeleted(leftover) and sip.ispyowned(leftover):
+            sip.delete(leftover)
     flush_events()
