@@ -67,6 +67,8 @@ class ParsedCoordinate:
     @property
     def display(self) -> str:
         """The normalised text and the point it means, e.g. for the dock's preview."""
+        if self.kind == "decimal":
+            return self.normalised
         text = "{} = {}".format(self.normalised, format_decimal(self.lon, self.lat))
         if self.kind == "mgrs":
             text += " (south-west corner of its {} square)".format(_size_text(self.precision_m))
@@ -208,25 +210,15 @@ def _split(tokens: List[_Token], text: str) -> Tuple[List[_Token], List[_Token]]
             return tokens[:hemis[1]], tokens[hemis[1]:]
         return tokens[:hemis[0] + 1], tokens[hemis[0] + 1:]
     degrees = [i for i, t in enumerate(tokens) if t.kind == "deg"]
-    if len(degrees) >= 2:
-        return tokens[:degrees[0] + 1 + _units_after(tokens, degrees[0])], \
-            tokens[degrees[0] + 1 + _units_after(tokens, degrees[0]):]
+    if len(degrees) >= 2 and tokens[degrees[1] - 1].kind == "number":
+        cut = degrees[1] - 1  # the second value starts at the number of its degrees
+        return tokens[:cut], tokens[cut:]
     numbers = [i for i, t in enumerate(tokens) if t.kind == "number"]
     if len(numbers) in (2, 4, 6):
         cut = numbers[len(numbers) // 2]
         return tokens[:cut], tokens[cut:]
     raise CoordinateError("'{}' is not two coordinates: write latitude and longitude, "
                           "e.g. 51.19, 35.27 or 51°11′29″N 35°16′14″E".format(text))
-
-
-def _units_after(tokens: List[_Token], start: int) -> int:
-    """How many tokens after a degrees marker still belong to the same value (minutes, seconds)."""
-    count = 0
-    index = start + 1
-    while index + 1 < len(tokens) and tokens[index].kind == "number" and tokens[index + 1].kind in ("min", "sec"):
-        count += 2
-        index += 2
-    return count
 
 
 @dataclass
@@ -438,8 +430,23 @@ def split_mgrs(text: str) -> MgrsReference:
     return MgrsReference(zone, band, column, row, digits[:half], digits[half:])
 
 
-def parse_mgrs(text: str) -> ParsedCoordinate:
-    """The south-west corner of the square an MGRS reference names, in WGS 84."""
+@dataclass(frozen=True)
+class MgrsDecoded:
+    """An MGRS reference as UTM: the south-west corner of its square and the square's side."""
+    reference: MgrsReference
+    zone: int
+    north: bool
+    easting: float
+    northing: float
+    size_m: float
+
+    @property
+    def epsg(self) -> int:
+        return utm_epsg(self.zone, self.north)
+
+
+def decode_mgrs(text: str) -> MgrsDecoded:
+    """Decode the 100 km square letters and digits of an MGRS reference into UTM metres."""
     reference = split_mgrs(text)
     raw = str(text).strip()
     zone, band = reference.zone, reference.band
@@ -454,14 +461,13 @@ def parse_mgrs(text: str) -> ParsedCoordinate:
     if zone % 2 == 0:
         row_index = (row_index - 5) % 20  # even zones start their rows at F
     size = reference.precision_m
-    easting = (column_index + 1) * 100000.0 + (int(reference.easting_digits) * size if reference.easting_digits else 0.0)
+    easting = (column_index + 1) * 100000.0 + (
+        int(reference.easting_digits) * size if reference.easting_digits else 0.0)
     northing_in_cycle = row_index * 100000.0 + (
         int(reference.northing_digits) * size if reference.northing_digits else 0.0)
     north = band >= "N"
-    epsg = utm_epsg(zone, north)
-    transform = _to_wgs84(epsg)
+    transform = _to_wgs84(utm_epsg(zone, north))
     south_lat, north_lat = band_latitudes(band)
-    best = None
     # The rows repeat every 2,000 km: take the repetition that falls in the band.
     for cycle in range(6):
         northing = northing_in_cycle + cycle * TWO_MILLION
@@ -469,19 +475,23 @@ def parse_mgrs(text: str) -> ParsedCoordinate:
             break
         centre = transform.transform(QgsPointXY(easting + size / 2.0, northing + size / 2.0))
         if south_lat - BAND_TOLERANCE_DEG <= centre.y() <= north_lat + BAND_TOLERANCE_DEG:
-            best = northing
-            break
-    if best is None:
-        raise CoordinateError("'{}': square {}{} does not lie in latitude band {} of zone {} "
-                              "({}° to {}°)".format(raw, reference.column, reference.row, band, zone,
-                                                    int(south_lat), int(north_lat)))
-    corner = transform.transform(QgsPointXY(easting, best))
+            return MgrsDecoded(reference, zone, north, easting, northing, size)
+    raise CoordinateError("'{}': square {}{} does not lie in latitude band {} of zone {} "
+                          "({:g}° to {:g}°)".format(raw, reference.column, reference.row, band, zone,
+                                                    south_lat, north_lat))
+
+
+def parse_mgrs(text: str) -> ParsedCoordinate:
+    """The south-west corner of the square an MGRS reference names, in WGS 84."""
+    decoded = decode_mgrs(text)
+    corner = _to_wgs84(decoded.epsg).transform(QgsPointXY(decoded.easting, decoded.northing))
     lon, lat = corner.x(), corner.y()
+    zone, band = decoded.zone, decoded.reference.band
     west, east = zone_longitudes(zone, band)
     if not west - 1.0 <= lon <= east + 1.0:
         raise CoordinateError("'{}': easting {:.0f} m puts the point at {:.3f}°, outside zone {} "
-                              "({:g}° to {:g}°)".format(raw, easting, lon, zone, west, east))
-    return ParsedCoordinate(lon, lat, "mgrs", reference.text, size)
+                              "({:g}° to {:g}°)".format(str(text).strip(), decoded.easting, lon, zone, west, east))
+    return ParsedCoordinate(lon, lat, "mgrs", decoded.reference.text, decoded.size_m)
 
 
 def to_mgrs(lon: float, lat: float, digits: int = 5) -> str:
@@ -511,15 +521,6 @@ def to_mgrs(lon: float, lat: float, digits: int = 5) -> str:
     e_digits = "{:0{w}d}".format(int((easting % 100000.0) // size), w=digits) if digits else ""
     n_digits = "{:0{w}d}".format(int((northing % 100000.0) // size), w=digits) if digits else ""
     return MgrsReference(zone, band, column, row, e_digits, n_digits).text
-
-
-def mgrs_parts_to_utm(text: str) -> Tuple[int, bool, float, float]:
-    """(zone, north, easting, northing) of a reference's south-west corner; for checks and tests."""
-    parsed = parse_mgrs(text)
-    reference = split_mgrs(text)
-    north = reference.band >= "N"
-    point = _from_wgs84(utm_epsg(reference.zone, north)).transform(QgsPointXY(parsed.lon, parsed.lat))
-    return reference.zone, north, point.x(), point.y()
 
 
 def is_finite_point(lon: float, lat: float) -> bool:

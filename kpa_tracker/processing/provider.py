@@ -12,10 +12,13 @@ def algorithm_classes():
     """The algorithm classes this provider offers, imported only when QGIS asks."""
     from .briefing_map import BriefingMapAlgorithm
     from .export_curated import ExportCuratedAlgorithm
+    from .export_sightings import ExportSightingsAlgorithm
+    from .import_sightings import ImportSightingsAlgorithm
     from .route import RouteAlgorithm
     from .validate_curated import ValidateCuratedAlgorithm
 
-    return [ExportCuratedAlgorithm, ValidateCuratedAlgorithm, RouteAlgorithm, BriefingMapAlgorithm]
+    return [ExportCuratedAlgorithm, ValidateCuratedAlgorithm, RouteAlgorithm, BriefingMapAlgorithm,
+            ImportSightingsAlgorithm, ExportSightingsAlgorithm]
 
 
 class KpaTrackerProvider(QgsProcessingProvider):

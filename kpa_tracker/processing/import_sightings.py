@@ -1,0 +1,170 @@
+"""kpa_tracker:importsightings: sightings from CSV, GeoJSON or KML, every row checked like the form's.
+
+Accepted rows are written all together, in one transaction, or not at all;
+rejected rows go to a CSV with the reason for each.
+"""
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
+
+from ..core.sightings import (
+    SightingError,
+    clean_sighting,
+    ensure_schema,
+    existing_sighting_ids,
+    known_unit_ids,
+    utc_now,
+    write_records,
+)
+from ..core.sightings_exchange import (
+    ExchangeError,
+    cell,
+    parse_mapping,
+    read_rows,
+    rejected_writer,
+    resolve_columns,
+    row_to_input,
+)
+from ..core.workspace import workspace_gpkg_path
+
+
+def gpkg_from_parameter(value) -> Path:
+    """A GeoPackage path from a path or a 'path|layername=…' source; the workspace when empty."""
+    text = str(value or "").strip()
+    if not text:
+        return workspace_gpkg_path()
+    path = Path(text.split("|", 1)[0])
+    if path.suffix.lower() != ".gpkg":
+        raise QgsProcessingException("{} is not a GeoPackage (.gpkg)".format(path))
+    return path
+
+
+class ImportSightingsAlgorithm(QgsProcessingAlgorithm):
+    INPUT, MAPPING, OUTPUT, REJECTED = "INPUT", "MAPPING", "OUTPUT", "REJECTED"
+    IMPORTED, REJECTED_COUNT = "IMPORTED", "REJECTED_COUNT"
+
+    def name(self):
+        return "importsightings"
+
+    def displayName(self):  # noqa: N802
+        return "Import sightings"
+
+    def group(self):
+        return "Sightings"
+
+    def groupId(self):  # noqa: N802
+        return "sightings"
+
+    def shortHelpString(self):  # noqa: N802
+        return (
+            "Adds sightings from a CSV, GeoJSON or KML file to the sightings layer (your workspace's by "
+            "default). Every row is checked by the same rules as the sightings form: a unit, an observed "
+            "time in UTC not in the future, time and location precision, Admiralty grades A-F and 1-6, a "
+            "claim status, a point on Earth and at least one source with an http(s) address and a "
+            "publisher.<br><br>"
+            "Columns named as the layer's fields are taken as they are; the place comes from longitude and "
+            "latitude columns (or lon, lat), a WKT column, or the GeoJSON/KML point; a single source per row "
+            "from source_url, source_publisher and source_published_at (and source_archive_url, "
+            "source_notes), several from a 'sources' column holding a JSON list, as Export sightings "
+            "writes it. MAPPING names other columns: <i>observed_at=date; source_url=link</i> or a JSON "
+            "object.<br><br>"
+            "The accepted rows are written all together, in one transaction, or not at all. Rejected rows "
+            "(and rows whose sighting_id is already in the layer) go to REJECTED with the reason.")
+
+    def createInstance(self):  # noqa: N802
+        return ImportSightingsAlgorithm()
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(
+            self.INPUT, "Sightings to import (CSV, GeoJSON or KML)", QgsProcessingParameterFile.File,
+            fileFilter="Sightings (*.csv *.geojson *.json *.kml);;CSV (*.csv);;GeoJSON (*.geojson *.json);;"
+                       "KML (*.kml)"))
+        self.addParameter(QgsProcessingParameterString(
+            self.MAPPING, "Column mapping (field=column; …), empty to take columns named as the fields",
+            multiLine=True, optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.OUTPUT, "Sightings GeoPackage to add to (empty: your workspace)", QgsProcessingParameterFile.File,
+            fileFilter="GeoPackage (*.gpkg)", optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REJECTED, "Rejected rows, with the reason for each", "CSV (*.csv)", optional=True,
+            createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, "Sightings imported"))
+        self.addOutput(QgsProcessingOutputNumber(self.REJECTED_COUNT, "Rows rejected"))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        source = Path(self.parameterAsFile(parameters, self.INPUT, context))
+        target = gpkg_from_parameter(self.parameterAsFile(parameters, self.OUTPUT, context))
+        rejected_path = self.parameterAsFileOutput(parameters, self.REJECTED, context)
+        try:
+            mapping = parse_mapping(self.parameterAsString(parameters, self.MAPPING, context))
+            columns, rows = read_rows(source)
+            resolved = resolve_columns(columns, mapping)
+        except ExchangeError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        if not any(key in resolved for key in ("longitude", "wkt")) and not any(r.point for r in rows):
+            feedback.pushWarning("{} has no longitude/latitude or WKT column and no point geometry; every row "
+                                 "will be rejected for want of a place".format(source.name))
+        try:
+            ensure_schema(target)
+        except SightingError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        present = existing_sighting_ids(target)
+        units = known_unit_ids(target)
+        now = utc_now()
+        accepted, rejected, seen = [], [], set()
+        for index, row in enumerate(rows):
+            if feedback.isCanceled():
+                raise QgsProcessingException("Canceled: nothing was imported")
+            sighting, sources, problems = row_to_input(row, resolved)
+            record, found = clean_sighting(sighting, sources, now, units)
+            reasons = problems + [str(p) for p in found]
+            if record is not None and not reasons:
+                if record.sighting_id in present:
+                    reasons.append("sighting_id {} is already in the layer".format(record.sighting_id))
+                elif record.sighting_id in seen:
+                    reasons.append("sighting_id {} appears earlier in the file".format(record.sighting_id))
+            if reasons:
+                rejected.append((row, "; ".join(reasons)))
+            else:
+                seen.add(record.sighting_id)
+                accepted.append(record)
+            feedback.setProgress(80.0 * (index + 1) / max(1, len(rows)))
+        if rejected_path:
+            self._write_rejected(rejected_path, columns, rejected)
+        for row, reason in rejected[:20]:
+            feedback.reportError("Row {}: {}".format(row.number, reason))
+        if len(rejected) > 20:
+            feedback.reportError("… and {} more rejected rows{}".format(
+                len(rejected) - 20, " (all in {})".format(rejected_path) if rejected_path else ""))
+        if accepted:
+            try:
+                write_records(target, accepted)
+            except SightingError as exc:
+                raise QgsProcessingException("Nothing was imported: {}".format(exc)) from exc
+        feedback.setProgress(100.0)
+        feedback.pushInfo("Imported {} sightings into {}; {} rows rejected".format(
+            len(accepted), target, len(rejected)))
+        results = {self.OUTPUT: str(target), self.IMPORTED: len(accepted), self.REJECTED_COUNT: len(rejected)}
+        if rejected_path:
+            results[self.REJECTED] = rejected_path
+        return results
+
+    @staticmethod
+    def _write_rejected(path, columns, rejected):
+        handle, writer = rejected_writer(path, columns)
+        try:
+            for row, reason in rejected:
+                writer.writerow([row.number, reason] + [cell(row.values.get(c)) for c in columns])
+        finally:
+            handle.close()
+
+
+__all__ = ["ImportSightingsAlgorithm", "gpkg_from_parameter"]
