@@ -155,20 +155,17 @@ def geometry_distance(first: QgsGeometry, second: QgsGeometry, crs: QgsCoordinat
     return measure.measureLine(pa, pb), (pa.x(), pa.y()), (pb.x(), pb.y())
 
 
-def format_distance(metres: Optional[float], unit: str) -> str:
-    if metres is None:
-        return "–"
-    value = metres / DISTANCE_UNITS[unit]
+def _with_unit(value: float, unit: str) -> str:
     decimals = 3 if value < 10 else 2 if value < 1000 else 1
     return "{:,.{}f} {}".format(value, decimals, unit)
+
+
+def format_distance(metres: Optional[float], unit: str) -> str:
+    return "–" if metres is None else _with_unit(metres / DISTANCE_UNITS[unit], unit)
 
 
 def format_area(square_metres: Optional[float], unit: str) -> str:
-    if square_metres is None:
-        return "–"
-    value = square_metres / AREA_UNITS[unit]
-    decimals = 3 if value < 10 else 2 if value < 1000 else 1
-    return "{:,.{}f} {}".format(value, decimals, unit)
+    return "–" if square_metres is None else _with_unit(square_metres / AREA_UNITS[unit], unit)
 
 
 def format_bearing(degrees: Optional[float]) -> str:
