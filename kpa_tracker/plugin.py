@@ -16,6 +16,7 @@ from .ui.dock import KpaTrackerDock
 from .ui.locator import KpaLocatorFilter
 from .ui.measure_controller import MeasureController
 from .ui.route_controller import RouteController
+from .ui.sightings_controller import SightingsController
 
 PLUGIN_MENU = "&KPA Deployment Tracker"
 TOOLBAR_NAME = "KpaTrackerToolbar"
@@ -35,6 +36,7 @@ class KpaTrackerPlugin:
         self.measure_action = None
         self.measure = None
         self.route = None
+        self.sightings = None
         self.briefing = None
         self.locator_filter = None
         self.added_svg_path = False
@@ -87,6 +89,7 @@ class KpaTrackerPlugin:
         self.measure = MeasureController(self.iface, self.dock.measure_panel, self.measure_action,
                                          self.connections)
         self.route = RouteController(self.iface, self.dock.route_panel, self.connections)
+        self.sightings = SightingsController(self.iface, self.dock.sightings_panel, self.connections)
         self.briefing = BriefingController(self.iface, self.dock.briefing_panel, self.connections)
 
         self.locator_filter = KpaLocatorFilter(self.iface)
@@ -100,6 +103,7 @@ class KpaTrackerPlugin:
             self.locator_filter = None
         self.connections.disconnect_all()
         self.briefing = None
+        self.sightings = None
         if self.route is not None:
             self.route.unload()
             self.route = None

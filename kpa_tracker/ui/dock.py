@@ -20,6 +20,7 @@ from ..core.workspace import workspace_gpkg_path
 from .briefing_panel import BriefingPanel
 from .measure_panel import MeasurePanel
 from .route_panel import RoutePanel
+from .sightings_panel import SightingsPanel
 
 DOCK_OBJECT_NAME = "KpaTrackerDock"
 LAYER_ROLE = Qt.ItemDataRole.UserRole
@@ -118,6 +119,8 @@ class KpaTrackerDock(QgsDockWidget):
         self.tabs.addTab(self.measure_panel, "Measure")
         self.route_panel = RoutePanel(self.tabs)
         self.tabs.addTab(self.route_panel, "Route")
+        self.sightings_panel = SightingsPanel(self.tabs)
+        self.tabs.addTab(self.sightings_panel, "Sightings")
         self.briefing_panel = BriefingPanel(self.tabs)
         self.tabs.addTab(self.briefing_panel, "Briefing")
         self.setWidget(container)

@@ -1,0 +1,109 @@
+"""The dock's Sightings page: show the layer, list recent sightings with filters and corroboration."""
+
+from qgis.PyQt.QtCore import QDate, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.sightings import INFO_CREDIBILITY, SOURCE_RELIABILITY
+
+ANY = ""
+
+
+class SightingsPanel(QWidget):
+    showRequested = pyqtSignal()
+    refreshRequested = pyqtSignal()
+    rowChosen = pyqtSignal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("KpaSightingsPanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.show_button = QPushButton("Show sightings on the map", self)
+        self.show_button.setToolTip("Add your workspace's Sightings layer with its form, style and time settings")
+        self.show_button.clicked.connect(self.showRequested.emit)
+        layout.addWidget(self.show_button)
+
+        form = QFormLayout()
+        self.unit = QComboBox(self)
+        self.unit.addItem("All units", ANY)
+        self.start = QDateEdit(QDate(2024, 1, 1), self)
+        self.end = QDateEdit(QDate.currentDate(), self)
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        dates = QHBoxLayout()
+        dates.addWidget(self.start)
+        dates.addWidget(QLabel("to", self))
+        dates.addWidget(self.end)
+        self.grade = QComboBox(self)
+        self.grade.addItem("Any grade", ANY)
+        for letter, label in SOURCE_RELIABILITY[:-1]:
+            for number, credibility in INFO_CREDIBILITY[:-1]:
+                if number <= 3:
+                    self.grade.addItem("{}{} or better ({}, {})".format(letter, number, label.lower(),
+                                                                       credibility.lower()), letter + str(number))
+        self.within_km = QDoubleSpinBox(self)
+        self.within_km.setRange(0.1, 1000.0)
+        self.within_km.setValue(10.0)
+        self.within_km.setSuffix(" km")
+        self.within_days = QDoubleSpinBox(self)
+        self.within_days.setRange(0.0, 365.0)
+        self.within_days.setValue(7.0)
+        self.within_days.setSuffix(" days")
+        corroboration = QHBoxLayout()
+        corroboration.addWidget(self.within_km)
+        corroboration.addWidget(self.within_days)
+        form.addRow("Unit", self.unit)
+        form.addRow("Observed", dates)
+        form.addRow("Grade", self.grade)
+        form.addRow("Corroborated within", corroboration)
+        layout.addLayout(form)
+        self.refresh_button = QPushButton("List sightings", self)
+        self.refresh_button.clicked.connect(self.refreshRequested.emit)
+        layout.addWidget(self.refresh_button)
+
+        self.table = QTableWidget(0, 5, self)
+        self.table.setObjectName("KpaSightingsTable")
+        self.table.setHorizontalHeaderLabels(["Observed (UTC)", "Unit", "Grade", "Place", "Corroborated by"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.currentCellChanged.connect(lambda row, _c, _pr, _pc: self.rowChosen.emit(row))
+        layout.addWidget(self.table, 2)
+        self.details = QTextBrowser(self)
+        self.details.setOpenExternalLinks(True)
+        layout.addWidget(self.details, 1)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+
+    def set_units(self, units):
+        """units: [(id, name)]"""
+        current = self.unit.currentData()
+        self.unit.clear()
+        self.unit.addItem("All units", ANY)
+        for unit_id, name in units:
+            self.unit.addItem(name, unit_id)
+        self.unit.setCurrentIndex(max(0, self.unit.findData(current)))
+
+    def show_rows(self, rows):
+        """rows: [(observed, unit, grade, place, corroborating count)]"""
+        self.table.setRowCount(len(rows))
+        for row, values in enumerate(rows):
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(str(value)))
+        self.table.resizeColumnsToContents()
