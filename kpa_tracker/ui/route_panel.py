@@ -41,6 +41,9 @@ class RoutePanel(QWidget):
         self.end = QComboBox(self)
         for combo, signal in ((self.start, self.startChosen), (self.end, self.endChosen)):
             combo.activated.connect(lambda index, c=combo, s=signal: s.emit(c.itemData(index) or ""))
+        for combo in (self.start, self.end):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(18)
         form.addRow("From", self.start)
         form.addRow("To", self.end)
         self.optimize = QComboBox(self)

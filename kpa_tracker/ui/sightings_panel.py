@@ -1,6 +1,6 @@
 """The dock's Sightings page: show the layer, list recent sightings with filters and corroboration."""
 
-from qgis.PyQt.QtCore import QDate, pyqtSignal
+from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -54,8 +54,9 @@ class SightingsPanel(QWidget):
         for letter, label in SOURCE_RELIABILITY[:-1]:
             for number, credibility in INFO_CREDIBILITY[:-1]:
                 if number <= 3:
-                    self.grade.addItem("{}{} or better ({}, {})".format(letter, number, label.lower(),
-                                                                       credibility.lower()), letter + str(number))
+                    self.grade.addItem("{}{} or better".format(letter, number), letter + str(number))
+                    self.grade.setItemData(self.grade.count() - 1, "{}, {}".format(label, credibility.lower()),
+                                           Qt.ItemDataRole.ToolTipRole)
         self.within_km = QDoubleSpinBox(self)
         self.within_km.setRange(0.1, 1000.0)
         self.within_km.setValue(10.0)
@@ -67,6 +68,10 @@ class SightingsPanel(QWidget):
         corroboration = QHBoxLayout()
         corroboration.addWidget(self.within_km)
         corroboration.addWidget(self.within_days)
+        for combo in (self.unit, self.grade):
+            # Long unit names must not widen the dock.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
         form.addRow("Unit", self.unit)
         form.addRow("Observed", dates)
         form.addRow("Grade", self.grade)
