@@ -841,17 +841,21 @@ def _is_busy(exc: Exception) -> bool:
     return "locked" in text or "busy" in text
 
 
-def write_transaction(gpkg_path, work: Callable[[sqlite3.Connection], object]):
+def write_transaction(gpkg_path, work: Callable[[sqlite3.Connection], object], attach: Mapping = None,
+                      failure: str = "{name}: {error}"):
     """Run work(connection) in one BEGIN IMMEDIATE transaction; all of it is committed or none.
 
     A database that stays locked past the busy timeout is tried again, whole,
-    with random back-off, for up to RETRY_FOR_S seconds.
+    with random back-off, for up to RETRY_FOR_S seconds. `attach` maps schema
+    names to other database files to attach first; `failure` words the error.
     """
     deadline = time.monotonic() + RETRY_FOR_S
     delay = 0.05
     while True:
         connection = connect(gpkg_path)
         try:
+            for schema, path in (attach or {}).items():
+                connection.execute("ATTACH DATABASE ? AS {}".format(schema), (str(path),))
             connection.execute("BEGIN IMMEDIATE")
             try:
                 result = work(connection)
@@ -866,7 +870,7 @@ def write_transaction(gpkg_path, work: Callable[[sqlite3.Connection], object]):
                 time.sleep(delay * (0.5 + random.random()))
                 delay = min(delay * 2, 2.0)
                 continue
-            raise StorageError("{}: {}".format(Path(gpkg_path).name, exc)) from exc
+            raise StorageError(failure.format(name=Path(gpkg_path).name, error=exc)) from exc
         finally:
             connection.close()
 
@@ -1017,33 +1021,8 @@ def _merge_template(gpkg_path: Path, template: Path) -> None:
             connection.execute('INSERT OR IGNORE INTO main."{0}" ({1}) SELECT {1} FROM tpl."{0}"{2}'.format(
                 table, column_list, where), () if not where else ours)
 
-    _attached_transaction(gpkg_path, template, work)
-
-
-def _attached_transaction(gpkg_path: Path, template: Path, work) -> None:
-    deadline = time.monotonic() + RETRY_FOR_S
-    delay = 0.05
-    while True:
-        connection = connect(gpkg_path)
-        try:
-            connection.execute("ATTACH DATABASE ? AS tpl", (str(template),))
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                work(connection)
-                connection.execute("COMMIT")
-                return
-            except BaseException:
-                if connection.in_transaction:
-                    connection.execute("ROLLBACK")
-                raise
-        except sqlite3.OperationalError as exc:
-            if _is_busy(exc) and time.monotonic() < deadline:
-                time.sleep(delay * (0.5 + random.random()))
-                delay = min(delay * 2, 2.0)
-                continue
-            raise StorageError("could not add the sightings tables to {}: {}".format(gpkg_path.name, exc)) from exc
-        finally:
-            connection.close()
+    write_transaction(gpkg_path, work, attach={"tpl": template},
+                      failure="could not add the sightings tables to {name}: {error}")
 
 
 # --- writing ------------------------------------------------------------------------------------

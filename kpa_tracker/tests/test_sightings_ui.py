@@ -6,6 +6,7 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QDate
 
 from kpa_tracker.core import sightings as S
+from kpa_tracker.tests.test_sightings_core import sighting, source
 from kpa_tracker.ui.connections import ConnectionRegistry
 from kpa_tracker.ui.sightings_controller import SightingsController
 from kpa_tracker.ui.sightings_panel import SightingsPanel
@@ -13,27 +14,13 @@ from kpa_tracker.ui.sightings_panel import SightingsPanel
 NOW = datetime.datetime(2025, 1, 15, tzinfo=datetime.timezone.utc)
 
 
-def _sighting(**overrides):
-    values = {"lon": 35.27, "lat": 51.19, "observed_at": "2024-12-10T08:30:00Z", "time_precision": 1,
-              "geo_precision": 2, "location_name": "Sudzha", "source_reliability": "B", "info_credibility": 2,
-              "claim_status": "reported", "unit_as_reported": "KPA 94th brigade", "description": "Column seen"}
-    values.update(overrides)
-    return values
-
-
-def _source(**overrides):
-    values = {"url": "https://example.org/report", "publisher": "Example News", "published_at": "2024-12-11"}
-    values.update(overrides)
-    return values
-
-
 def test_list_filters_corroboration_and_escaped_details(qgis_iface, qgis_new_project, tmp_path, flush):
     gpkg = tmp_path / "ws.gpkg"
-    S.add_sighting(gpkg, _sighting(), [_source()], now=NOW)
-    S.add_sighting(gpkg, _sighting(lon=35.30, lat=51.20, observed_at="2024-12-12T10:00:00Z",
-                                   description="<script>alert(1)</script>"), [_source()], now=NOW)
-    S.add_sighting(gpkg, _sighting(unit_as_reported="Other unit", source_reliability="E",
-                                   info_credibility=5), [_source()], now=NOW)
+    S.add_sighting(gpkg, sighting(), [source()], now=NOW)
+    S.add_sighting(gpkg, sighting(lon=35.30, lat=51.20, observed_at="2024-12-12T10:00:00Z",
+                                   description="<script>alert(1)</script>"), [source()], now=NOW)
+    S.add_sighting(gpkg, sighting(unit_as_reported="Other unit", source_reliability="E",
+                                   info_credibility=5), [source()], now=NOW)
     panel = SightingsPanel()
     connections = ConnectionRegistry()
     controller = SightingsController(qgis_iface, panel, connections, gpkg_path=gpkg)
