@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := qgis python3-qgis pyqt5-dev-tools xvfb xauth python3-venv python3-yaml python3-pyproj git poppler-utils fonts-nanum
+APT_PACKAGES := qgis python3-qgis pyqt5-dev-tools xvfb xauth python3-venv python3-yaml python3-pyproj git poppler-utils fonts-nanum postgresql-15 postgresql-15-postgis-3 python3-psycopg2
 APT_STAMP := build/.apt-$(shell echo $(APT_PACKAGES) | md5sum | cut -c1-8)
 # Tests and `make run` without a display use Qt's offscreen platform in-process;
 # QGIS desktop itself is started under Xvfb by devtools/qgis_desktop.py.

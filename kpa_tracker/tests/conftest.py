@@ -2,6 +2,8 @@ import pytest
 from qgis.PyQt.QtCore import QEvent
 from qgis.PyQt.QtWidgets import QApplication
 
+pytest_plugins = ["kpa_tracker.tests.pg_fixtures"]
+
 
 def flush_events():
     """Deliver deferred deletes and queued signals, as the next event-loop pass would."""
