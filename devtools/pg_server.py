@@ -112,8 +112,11 @@ class PgServer:
     # --- connecting --------------------------------------------------------------------------
 
     def dsn(self, dbname="postgres", user=SUPERUSER, password=None) -> str:
-        return "host={} port={} dbname={} user={} password={} connect_timeout=10".format(
-            self.host, self.port, dbname, user, self.password if password is None else password)
+        """A libpq connection string (values quoted as libpq wants)."""
+        values = {"host": self.host, "port": self.port, "dbname": dbname, "user": user,
+                  "password": self.password if password is None else password, "connect_timeout": 10}
+        return " ".join("{}='{}'".format(key, str(value).replace("\\", "\\\\").replace("'", "\\'"))
+                        for key, value in values.items())
 
     def connect(self, dbname="postgres", user=SUPERUSER, password=None, autocommit=False):
         import psycopg2
