@@ -1,12 +1,13 @@
 """A team-database writer in a process of its own, for the concurrency tests and the bench.
 
     python -m kpa_tracker.tests.team_writer insert DSN COUNT BATCH SEED
-    python -m kpa_tracker.tests.team_writer edit DSN NAME ROUNDS SEED ID [ID ...]
+    python -m kpa_tracker.tests.team_writer edit DSN NAME ROUNDS START ID [ID ...]
 
 Prints one JSON line with what it did. `insert` writes COUNT generated
 sightings in batches of BATCH through TeamWriter (reconnecting after a lost
 connection). `edit` edits the given sightings ROUNDS times each, the way a
-client must: read the version, write version + 1; refused edits are listed.
+client must: read the versions, then write version + 1 for each; refused edits
+are listed.
 """
 
 import datetime
@@ -55,22 +56,27 @@ def insert(dsn: str, count: int, batch: int, seed: int) -> dict:
             "reports": reports}
 
 
-def edit(dsn: str, name: str, rounds: int, seed: int, ids) -> dict:
+def edit(dsn: str, name: str, rounds: int, start: float, ids) -> dict:
     import psycopg2
 
-    rng = random.Random(seed)
+    rng = random.Random(name)
     conn = psycopg2.connect(dsn)
     accepted, refused = [], []
+    # Both writers start together, so their edits overlap.
+    time.sleep(max(0.0, start - time.time()))
     try:
         for round_number in range(rounds):
+            # As an analyst works: look at the versions, then edit one sighting after another.
+            with conn.cursor() as cursor:
+                cursor.execute("SELECT sighting_id::text, row_version FROM kpa.sightings "
+                               "WHERE sighting_id = ANY(%s::uuid[])", (list(ids),))
+                seen = dict(cursor.fetchall())
+            conn.commit()
             order = list(ids)
             rng.shuffle(order)
             for sighting_id in order:
-                with conn.cursor() as cursor:
-                    cursor.execute("SELECT row_version FROM kpa.sightings WHERE sighting_id = %s", (sighting_id,))
-                    base = cursor.fetchone()[0]
-                conn.commit()
-                time.sleep(rng.random() * 0.002)  # the analyst thinks; the other writer may get in
+                base = seen[sighting_id]
+                time.sleep(rng.random() * 0.004)
                 value = "{} round {} on version {}".format(name, round_number, base)
                 try:
                     with conn.cursor() as cursor:
@@ -93,7 +99,7 @@ def main(argv) -> int:
     if argv[0] == "insert":
         result = insert(argv[1], int(argv[2]), int(argv[3]), int(argv[4]))
     else:
-        result = edit(argv[1], argv[2], int(argv[3]), int(argv[4]), argv[5:])
+        result = edit(argv[1], argv[2], int(argv[3]), float(argv[4]), argv[5:])
     print(json.dumps(result))
     return 0
 
