@@ -5,11 +5,12 @@
 -- Who owns a row and who changed it last are the role names the database
 -- itself knows (current_user: the role whose privileges apply, the one the
 -- grants and policies check), never a name the client writes.
--- Existing rows belong to whoever runs this migration.
+-- Existing rows belong to whoever runs this migration. Text, not the type
+-- name: QGIS 3.22's postgres provider reads name columns as NULL.
 ALTER TABLE kpa.sightings
     ADD COLUMN row_version integer NOT NULL DEFAULT 1,
-    ADD COLUMN owner_role name NOT NULL DEFAULT current_user,
-    ADD COLUMN last_changed_by name NOT NULL DEFAULT current_user;
+    ADD COLUMN owner_role text NOT NULL DEFAULT current_user,
+    ADD COLUMN last_changed_by text NOT NULL DEFAULT current_user;
 
 -- The roles are the cluster's, shared by every database on it: create them once.
 DO $$

@@ -161,7 +161,9 @@ def qgis_connection(qgis_app):
             made_configs.append(config.id())
             uri.setConnection(db.server.host, str(db.server.port), db.name, "", "",
                               QgsDataSourceUri.SslMode.SslDisable, config.id())
-        connection = metadata.createConnection(uri.uri(False), {})
+        # As the Data Source Manager's "Store" boxes: QGIS keeps the user and password in its settings.
+        configuration = {"saveUsername": True, "savePassword": True} if plain_password else {}
+        connection = metadata.createConnection(uri.uri(False), configuration)
         metadata.saveConnection(connection, name)
         made_connections.append(name)
         return name
