@@ -140,7 +140,7 @@ class VersionGuard(QObject):
 
     def snapshot(self, fids=None) -> None:
         """Record the stored values (no geometry) of every feature, or of `fids`."""
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
         if fids is not None:
             request.setFilterFids(list(fids))
         else:
@@ -179,7 +179,7 @@ class VersionGuard(QObject):
             self.snapshot(missing)
         self._pending = self.changed_fids()
         # QGIS does not notice that an UPDATE hit no row: a sighting deleted meanwhile is caught here.
-        request = QgsFeatureRequest().setFilterFids(self._pending).setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFilterFids(self._pending).setFlags(QgsFeatureRequest.Flag.NoGeometry)
         request.setSubsetOfAttributes([self._version_index])
         present = {f.id() for f in self.layer.dataProvider().getFeatures(request)}
         self._deleted = [self._deleted_conflict(fid) for fid in self._pending if fid not in present]
