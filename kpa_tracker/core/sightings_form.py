@@ -159,7 +159,8 @@ SIGHTING_CONSTRAINTS = {
         "length(trim(coalesce(\"analyst\", ''))) > 0",
         "Analyst is required (who entered this sighting)."),
     "attachment": (
-        "\"attachment\" IS NULL OR (left(replace(\"attachment\", '\\\\', '/'), {}) = '{}/' "
+        # QGIS 3.22's file widget hands an empty value to constraints as the text 'NULL'.
+        "\"attachment\" IS NULL OR \"attachment\" IN ('', 'NULL') OR (left(replace(\"attachment\", '\\\\', '/'), {}) = '{}/' "
         "AND strpos(\"attachment\", '..') = 0 AND NOT regexp_match(\"attachment\", '^([A-Za-z]:|/|\\\\\\\\)'))".format(
             len(ATTACHMENTS_DIR) + 1, ATTACHMENTS_DIR),
         "Attachments are stored inside the workspace, in its attachments folder; a file elsewhere is "
@@ -380,9 +381,14 @@ def apply_temporal(layer: QgsVectorLayer) -> None:
     properties = layer.temporalProperties()
     properties.setMode(QgsVectorLayerTemporalProperties.ModeFeatureDateTimeStartAndEndFromExpressions)
     properties.setStartExpression('"observed_at"')
+    # A month-only sighting lasts to the end of its calendar month (QGIS's '1 month' is 30 days);
+    # searched CASE only: QGIS 3.22 expressions have no "CASE x WHEN" form.
     properties.setEndExpression(
-        "\"observed_at\" + CASE \"time_precision\" WHEN 3 THEN to_interval('1 month') "
-        "WHEN 2 THEN to_interval('7 days') ELSE to_interval('1 day') END")
+        "CASE WHEN \"time_precision\" = 3 THEN make_datetime("
+        "year(\"observed_at\") + if(month(\"observed_at\") = 12, 1, 0), "
+        "if(month(\"observed_at\") = 12, 1, month(\"observed_at\") + 1), 1, 0, 0, 0) "
+        "WHEN \"time_precision\" = 2 THEN \"observed_at\" + to_interval('7 days') "
+        "ELSE \"observed_at\" + to_interval('1 day') END")
     properties.setIsActive(True)
 
 

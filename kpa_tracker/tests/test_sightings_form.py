@@ -540,3 +540,38 @@ def test_plain_qgis_desktop_rebuilds_the_sources_relation_from_the_styles(worksp
     assert result["editor_resolved_after_restore"] == [True]
     assert result["add_source_enabled"] == [True]  # sources can be added in the form of a new sighting
     assert screenshot.exists() and screenshot.stat().st_size > 10000
+
+
+def _shown_in(layer, start, end):
+    """What the Temporal Controller would draw for the frame [start, end): the layer's own filter."""
+    from qgis.core import QgsDateTimeRange, QgsFeatureRequest, QgsVectorLayerTemporalContext
+    from qgis.PyQt.QtCore import Qt
+
+    def utc(value):
+        return QDateTime(value.date(), value.time(), Qt.TimeSpec.UTC)
+
+    frame = QgsDateTimeRange(utc(start), utc(end), True, False)
+    context = QgsVectorLayerTemporalContext()
+    context.setLayer(layer)
+    expression = layer.temporalProperties().createFilterString(context, frame)
+    return sorted(f["description"] for f in layer.getFeatures(QgsFeatureRequest().setFilterExpression(expression)))
+
+
+def test_the_temporal_controller_shows_each_sighting_for_as_long_as_its_time_precision(workspace):
+    gpkg, sightings, sources, units, project = workspace
+    from kpa_tracker.tests.test_sightings_core import sighting, source
+
+    now = datetime.datetime(2025, 3, 1, tzinfo=datetime.timezone.utc)
+    for label, observed, precision in (("day", "2024-12-10T08:00:00Z", 1), ("week", "2024-12-10T08:00:00Z", 2),
+                                       ("month", "2024-12-01T00:00:00Z", 3), ("later", "2025-01-20T00:00:00Z", 1)):
+        S.add_sighting(gpkg, sighting(description=label, observed_at=observed, time_precision=precision),
+                       [source()], now=now)
+    sightings.reload()
+    F.configure_form(sightings, sources, units, project)
+    day = datetime.datetime
+    assert _shown_in(sightings, day(2024, 12, 10, 12), day(2024, 12, 10, 13)) == ["day", "month", "week"]
+    assert _shown_in(sightings, day(2024, 12, 14), day(2024, 12, 15)) == ["month", "week"], "a week lasts 7 days"
+    assert _shown_in(sightings, day(2024, 12, 31, 20), day(2024, 12, 31, 21)) == ["month"], "to the month's end"
+    assert _shown_in(sightings, day(2025, 1, 1, 1), day(2025, 1, 1, 2)) == [], "and not beyond"
+    assert _shown_in(sightings, day(2025, 1, 5), day(2025, 1, 6)) == []
+    assert _shown_in(sightings, day(2024, 9, 1), day(2025, 6, 1)) == ["day", "later", "month", "week"]
