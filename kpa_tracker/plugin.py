@@ -103,7 +103,9 @@ class KpaTrackerPlugin:
             self.locator_filter = None
         self.connections.disconnect_all()
         self.briefing = None
-        self.sightings = None
+        if self.sightings is not None:
+            self.sightings.unload()
+            self.sightings = None
         if self.route is not None:
             self.route.unload()
             self.route = None

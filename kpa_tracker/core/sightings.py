@@ -1286,6 +1286,8 @@ def sighting_from_feature(feature: QgsFeature) -> Dict[str, object]:
     for name, value in zip(feature.fields().names(), feature.attributes()):
         if name in _SIGHTING_COLUMN_SET:
             values[name] = _variant_value(value)
+    if values.get("attachment") == QgsApplication.nullRepresentation():
+        values["attachment"] = None  # an empty file widget (QGIS 3.22) reads back as the text NULL
     geometry = feature.geometry()
     if geometry is not None and not geometry.isNull() and not geometry.isEmpty():
         point = geometry.asPoint() if not geometry.isMultipart() else geometry.asMultiPoint()[0]

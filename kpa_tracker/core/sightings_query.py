@@ -1,7 +1,8 @@
 """What the dock asks about sightings: a place name for a new one, recent ones with filters, corroboration.
 
 - `nearest_place_name(lon, lat)`: the form's pre-filled place: the nearest
-  curated place within `max_km` ("Sudzha", or "4 km NE of Sudzha"), else the
+  curated town, base or site within `max_km` ("Sudzha", or "4 km NE of
+  Sudzha"), else the
   province from QGIS's own Natural Earth base map ("Kursk, Russia"), else "".
 - `recent_sightings(gpkg, …)`: newest first, filtered by unit, date range and
   minimum grade (e.g. at least B2: reliability A-B and credibility 1-2).
@@ -64,13 +65,37 @@ def _null(value) -> bool:
     return hasattr(value, "isNull") and value.isNull()
 
 
+@dataclass(frozen=True)
+class NamedPoint:
+    id: str
+    name: str
+    lon: float
+    lat: float
+
+
+def sighting_places() -> List[NamedPoint]:
+    """Places a sighting can be named after: the towns of the curated network, then bases and sites.
+
+    Units are not places (a unit's point is where it was last reported), so they are left out.
+    """
+    from .places import curated_places, network_node_names  # late: reads the curated data when first needed
+
+    points, seen = [], set()
+    for name, lon, lat in network_node_names():
+        if (name, lon, lat) not in seen:
+            seen.add((name, lon, lat))
+            points.append(NamedPoint("town:" + name, name, lon, lat))
+    _catalogue, result = curated.load_cached()
+    unit_ids = {feature.id for feature in result.features.get("units", [])}
+    points += [NamedPoint(p.id, p.name, p.lon, p.lat) for p in curated_places(result) if p.id not in unit_ids]
+    return points
+
+
 def nearest_place_name(lon: float, lat: float, places: Optional[Sequence] = None,
                        max_km: float = 25.0) -> PlaceName:
     """The nearest curated place (or else the province) as a location name for a new sighting."""
     if places is None:
-        from .places import curated_places  # late: reads the curated data when first needed
-
-        places = curated_places()
+        places = sighting_places()
     measure = distance_area()
     here = QgsPointXY(lon, lat)
     best = None

@@ -1,16 +1,41 @@
-"""Connects the dock's Sightings page to the sightings core: layer, list, filters, corroboration."""
+"""Connects the dock's Sightings page to the sightings core: adding a sighting through QGIS's own
+attribute form, the layer, the list, filters, corroboration.
+
+Adding: a map click (PointPickTool, snapped) or typed coordinates (parsed and shown back first) opens
+the layer's attribute form on a new feature pre-filled with the nearest place; the form's relation
+editor collects the sources. OK validates the sighting with its sources and writes both in ONE
+transaction (`commit_new_sightings`); a refusal reopens the form with everything typed kept; Cancel
+rolls both layers back, so nothing is left behind.
+"""
 
 import datetime
 
-from qgis.core import QgsProject
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsExpression,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsVectorLayerTools,
+    QgsVectorLayerUtils,
+)
+from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QFileDialog
 
 from ..core import curated, log
+from ..core.coordinates import CoordinateError, format_decimal, parse_coordinates
+from ..core.geodesy import WGS84
 from ..core.project_layers import find_loaded, plugin_group
 from ..core.sighting_html import sighting_html
-from ..core.sightings import SightingError, open_layers
+from ..core.sightings import AttachmentError, SightingError, SightingValidationError, attach_file, \
+    check_attachment, commit_new_sightings, known_unit_ids, open_layers
 from ..core.sightings_form import configure_form
-from ..core.sightings_query import corroboration, recent_sightings
+from ..core.sightings_query import corroboration, nearest_place_name, recent_sightings
 from ..core.workspace import workspace_gpkg_path
+from ..maptools.point_pick_tool import PointPickTool
 
 SIGHTINGS_PROPERTY = "kpa_tracker/sightings"
 
@@ -21,6 +46,14 @@ class SightingsController:
         self.panel = panel
         self.gpkg_path = gpkg_path
         self.records = []
+        self.dialog = None  # the open "Add sighting" form
+        self.tool = PointPickTool(iface.mapCanvas())
+        connections.connect(panel.pickRequested, self.pick)
+        connections.connect(panel.coordinatesEdited, self.preview)
+        connections.connect(panel.addAtCoordinatesRequested, self.add_at_text)
+        connections.connect(panel.attachRequested, self.attach)
+        connections.connect(self.tool.picked, self.add_at)
+        connections.connect(self.tool.cancelled, self.stop_picking)
         connections.connect(panel.showRequested, self.show_layer)
         connections.connect(panel.refreshRequested, self.refresh)
         connections.connect(panel.rowChosen, self.show_details)
@@ -28,12 +61,21 @@ class SightingsController:
     def workspace(self):
         return self.gpkg_path or workspace_gpkg_path()
 
+    def layers(self):
+        """The project's Sightings layer and its sources layer, as the plugin added them, or (None, None)."""
+        found = {}
+        for layer in QgsProject.instance().mapLayers().values():
+            role = layer.customProperty(SIGHTINGS_PROPERTY)
+            if role in ("sightings", "sources"):
+                found[role] = layer
+        return found.get("sightings"), found.get("sources")
+
     def show_layer(self):
         """Add the Sightings layer (with its sources table, form, style and time settings), once."""
         project = QgsProject.instance()
-        for layer in project.mapLayers().values():
-            if layer.customProperty(SIGHTINGS_PROPERTY) == "sightings":
-                return layer
+        shown, _sources = self.layers()
+        if shown is not None:
+            return shown
         try:
             sightings, sources = open_layers(self.workspace())
         except SightingError as exc:
@@ -47,13 +89,208 @@ class SightingsController:
         group.insertLayer(0, sightings)
         group.addLayer(sources).setItemVisibilityChecked(False)
         configure_form(sightings, sources, find_loaded(project, "units"), project)
-        self.panel.message.setText("Sightings shown. Add one with QGIS's Add Point Feature tool on the "
-                                   "Sightings layer: the form checks sources and grades before it saves.")
+        self.panel.message.setText("Sightings shown. Add one above; the layer is also yours to edit with "
+                                   "QGIS's own tools (move, edit attributes, undo, delete).")
         return sightings
+
+    # --- adding a sighting -------------------------------------------------------------------
+
+    def pick(self):
+        self.iface.mapCanvas().setMapTool(self.tool)
+        self.panel.message.setText("Click where the unit was seen (snapping applies). Esc or right-click "
+                                   "cancels.")
+
+    def stop_picking(self):
+        canvas = self.iface.mapCanvas()
+        if canvas.mapTool() is self.tool:
+            canvas.unsetMapTool(self.tool)
+        self.panel.message.setText("")
+
+    def preview(self, text):
+        """Show back what the typed coordinates mean, and where that is, before anything is saved."""
+        if not text.strip():
+            self.panel.show_parse("", False)
+            return None
+        try:
+            parsed = parse_coordinates(text)
+        except CoordinateError as exc:
+            self.panel.show_parse(str(exc), False)
+            return None
+        place = nearest_place_name(parsed.lon, parsed.lat).text
+        self.panel.show_parse("{}{}".format(parsed.display, " — " + place if place else ""), True)
+        return parsed
+
+    def add_at_text(self, text):
+        parsed = self.preview(text)
+        if parsed is not None:
+            return self.add_at(parsed.lon, parsed.lat)
+        return None
+
+    def add_at(self, lon, lat):
+        """Open the sighting form on a new point at lon/lat (WGS 84). Returns the dialog, or None."""
+        self.stop_picking()
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.panel.message.setText("Finish or cancel the sighting form that is open first.")
+            return None
+        sightings = self.show_layer()
+        _same, sources = self.layers()
+        if sightings is None or sources is None:
+            return None
+        for layer in (sightings, sources):
+            if layer.isEditable() and layer.isModified():
+                self.panel.message.setText(
+                    "{} has unsaved edits: save or discard them first (the new sighting is written in one "
+                    "transaction with its sources, apart from other edits).".format(layer.name()))
+                return None
+        self._was_editing = [layer.isEditable() for layer in (sightings, sources)]
+        for layer in (sightings, sources):
+            if not layer.isEditable():
+                layer.startEditing()
+        to_layer = QgsCoordinateTransform(QgsCoordinateReferenceSystem(WGS84), sightings.crs(),
+                                          QgsProject.instance())
+        point = to_layer.transform(QgsPointXY(lon, lat))
+        place = nearest_place_name(lon, lat).text
+        prefill = {sightings.fields().indexOf("location_name"): place} if place else {}
+        feature = QgsVectorLayerUtils.createFeature(sightings, QgsGeometry.fromPointXY(point), prefill,
+                                                    sightings.createExpressionContext())
+        self.panel.message.setText("New sighting at {}{}: fill in the form and add at least one source."
+                                   .format(format_decimal(lon, lat, 5), " (" + place + ")" if place else ""))
+        return self._open_form(sightings, feature, QgsAttributeEditorContext.Mode.AddFeatureMode)
+
+    def _open_form(self, layer, feature, mode):
+        context = QgsAttributeEditorContext()
+        tools = self.iface.vectorLayerTools()
+        if isinstance(tools, QgsVectorLayerTools):  # the relation editor adds sources through these
+            context.setVectorLayerTools(tools)
+        context.setMapCanvas(self.iface.mapCanvas())
+        self._feature = feature  # the dialog does not own it
+        dialog = QgsAttributeDialog(layer, self._feature, False, self.iface.mainWindow(), True, context)
+        dialog.setMode(mode)
+        dialog.setWindowTitle("New sighting")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._form_finished)
+        self.dialog = dialog
+        self._watch_sources(True)
+        self.panel.attach_button.setEnabled(True)
+        dialog.show()
+        return dialog
+
+    def attach(self, path=None):
+        """Copy a file into the workspace's attachments, hash it, and put both into the open form."""
+        if self.dialog is None:
+            return None
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(self.dialog, "Attach a file to this sighting")
+            if not path:
+                return None
+        try:
+            relative, sha256 = attach_file(self.workspace(), path)
+        except (AttachmentError, OSError) as exc:
+            self.panel.message.setText("Not attached: {}".format(exc))
+            return None
+        form = self.dialog.attributeForm()
+        form.changeAttribute("attachment", relative)
+        form.changeAttribute("attachment_sha256", sha256)
+        self.panel.message.setText("Attached {} (SHA-256 {}…).".format(relative, sha256[:12]))
+        return relative
+
+    def _watch_sources(self, on):
+        """QGIS 3.22 checks a form's constraints only when one of its own fields changes, so the
+        "at least one source" rule would keep OK disabled after a source is added in the relation
+        editor. While the form is open, a change to the sources re-checks it."""
+        _sightings, sources = self.layers()
+        if sources is None:
+            return
+        signals = (sources.featureAdded, sources.featuresDeleted, sources.attributeValueChanged)
+        for signal in signals:
+            try:
+                signal.connect(self._recheck_form) if on else signal.disconnect(self._recheck_form)
+            except TypeError:  # not connected
+                pass
+
+    def _recheck_form(self, *_args):
+        if self.dialog is None:
+            return
+        # The rule sits on sighting_id; QGIS re-checks a field's rules when its value changes, so the
+        # id is set to nothing and back (it is read-only in the form; the sources keep pointing at it).
+        form = self.dialog.attributeForm()
+        key = form.currentFormFeature()["sighting_id"]
+        form.changeAttribute("sighting_id", "")
+        form.changeAttribute("sighting_id", key)
+
+    def _form_finished(self, result):
+        self._watch_sources(False)
+        self.panel.attach_button.setEnabled(False)
+        self.dialog = None
+        sightings, sources = self.layers()
+        if sightings is None:
+            return
+        if not result:
+            self._end_add(sightings, sources)
+            self.panel.message.setText("Sighting cancelled; nothing was saved.")
+            return
+        try:
+            records = commit_new_sightings(sightings, sources, known_units=known_unit_ids(self.workspace()))
+        except SightingValidationError as exc:
+            # Keep everything typed: the new feature stays in the edit buffer and the form reopens on it.
+            self.iface.messageBar().pushWarning("Sighting not saved", str(exc))
+            self.panel.message.setText("Not saved: {}".format(exc))
+            added = list(sightings.editBuffer().addedFeatures().values()) if sightings.editBuffer() else []
+            if added:
+                self._open_form(sightings, added[-1], QgsAttributeEditorContext.Mode.SingleEditMode)
+            return
+        except SightingError as exc:
+            self.iface.messageBar().pushCritical("Sighting not saved", str(exc))
+            self.panel.message.setText("Not saved: {}".format(exc))
+            self._end_add(sightings, sources)
+            return
+        self._end_add(sightings, sources)
+        sightings.triggerRepaint()
+        self.refresh()
+        for record in records:
+            log.info("sighting {} saved with {} source(s)".format(record.sighting_id, len(record.sources)))
+            units = {u.id: u.name for u in curated.load_cached()[1].features.get("units", [])}
+            self.panel.message.setText("Saved: {} at {} with {} source(s).".format(
+                units.get(record.unit_id, record.unit_id) or record.unit_as_reported or "sighting",
+                record.location_name or
+                format_decimal(record.lon, record.lat, 4), len(record.sources)))
+            self._flash(sightings, record.sighting_id)
+
+    def _end_add(self, sightings, sources):
+        """Leave the layers as the analyst had them: buffers discarded, editing only if it was on."""
+        was_editing = getattr(self, "_was_editing", [False, False])
+        for layer, editing in zip((sightings, sources), was_editing):
+            if layer is None:
+                continue
+            if layer.isEditable():
+                layer.rollBack()
+            if editing:
+                layer.startEditing()
+        self._was_editing = [False, False]
+
+    def _flash(self, layer, sighting_id):
+        request = QgsFeatureRequest().setFilterExpression('"sighting_id" = {}'.format(
+            QgsExpression.quotedValue(sighting_id))).setNoAttributes()
+        ids = [f.id() for f in layer.getFeatures(request)]
+        if ids:
+            self.iface.mapCanvas().flashFeatureIds(layer, ids)
+
+    def unload(self):
+        if self.dialog is not None:
+            self.dialog.reject()
+        canvas = self.iface.mapCanvas()
+        if canvas.mapTool() is self.tool:
+            canvas.unsetMapTool(self.tool)
+        self.tool.remove_canvas_items()
+        self.tool.deleteLater()
+        self.tool = None
 
     def refresh(self):
         _catalogue, result = curated.load_cached()
-        self.panel.set_units([(u.id, u.name) for u in result.features.get("units", [])])
+        units = [(u.id, u.name) for u in result.features.get("units", [])]
+        self.panel.set_units(units)
+        unit_names = dict(units)
         start = datetime.datetime.combine(self.panel.start.date().toPyDate(), datetime.time.min,
                                           tzinfo=datetime.timezone.utc)
         end = datetime.datetime.combine(self.panel.end.date().toPyDate(), datetime.time.max,
@@ -66,7 +303,7 @@ class SightingsController:
             return []
         counts = corroboration(self.records, self.panel.within_km.value(), self.panel.within_days.value())
         rows = [(r.observed_at.strftime("%Y-%m-%d %H:%M") if r.observed_at else "",
-                 r.unit_id or r.unit_as_reported or "", "{}{}".format(r.source_reliability, r.info_credibility),
+                 unit_names.get(r.unit_id, r.unit_id) or r.unit_as_reported or "", "{}{}".format(r.source_reliability, r.info_credibility),
                  r.location_name or "", counts.get(r.sighting_id, 0)) for r in self.records]
         self.panel.show_rows(rows)
         self.panel.message.setText("{} sighting(s).".format(len(rows)))
@@ -74,4 +311,6 @@ class SightingsController:
 
     def show_details(self, row):
         if 0 <= row < len(self.records):
-            self.panel.details.setHtml(sighting_html(self.records[row]))
+            record = self.records[row]
+            check = check_attachment(self.workspace(), record.attachment, record.attachment_sha256)
+            self.panel.details.setHtml(sighting_html(record, attachment=check))

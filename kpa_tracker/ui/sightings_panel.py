@@ -1,4 +1,5 @@
-"""The dock's Sightings page: show the layer, list recent sightings with filters and corroboration."""
+"""The dock's Sightings page: add a sighting (map click or typed coordinates), show the layer, list recent
+sightings with filters and corroboration."""
 
 from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -7,8 +8,10 @@ from qgis.PyQt.QtWidgets import (
     QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -23,6 +26,10 @@ ANY = ""
 
 
 class SightingsPanel(QWidget):
+    pickRequested = pyqtSignal()  # "Add sighting": click the map
+    coordinatesEdited = pyqtSignal(str)  # typed coordinates, to be parsed and shown back
+    addAtCoordinatesRequested = pyqtSignal(str)
+    attachRequested = pyqtSignal()
     showRequested = pyqtSignal()
     refreshRequested = pyqtSignal()
     rowChosen = pyqtSignal(int)
@@ -32,6 +39,7 @@ class SightingsPanel(QWidget):
         self.setObjectName("KpaSightingsPanel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self._add_box())
         self.show_button = QPushButton("Show sightings on the map", self)
         self.show_button.setToolTip("Add your workspace's Sightings layer with its form, style and time settings")
         self.show_button.clicked.connect(self.showRequested.emit)
@@ -93,8 +101,58 @@ class SightingsPanel(QWidget):
         self.details.setOpenExternalLinks(True)
         layout.addWidget(self.details, 1)
         self.message = QLabel(self)
+        self.message.setObjectName("KpaSightingsMessage")
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what the analyst typed
         layout.addWidget(self.message)
+
+    def _add_box(self):
+        box = QGroupBox("Add a sighting", self)
+        box_layout = QVBoxLayout(box)
+        self.pick_button = QPushButton("Add sighting: click the map", box)
+        self.pick_button.setObjectName("KpaAddSightingButton")
+        self.pick_button.setToolTip("Click where the unit was seen (snapping applies); the sighting form opens "
+                                    "with the place, the analyst and the time filled in")
+        self.pick_button.clicked.connect(self.pickRequested.emit)
+        box_layout.addWidget(self.pick_button)
+        typed = QHBoxLayout()
+        self.coordinates = QLineEdit(box)
+        self.coordinates.setObjectName("KpaSightingCoordinates")
+        self.coordinates.setPlaceholderText("or type: 51.19, 35.27 · 51°11′29″N 35°16′14″E · 36UYA…")
+        self.coordinates.setToolTip("Decimal degrees (latitude first unless N/S/E/W letters say otherwise), "
+                                    "degrees-minutes-seconds or MGRS")
+        self.coordinates.setClearButtonEnabled(True)
+        self.coordinates.textChanged.connect(self.coordinatesEdited.emit)
+        self.coordinates.returnPressed.connect(self._add_at_coordinates)
+        self.add_here_button = QPushButton("Add here", box)
+        self.add_here_button.setEnabled(False)
+        self.add_here_button.clicked.connect(self._add_at_coordinates)
+        typed.addWidget(self.coordinates, 1)
+        typed.addWidget(self.add_here_button)
+        box_layout.addLayout(typed)
+        self.attach_button = QPushButton("Attach a file to the open form…", box)
+        self.attach_button.setObjectName("KpaAttachButton")
+        self.attach_button.setToolTip("Copies the file (a screenshot, a document) into your workspace and records "
+                                      "its SHA-256, so it can later be shown to be untouched")
+        self.attach_button.setEnabled(False)
+        self.attach_button.clicked.connect(self.attachRequested.emit)
+        self.parsed = QLabel(box)
+        self.parsed.setObjectName("KpaSightingParsed")
+        self.parsed.setWordWrap(True)
+        self.parsed.setTextFormat(Qt.TextFormat.PlainText)  # the analyst's text is shown back, never as HTML
+        box_layout.addWidget(self.parsed)
+        box_layout.addWidget(self.attach_button)
+        return box
+
+    def _add_at_coordinates(self):
+        if self.add_here_button.isEnabled():
+            self.addAtCoordinatesRequested.emit(self.coordinates.text())
+
+    def show_parse(self, text: str, ok: bool):
+        """What the typed coordinates mean (or why they do not parse), before anything is saved."""
+        self.parsed.setText(text)
+        self.parsed.setStyleSheet("" if ok or not text else "color: #b71c1c;")
+        self.add_here_button.setEnabled(ok)
 
     def set_units(self, units):
         """units: [(id, name)]"""
