@@ -30,24 +30,35 @@ def _load(result):
     screenshot = os.environ.get("KPA_SCREENSHOT")
 
     def grab():
-        extent = os.environ.get("KPA_EXTENT")  # "west,south,east,north" in degrees
-        if extent:
-            _zoom_to(*[float(v) for v in extent.split(",")])
-        scenario = os.environ.get("KPA_SCENARIO")
-        if scenario == "measure" and plugin is not None:
-            result["scenario"] = _measure(plugin)
-        if scenario == "route" and plugin is not None:
-            result["scenario"] = _route(plugin)
-        if screenshot:
-            QApplication.processEvents()
-            result["screenshot"] = screenshot
-            result["screenshot_saved"] = window.grab().save(screenshot)
-        with open(os.environ["KPA_RESULT_FILE"], "w", encoding="utf-8") as out:
-            json.dump(result, out)
-        if os.environ.get("KPA_QUIT") == "1":
-            QApplication.instance().exit(0)
+        try:
+            _grab(plugin, window, result, screenshot)
+        finally:  # an error in a scenario must not leave QGIS waiting for the time-out
+            with open(os.environ["KPA_RESULT_FILE"], "w", encoding="utf-8") as out:
+                json.dump(result, out)
+            if os.environ.get("KPA_QUIT") == "1":
+                QApplication.instance().exit(0)
 
     QTimer.singleShot(int(os.environ.get("KPA_SETTLE_MS", "4000")), grab)
+
+
+def _grab(plugin, window, result, screenshot):
+    extent = os.environ.get("KPA_EXTENT")  # "west,south,east,north" in degrees
+    if extent:
+        _zoom_to(*[float(v) for v in extent.split(",")])
+    scenario = os.environ.get("KPA_SCENARIO")
+    if scenario == "measure" and plugin is not None:
+        result["scenario"] = _measure(plugin)
+    if scenario == "route" and plugin is not None:
+        result["scenario"] = _route(plugin)
+    if scenario == "sightings" and plugin is not None:
+        result["scenario"] = _sightings(plugin)
+    if screenshot:
+        canvas = qgis.utils.iface.mapCanvas()
+        canvas.refreshAllLayers()
+        canvas.waitWhileRendering()
+        QApplication.processEvents()
+        result["screenshot"] = screenshot
+        result["screenshot_saved"] = window.grab().save(screenshot)
 
 
 def _measure(plugin):
@@ -87,6 +98,91 @@ def _route(plugin):
     route = plugin.route.result
     return "{} | legs: {}".format(plugin.dock.route_panel.result.text(),
                                   [(leg.mode, round(leg.km)) for leg in route.legs] if route else None)
+
+
+def _sightings(plugin):
+    """Demo sightings on the map with the Temporal Controller at December 2024, then a new sighting
+    typed in the dock and saved through the form (its screenshot goes to KPA_FORM_SCREENSHOT)."""
+    import sys
+    from pathlib import Path
+
+    from qgis.core import QgsDateTimeRange, QgsInterval, QgsTemporalNavigationObject, QgsUnitTypes
+    from qgis.PyQt.QtCore import QDate, QDateTime, QTime, Qt
+    from qgis.PyQt.QtWidgets import QDialogButtonBox, QDockWidget
+
+    sys.path.insert(0, os.environ["KPA_SOURCE_ROOT"])  # --code scripts have no __file__
+    from devtools.demo_sightings import demo_items
+    from kpa_tracker.core import sightings as S
+    from kpa_tracker.core.project_layers import find_loaded
+    from qgis.core import QgsProject
+
+    controller = plugin.sightings
+    gpkg = controller.workspace()
+    if S.count_sightings(gpkg)[0] == 0 if Path(gpkg).exists() else True:
+        S.add_sightings(gpkg, demo_items())
+    before = S.count_sightings(gpkg)
+    plugin.dock.tabs.setCurrentWidget(plugin.dock.sightings_panel)
+    controller.show_layer()
+    controller.panel.start.setDate(QDate(2024, 9, 1))
+    controller.refresh()
+
+    navigation = qgis.utils.iface.mapCanvas().temporalController()
+    utc = Qt.TimeSpec.UTC
+    navigation.setNavigationMode(QgsTemporalNavigationObject.NavigationMode.Animated)
+    navigation.setTemporalExtents(QgsDateTimeRange(QDateTime(QDate(2024, 9, 1), QTime(0, 0), utc),
+                                                   QDateTime(QDate(2025, 6, 1), QTime(0, 0), utc)))
+    navigation.setFrameDuration(QgsInterval(1, QgsUnitTypes.TemporalMonths))
+    navigation.setTemporalRangeCumulative(True)  # everything seen up to the frame's month
+    navigation.setCurrentFrameNumber(3)  # December 2024
+    for dock in qgis.utils.iface.mainWindow().findChildren(QDockWidget):
+        if "temporal" in dock.objectName().lower():
+            dock.show()
+
+    form_screenshot = os.environ.get("KPA_FORM_SCREENSHOT")
+    controller.panel.coordinates.setText("51°11′29″N 35°16′14″E")
+    parsed = controller.panel.parsed.text()
+    dialog = controller.add_at_text(controller.panel.coordinates.text())
+    if dialog is None:
+        return {"error": controller.panel.message.text()}
+    dialog.resize(720, 900)
+    form = dialog.attributeForm()
+    form.changeAttribute("unit_id", "kpa-contingent-kursk")
+    form.changeAttribute("unit_as_reported", "North Korean soldiers")
+    form.changeAttribute("source_reliability", "B")
+    form.changeAttribute("info_credibility", 2)
+    form.changeAttribute("claim_status", "confirmed")
+    form.changeAttribute("description", "Demo entry made by `make run` to show the form; not an observation.")
+    _sightings_layer, sources = controller.layers()
+    source = sources.fields()
+    from qgis.core import QgsGeometry, QgsVectorLayerUtils
+    from kpa_tracker.core import curated
+    cited = next(f for f in curated.load_cached()[1].features["units"] if f.id == "kpa-contingent-kursk").sources[0]
+    values = {source.indexOf("sighting_id"): form.currentFormFeature()["sighting_id"],
+              source.indexOf("url"): cited.url, source.indexOf("publisher"): cited.publisher,
+              source.indexOf("published_at"): cited.date if len(cited.date) == 10 else None}
+    sources.addFeature(QgsVectorLayerUtils.createFeature(sources, QgsGeometry(), values,
+                                                         sources.createExpressionContext()))
+    QApplication.processEvents()
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    outcome = {"parsed": parsed, "ok_enabled": ok.isEnabled(), "before": before}
+    if form_screenshot:
+        dialog.raise_()
+        QApplication.processEvents()
+        outcome["form_screenshot_saved"] = dialog.grab().save(form_screenshot)
+    ok.click()
+    QApplication.processEvents()
+    outcome["after"] = S.count_sightings(gpkg)
+    outcome["message"] = controller.panel.message.text()
+    navigation.setCurrentFrameNumber(3)
+    # The curated units and bases stand where the demo sightings are: hide them, so the map shows sightings.
+    root = QgsProject.instance().layerTreeRoot()
+    for layer_id in ("units", "bases"):
+        layer = find_loaded(QgsProject.instance(), layer_id)
+        if layer is not None:
+            root.findLayer(layer.id()).setItemVisibilityChecked(False)
+    sightings_node = root.findLayer(_sightings_layer.id())
+    sightings_node.setExpanded(True)
+    return outcome
 
 
 def _zoom_to(west, south, east, north):

@@ -22,7 +22,7 @@ def main() -> int:
     qgis_desktop.install_zip(zip_path, profiles)
     headless = not os.environ.get("DISPLAY")
     screenshot = RUN_DIR / "screenshot.png"
-    env = {"KPA_QUIT": "1" if headless else "0"}
+    env = {"KPA_QUIT": "1" if headless else "0", "KPA_SOURCE_ROOT": str(ROOT)}
     if headless:
         env["KPA_SCREENSHOT"] = str(screenshot)
         if screenshot.exists():
