@@ -1314,8 +1314,12 @@ def add_sighting_from_features(gpkg_path, sighting_feature: QgsFeature, source_f
 
 def commit_new_sightings(sightings: QgsVectorLayer, sources: Optional[QgsVectorLayer] = None,
                          now: Optional[datetime.datetime] = None,
-                         known_units: Optional[Collection[str]] = None) -> List[SightingRecord]:
+                         known_units: Optional[Collection[str]] = None,
+                         write: Optional[Callable] = None) -> List[SightingRecord]:
     """The form's OK: the sightings added in the layers' edit buffers, with their sources, in ONE transaction.
+
+    `write(items, now)` writes them (validating first) and returns the records;
+    by default into the layers' GeoPackage (the team database passes its own).
 
     Meant for layers opened for the "Add sighting" form alone (not the
     analyst's own editing session): their buffers may only hold added
@@ -1340,7 +1344,10 @@ def commit_new_sightings(sightings: QgsVectorLayer, sources: Optional[QgsVectorL
         key = _variant_value(feature["sighting_id"])
         mine = [s for s in added_sources if _variant_value(s["sighting_id"]) == key and key is not None]
         items.append((sighting_from_feature(feature), [source_from_feature(s) for s in mine]))
-    records = add_sightings(gpkg_path_of(sightings), items, now, known_units) if items else []
+    if write is None:
+        def write(pairs, when):
+            return add_sightings(gpkg_path_of(sightings), pairs, when, known_units)
+    records = write(items, now) if items else []
     for layer in (sightings, sources):
         if layer is not None and layer.isEditable():
             layer.rollBack()

@@ -117,6 +117,13 @@ def nearest_place_name(lon: float, lat: float, places: Optional[Sequence] = None
     return PlaceName(province, "province" if province else "")
 
 
+def allowed_letters(min_grade: str):
+    """'B2' -> (['A', 'B'], 2): source reliability at least B and information credibility at least 2."""
+    letter, number = min_grade[0].upper(), int(min_grade[1:] or 6)
+    letters = [code for code, _label in SOURCE_RELIABILITY]
+    return letters[:letters.index(letter) + 1], number
+
+
 def recent_sightings(gpkg_path=None, unit: Optional[str] = None, start: Optional[datetime.datetime] = None,
                      end: Optional[datetime.datetime] = None, min_grade: Optional[str] = None,
                      include_rejected: bool = True, limit: Optional[int] = 200) -> List[SightingRecord]:
@@ -132,9 +139,7 @@ def recent_sightings(gpkg_path=None, unit: Optional[str] = None, start: Optional
         clauses.append('substr("observed_at", 1, 19) <= ?')
         parameters.append(format_gpkg_datetime(end)[:19])
     if min_grade:
-        letter, number = min_grade[0].upper(), int(min_grade[1:] or 6)
-        letters = [code for code, _label in SOURCE_RELIABILITY]
-        allowed = letters[:letters.index(letter) + 1]
+        allowed, number = allowed_letters(min_grade)
         clauses.append('upper("source_reliability") IN ({}) AND "info_credibility" <= ?'.format(
             ", ".join("?" * len(allowed))))
         parameters += allowed + [number]

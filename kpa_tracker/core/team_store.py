@@ -227,13 +227,15 @@ def sighting_ids(conn) -> set:
 
 
 def read_sightings(conn, where: str = "", parameters: Sequence = (),
-                   order_by: str = "observed_at, fid") -> List[SightingRecord]:
+                   order_by: str = "observed_at, fid", limit: Optional[int] = None) -> List[SightingRecord]:
     """Sightings with their sources (a SQL `where` on kpa.sightings, with %s parameters, may filter)."""
     sql = ("SELECT fid, ST_X(geom), ST_Y(geom), {} FROM kpa.sightings".format(
         ", ".join(c + ("::text" if c == "sighting_id" else "") for c in SIGHTING_INSERT_COLUMNS)))
     if where:
         sql += " WHERE " + where
     sql += " ORDER BY " + order_by
+    if limit is not None:
+        sql += " LIMIT {:d}".format(int(limit))
     records = []
     with conn.cursor() as cursor:
         cursor.execute(sql, tuple(parameters))

@@ -22,7 +22,7 @@ from qgis.core import (
     QgsVectorLayerUtils,
 )
 from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QFileDialog
 
 from ..core import curated, log
@@ -30,14 +30,18 @@ from ..core.coordinates import CoordinateError, format_decimal, parse_coordinate
 from ..core.geodesy import WGS84
 from ..core.project_layers import find_loaded, plugin_group
 from ..core.sighting_html import sighting_html
+from ..core import sightings_backend
 from ..core.sightings import AttachmentError, SightingError, SightingValidationError, attach_file, \
-    check_attachment, commit_new_sightings, known_unit_ids, open_layers
+    check_attachment, commit_new_sightings
 from ..core.sightings_form import configure_form
-from ..core.sightings_query import corroboration, nearest_place_name, recent_sightings
-from ..core.workspace import workspace_gpkg_path
+from ..core.sightings_query import corroboration, nearest_place_name
+from ..core.team_db import TeamError
+from ..core.team_edit import VersionGuard, is_conflict_error
+from .conflict_dialog import ConflictDialog
 from ..maptools.point_pick_tool import PointPickTool
 
 SIGHTINGS_PROPERTY = "kpa_tracker/sightings"
+STORE_PROPERTY = "kpa_tracker/sightings_store"  # which store the layer shows (local file or team connection)
 
 
 class SightingsController:
@@ -47,6 +51,8 @@ class SightingsController:
         self.gpkg_path = gpkg_path
         self.records = []
         self.dialog = None  # the open "Add sighting" form
+        self.guard = None  # the team layer's VersionGuard
+        self.conflict_dialog = None
         self.tool = PointPickTool(iface.mapCanvas())
         connections.connect(panel.pickRequested, self.pick)
         connections.connect(panel.coordinatesEdited, self.preview)
@@ -58,8 +64,9 @@ class SightingsController:
         connections.connect(panel.refreshRequested, self.refresh)
         connections.connect(panel.rowChosen, self.show_details)
 
-    def workspace(self):
-        return self.gpkg_path or workspace_gpkg_path()
+    def store(self):
+        """The local workspace or the team database, as the plugin's settings say."""
+        return sightings_backend.current(self.gpkg_path)
 
     def layers(self):
         """The project's Sightings layer and its sources layer, as the plugin added them, or (None, None)."""
@@ -73,25 +80,113 @@ class SightingsController:
     def show_layer(self):
         """Add the Sightings layer (with its sources table, form, style and time settings), once."""
         project = QgsProject.instance()
+        store = self.store()
         shown, _sources = self.layers()
-        if shown is not None:
+        if shown is not None and shown.customProperty(STORE_PROPERTY) == store.key():
             return shown
+        if shown is not None:  # the settings now choose another store
+            self.remove_layers()
         try:
-            sightings, sources = open_layers(self.workspace())
-        except SightingError as exc:
+            sightings, sources = store.open_layers()
+        except (SightingError, TeamError) as exc:
             self.panel.message.setText(str(exc))
             log.warning(str(exc))
             return None
         for layer, role in ((sightings, "sightings"), (sources, "sources")):
             layer.setCustomProperty(SIGHTINGS_PROPERTY, role)
+            layer.setCustomProperty(STORE_PROPERTY, store.key())
             project.addMapLayer(layer, False)
+        if store.kind == sightings_backend.TEAM:
+            self.guard = VersionGuard(sightings)
+            sightings.beforeCommitChanges.connect(self._after_commit_attempt)
         group = plugin_group(project)
         group.insertLayer(0, sightings)
         group.addLayer(sources).setItemVisibilityChecked(False)
         configure_form(sightings, sources, find_loaded(project, "units"), project)
-        self.panel.message.setText("Sightings shown. Add one above; the layer is also yours to edit with "
-                                   "QGIS's own tools (move, edit attributes, undo, delete).")
+        self.panel.message.setText("Sightings of {} shown. Add one above; the layer is also yours to edit "
+                                   "with QGIS's own tools (move, edit attributes, undo, delete)."
+                                   .format(store.describe()))
         return sightings
+
+    def store_changed(self):
+        """The settings page chose another store: show its sightings instead, if sightings were shown."""
+        shown, _sources = self.layers()
+        if shown is None or shown.customProperty(STORE_PROPERTY) == self.store().key():
+            return
+        try:
+            self.remove_layers()
+        except SightingError as exc:
+            self.iface.messageBar().pushWarning("KPA Tracker", str(exc))
+            return
+        self.show_layer()
+
+    def remove_layers(self):
+        """Take the plugin's sightings layers out of the project (e.g. when the store changes)."""
+        sightings, sources = self.layers()
+        self._detach_guard()
+        ids = [layer.id() for layer in (sightings, sources) if layer is not None]
+        for layer in (sightings, sources):
+            if layer is not None and layer.isEditable() and layer.isModified():
+                raise SightingError("{} has unsaved edits: save or discard them before switching where "
+                                    "sightings are kept".format(layer.name()))
+        QgsProject.instance().removeMapLayers(ids)
+
+    def _detach_guard(self):
+        if self.guard is not None:
+            try:
+                self.guard.layer.beforeCommitChanges.disconnect(self._after_commit_attempt)
+            except (TypeError, RuntimeError):
+                pass
+            self.guard.detach()
+            self.guard = None
+
+    # --- conflicts in the team database ----------------------------------------------------------
+
+    def _after_commit_attempt(self, *_args):
+        # beforeCommitChanges: look at the outcome once QGIS's commit has returned.
+        QTimer.singleShot(0, self.check_conflicts)
+
+    def check_conflicts(self):
+        """After a refused commit of the team layer: show theirs and mine, let the analyst resolve."""
+        guard = self.guard
+        if guard is None or self.conflict_dialog is not None:
+            return None
+        layer = guard.layer
+        refused = layer.isEditable() and is_conflict_error(layer.commitErrors())
+        conflicts = guard.conflicts() if refused or getattr(guard, "_deleted", None) else []
+        if not conflicts:
+            return None
+        dialog = ConflictDialog(conflicts, self.iface.mainWindow())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda result: self._resolve(dialog, result))
+        self.conflict_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _resolve(self, dialog, result):
+        self.conflict_dialog = None
+        guard = self.guard
+        if not result or guard is None:
+            self.panel.message.setText("Your edits are kept in the layer's edit buffer, not saved; save again "
+                                       "when you are ready to resolve the conflict.")
+            return
+        for conflict, choice in dialog.choices():
+            if conflict.deleted:
+                continue  # their deletion stands; my values were shown to copy
+            if choice == ConflictDialog.KEEP_MINE:
+                guard.keep_mine(conflict)
+            else:
+                guard.take_theirs(conflict)
+        guard.layer.beforeCommitChanges.disconnect(self._after_commit_attempt)
+        try:
+            saved = guard.commit()
+        finally:
+            guard.layer.beforeCommitChanges.connect(self._after_commit_attempt)
+        if saved:
+            self.panel.message.setText("Conflict resolved and saved.")
+            guard.layer.triggerRepaint()
+        else:
+            self.check_conflicts()  # someone saved again meanwhile
 
     # --- adding a sighting -------------------------------------------------------------------
 
@@ -185,7 +280,7 @@ class SightingsController:
             if not path:
                 return None
         try:
-            relative, sha256 = attach_file(self.workspace(), path)
+            relative, sha256 = attach_file(self.store().attachments_workspace(), path)
         except (AttachmentError, OSError) as exc:
             self.panel.message.setText("Not attached: {}".format(exc))
             return None
@@ -231,7 +326,7 @@ class SightingsController:
             self.panel.message.setText("Sighting cancelled; nothing was saved.")
             return
         try:
-            records = commit_new_sightings(sightings, sources, known_units=known_unit_ids(self.workspace()))
+            records = commit_new_sightings(sightings, sources, write=self.store().write)
         except SightingValidationError as exc:
             # Keep everything typed: the new feature stays in the edit buffer and the form reopens on it.
             self.iface.messageBar().pushWarning("Sighting not saved", str(exc))
@@ -240,7 +335,7 @@ class SightingsController:
             if added:
                 self._open_form(sightings, added[-1], QgsAttributeEditorContext.Mode.SingleEditMode)
             return
-        except SightingError as exc:
+        except (SightingError, TeamError) as exc:
             self.iface.messageBar().pushCritical("Sighting not saved", str(exc))
             self.panel.message.setText("Not saved: {}".format(exc))
             self._end_add(sightings, sources)
@@ -279,6 +374,9 @@ class SightingsController:
     def unload(self):
         if self.dialog is not None:
             self.dialog.reject()
+        if self.conflict_dialog is not None:
+            self.conflict_dialog.reject()
+        self._detach_guard()
         canvas = self.iface.mapCanvas()
         if canvas.mapTool() is self.tool:
             canvas.unsetMapTool(self.tool)
@@ -296,14 +394,15 @@ class SightingsController:
         end = datetime.datetime.combine(self.panel.end.date().toPyDate(), datetime.time.max,
                                         tzinfo=datetime.timezone.utc)
         try:
-            self.records = recent_sightings(self.workspace(), self.panel.unit.currentData() or None, start, end,
-                                            self.panel.grade.currentData() or None)
-        except SightingError as exc:
+            self.records = self.store().recent(self.panel.unit.currentData() or None, start, end,
+                                               self.panel.grade.currentData() or None)
+        except (SightingError, TeamError) as exc:
             self.panel.message.setText(str(exc))
             return []
         counts = corroboration(self.records, self.panel.within_km.value(), self.panel.within_days.value())
         rows = [(r.observed_at.strftime("%Y-%m-%d %H:%M") if r.observed_at else "",
-                 unit_names.get(r.unit_id, r.unit_id) or r.unit_as_reported or "", "{}{}".format(r.source_reliability, r.info_credibility),
+                 unit_names.get(r.unit_id, r.unit_id) or r.unit_as_reported or "",
+                 "{}{}".format(r.source_reliability, r.info_credibility),
                  r.location_name or "", counts.get(r.sighting_id, 0)) for r in self.records]
         self.panel.show_rows(rows)
         self.panel.message.setText("{} sighting(s).".format(len(rows)))
@@ -312,5 +411,6 @@ class SightingsController:
     def show_details(self, row):
         if 0 <= row < len(self.records):
             record = self.records[row]
-            check = check_attachment(self.workspace(), record.attachment, record.attachment_sha256)
+            check = check_attachment(self.store().attachments_workspace(), record.attachment,
+                                     record.attachment_sha256)
             self.panel.details.setHtml(sighting_html(record, attachment=check))
