@@ -16,6 +16,7 @@ from .ui.dock import KpaTrackerDock
 from .ui.locator import KpaLocatorFilter
 from .ui.measure_controller import MeasureController
 from .ui.route_controller import RouteController
+from .ui.options_page import KpaOptionsFactory
 from .ui.sightings_controller import SightingsController
 
 PLUGIN_MENU = "&KPA Deployment Tracker"
@@ -37,6 +38,7 @@ class KpaTrackerPlugin:
         self.measure = None
         self.route = None
         self.sightings = None
+        self.options_factory = None
         self.briefing = None
         self.locator_filter = None
         self.added_svg_path = False
@@ -94,9 +96,14 @@ class KpaTrackerPlugin:
 
         self.locator_filter = KpaLocatorFilter(self.iface)
         self.iface.registerLocatorFilter(self.locator_filter)
+        self.options_factory = KpaOptionsFactory(on_apply=self.sightings.store_changed)
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
         log.info("KPA Deployment Tracker loaded")
 
     def unload(self):
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
         if self.locator_filter is not None:
             # QGIS deletes the filter when it is deregistered.
             self.iface.deregisterLocatorFilter(self.locator_filter)

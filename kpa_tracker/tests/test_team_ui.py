@@ -1,0 +1,185 @@
+"""The team workspace from the analyst's side, on a real PostgreSQL: the settings page, the same dock
+workflow against the team database, and a conflict shown (theirs, mine) and resolved."""
+
+import pytest
+from qgis.core import QgsProject
+from qgis.gui import QgsMapToolPan
+from qgis.PyQt.QtWidgets import QDialogButtonBox, QTableWidget
+
+from kpa_tracker.core import sightings as S
+from kpa_tracker.core import sightings_backend, team_store
+from kpa_tracker.tests.test_sightings_core import sighting, source
+from kpa_tracker.tests.test_sightings_ui import SUDZHA, _add_source, _ok_button
+from kpa_tracker.ui.connections import ConnectionRegistry
+from kpa_tracker.ui.options_page import KpaOptionsPage
+from kpa_tracker.ui.sightings_controller import SightingsController
+from kpa_tracker.ui.sightings_panel import SightingsPanel
+
+TRICKY = "Seen near the bridge'); DROP TABLE kpa.sightings; -- \"quoted\"; 100% <b>sure</b>\n둘째 줄"
+
+
+@pytest.fixture
+def local_choice_restored():
+    yield
+    sightings_backend.choose(sightings_backend.LOCAL)
+
+
+@pytest.fixture
+def team_dock(team_db, qgis_connection, qgis_iface, qgis_canvas, qgis_new_project, tmp_path, flush,
+              local_choice_restored):
+    """The dock's Sightings page with the settings pointing at a team database, as an analyst."""
+    window = qgis_iface.mainWindow()
+    window.resize(820, 620)
+    window.show()
+    qgis_canvas.setGeometry(0, 0, 800, 600)
+    qgis_canvas.show()
+    flush()
+    name = qgis_connection(team_db, "analyst")
+    sightings_backend.choose(sightings_backend.TEAM, name)
+    panel = SightingsPanel()
+    connections = ConnectionRegistry()
+    controller = SightingsController(qgis_iface, panel, connections, gpkg_path=tmp_path / "ws.gpkg")
+    yield controller, team_db
+    connections.disconnect_all()
+    for layer in controller.layers():
+        if layer is not None and layer.isEditable():
+            layer.rollBack()
+    controller.unload()
+    qgis_canvas.setMapTool(QgsMapToolPan(qgis_canvas))
+    QgsProject.instance().clear()
+    panel.deleteLater()
+    flush()
+
+
+def _team_rows(db, sql, parameters=()):
+    conn = db.connect()
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute(sql, parameters)
+            return cursor.fetchall()
+    finally:
+        conn.close()
+
+
+def test_settings_page_chooses_a_qgis_connection_and_copies_local_sightings(team_db, qgis_connection, tmp_path,
+                                                                           local_choice_restored, monkeypatch):
+    name = qgis_connection(team_db, "analyst")
+    local = tmp_path / "ws.gpkg"
+    monkeypatch.setattr(sightings_backend, "workspace_gpkg_path", lambda: local)
+    S.add_sighting(local, sighting(description="from my laptop"), [source(), source(url="https://example.org/2")])
+    applied = []
+    page = KpaOptionsPage(on_apply=lambda: applied.append(True))
+    assert page.local.isChecked(), "the local workspace is the default"
+    assert name in [page.connection.itemText(i) for i in range(page.connection.count())]
+    page.team.setChecked(True)
+    page.connection.setCurrentText(name)
+    page.check()
+    status = page.status.text()
+    assert "kpa_t_analyst" in status and "analyst" in status and "Schema version 2, 0 sightings" in status, status
+    report = page.transfer(sightings_backend.TEAM)
+    assert (report.copied, report.sources_copied) == (1, 2)
+    assert "1 of 1 sightings copied" in page.transfer_result.text()
+    assert _team_rows(team_db, "SELECT description FROM kpa.sightings") == [("from my laptop",)]
+    again = page.transfer(sightings_backend.TEAM)
+    assert again.copied == 0 and len(again.skipped) == 1, "the same sighting is not copied twice"
+    page.apply()
+    assert applied == [True]
+    store = sightings_backend.current()
+    assert store.kind == sightings_backend.TEAM and store.connection_name == name
+    page.local.setChecked(True)
+    page.apply()
+    assert sightings_backend.current().kind == sightings_backend.LOCAL
+    page.deleteLater()
+
+
+def test_no_password_of_the_team_connection_reaches_the_project(team_dock):
+    controller, db = team_dock
+    layer = controller.show_layer()
+    assert layer is not None, controller.panel.message.text()
+    _user, password = db.login("analyst")
+    assert layer.providerType() == "postgres"
+    assert password not in layer.source() and "authcfg=" in layer.source()
+    assert "password" not in layer.source()
+
+
+def test_the_team_layer_has_the_same_form_style_and_time_settings(team_dock):
+    controller, _db = team_dock
+    layer = controller.show_layer()
+    assert layer is not None, controller.panel.message.text()
+    assert layer.editorWidgetSetup(layer.fields().indexOf("source_reliability")).type() == "ValueMap"
+    assert layer.temporalProperties().isActive()
+    assert layer.renderer().classAttribute() == "map_class"
+    assert layer.fields().field("observed_at").constraints().constraintExpression()
+    assert controller.guard is not None and controller.guard.layer is layer
+    assert QgsProject.instance().relationManager().relations(), "the sources relation"
+
+
+def test_adding_a_sighting_through_the_form_writes_it_to_the_team_database(team_dock, flush):
+    controller, db = team_dock
+    dialog = controller.add_at(*SUDZHA)
+    assert dialog is not None, controller.panel.message.text()
+    sightings, sources = controller.layers()
+    assert sightings.providerType() == "postgres"
+    form = dialog.attributeForm()
+    form.changeAttribute("unit_as_reported", "KPA 94th brigade")
+    form.changeAttribute("description", TRICKY)
+    _add_source(sources, form.currentFormFeature()["sighting_id"], publisher="O'Brien; \"Daily\" -- News")
+    assert _ok_button(dialog).isEnabled()
+    _ok_button(dialog).click()
+    flush()
+    rows = _team_rows(db, "SELECT description, location_name, owner_role, row_version FROM kpa.sightings")
+    assert rows == [(TRICKY, "Sudzha", "kpa_t_analyst", 1)], controller.panel.message.text()
+    assert _team_rows(db, "SELECT publisher FROM kpa.sighting_sources") == [("O'Brien; \"Daily\" -- News",)]
+    assert not sightings.isEditable() and sightings.featureCount() == 1
+    rows = controller.refresh()
+    assert len(rows) == 1 and rows[0][1] == "KPA 94th brigade", "the dock lists the team's sightings"
+
+
+def test_a_conflict_is_shown_theirs_and_mine_and_resolved_without_losing_either(team_dock, flush):
+    controller, db = team_dock
+    conn = db.connect("analyst")
+    try:
+        first, second = team_store.add_sightings(conn, [
+            (sighting(description="first"), [source()]), (sighting(description="second"), [source()])])
+    finally:
+        conn.close()
+    layer = controller.show_layer()
+    by_id = {f["sighting_id"]: f.id() for f in layer.getFeatures()}
+    description = layer.fields().indexOf("description")
+    assert layer.startEditing()
+    layer.changeAttributeValue(by_id[first.sighting_id], description, "mine: column of 12 trucks")
+    layer.changeAttributeValue(by_id[second.sighting_id], description, "mine: second")
+    # Meanwhile a reviewer marks the first reviewed, and the same analyst, in another session, rewrites the second.
+    reviewer = db.connect("reviewer")
+    with reviewer.cursor() as cursor:
+        cursor.execute("UPDATE kpa.sightings SET review_status = 'reviewed', row_version = row_version + 1 "
+                       "WHERE sighting_id = %s", (first.sighting_id,))
+    reviewer.commit()
+    reviewer.close()
+    other = db.connect("analyst")
+    with other.cursor() as cursor:
+        cursor.execute("UPDATE kpa.sightings SET description = 'theirs: second', row_version = row_version + 1 "
+                       "WHERE sighting_id = %s", (second.sighting_id,))
+    other.commit()
+    other.close()
+
+    assert not layer.commitChanges(False), "the database refuses the stale save"
+    flush()  # the plugin looks at the outcome once QGIS's commit has returned
+    dialog = controller.conflict_dialog
+    assert dialog is not None and dialog.isVisible(), layer.commitErrors()
+    assert layer.editBuffer().changedAttributeValues()[by_id[first.sighting_id]][description] == \
+        "mine: column of 12 trucks", "nothing of mine is lost"
+    tables = dialog.findChildren(QTableWidget)
+    shown = [[table.item(r, c).text() for r in range(table.rowCount()) for c in range(4)] for table in tables]
+    flat = [text for rows in shown for text in rows]
+    assert "theirs: second" in flat and "mine: second" in flat and "reviewed" in flat
+    conflicts = [c for c, _choice in dialog.choices()]
+    second_index = [c.sighting_id for c in conflicts].index(second.sighting_id)
+    dialog.choose(second_index, dialog.TAKE_THEIRS)
+    dialog.findChild(QDialogButtonBox).buttons()[0].click()  # "Save with these choices"
+    flush()
+    assert controller.conflict_dialog is None
+    rows = dict(_team_rows(db, "SELECT description, review_status || ' v' || row_version FROM kpa.sightings"))
+    assert rows == {"mine: column of 12 trucks": "reviewed v3", "theirs: second": "unreviewed v2"}, \
+        "mine on top of their review; theirs kept where I chose theirs"
+    assert not layer.isModified()
