@@ -52,6 +52,8 @@ def _grab(plugin, window, result, screenshot):
         result["scenario"] = _route(plugin)
     if scenario == "sightings" and plugin is not None:
         result["scenario"] = _sightings(plugin)
+    if scenario == "team" and plugin is not None:
+        result["scenario"] = _team(plugin)
     if screenshot:
         canvas = qgis.utils.iface.mapCanvas()
         canvas.refreshAllLayers()
@@ -182,6 +184,106 @@ def _sightings(plugin):
             root.findLayer(layer.id()).setItemVisibilityChecked(False)
     sightings_node = root.findLayer(_sightings_layer.id())
     sightings_node.setExpanded(True)
+    return outcome
+
+
+def _team(plugin):
+    """The team workspace against the throwaway server devtools/run.py started: a QGIS connection with an
+    authentication configuration, demo sightings, a conflict (its dialog to KPA_CONFLICT_SCREENSHOT) and the
+    settings page (to KPA_OPTIONS_SCREENSHOT)."""
+    import sys
+
+    from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProviderRegistry
+
+    sys.path.insert(0, os.environ["KPA_SOURCE_ROOT"])
+    from devtools.demo_sightings import demo_items
+    from kpa_tracker.core import sightings_backend, team_db, team_store
+
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        manager.setMasterPassword("kpa-make-run-demo", True)
+    name = "KPA team (demo server)"
+    login, password = os.environ["KPA_TEAM_ANALYST"].split(":", 1)
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("KPA team: " + login)
+    config.setConfig("username", login)
+    config.setConfig("password", password)
+    manager.storeAuthenticationConfig(config)
+    uri = QgsDataSourceUri()
+    uri.setConnection(os.environ["KPA_TEAM_HOST"], os.environ["KPA_TEAM_PORT"], os.environ["KPA_TEAM_DB"], "", "",
+                      QgsDataSourceUri.SslMode.SslDisable, config.id())
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    metadata.saveConnection(metadata.createConnection(uri.uri(False), {}), name)
+    sightings_backend.choose(sightings_backend.TEAM, name)
+
+    conn = team_db.connect(name)
+    try:
+        records = team_store.add_sightings(conn, demo_items())
+    finally:
+        conn.close()
+    plugin.dock.tabs.setCurrentWidget(plugin.dock.sightings_panel)
+    controller = plugin.sightings
+    layer = controller.show_layer()
+    controller.refresh()
+    outcome = {"team_sightings": len(records), "layer_source_has_password": password in layer.source()}
+
+    # I edit a sighting while the reviewer grades it and I (in another session) rewrite its description.
+    target = next(r for r in records if r.unit_id == "kpa-contingent-kursk")
+    fid = next(f.id() for f in layer.getFeatures() if f["sighting_id"] == target.sighting_id)
+    layer.startEditing()
+    layer.changeAttributeValue(fid, layer.fields().indexOf("description"),
+                               "Seen at Sudzha: column of trucks (demo edit)")
+    layer.changeAttributeValue(fid, layer.fields().indexOf("info_credibility"), 2)
+    for who, sql in (("REVIEWER", "UPDATE kpa.sightings SET review_status = 'reviewed', "
+                                  "row_version = row_version + 1 WHERE sighting_id = %s"),
+                     ("ANALYST", "UPDATE kpa.sightings SET description = 'Demo: re-entered from the curated "
+                                 "data, description rewritten in another session', "
+                                 "row_version = row_version + 1 WHERE sighting_id = %s")):
+        user, secret = os.environ["KPA_TEAM_" + who].split(":", 1)
+        other = team_db.connect_dsn("host={} port={} dbname={} user={} password={}".format(
+            os.environ["KPA_TEAM_HOST"], os.environ["KPA_TEAM_PORT"], os.environ["KPA_TEAM_DB"], user, secret))
+        with other.cursor() as cursor:
+            cursor.execute(sql, (target.sighting_id,))
+        other.commit()
+        other.close()
+    outcome["commit_refused"] = not layer.commitChanges(False)
+    QApplication.processEvents()
+    dialog = controller.conflict_dialog
+    outcome["conflict_dialog"] = dialog is not None
+    if dialog is not None and os.environ.get("KPA_CONFLICT_SCREENSHOT"):
+        dialog.raise_()
+        QApplication.processEvents()
+        outcome["conflict_screenshot_saved"] = dialog.grab().save(os.environ["KPA_CONFLICT_SCREENSHOT"])
+    if dialog is not None:
+        dialog.accept()  # keep mine over their version
+        QApplication.processEvents()
+        conn = team_db.connect(name)
+        try:
+            outcome["after_resolve"] = [(r.description, r.review_status, r.info_credibility) for r in
+                                        team_store.read_sightings(conn, "sighting_id = %s", (target.sighting_id,))]
+        finally:
+            conn.close()
+
+    def grab_options():
+        from qgis.PyQt.QtWidgets import QDialog
+
+        from kpa_tracker.ui.options_page import KpaOptionsPage
+
+        options = QApplication.activeModalWidget()
+        page = options.findChild(KpaOptionsPage) if options is not None else None
+        outcome["options_page"] = page is not None
+        if page is not None:
+            page.check()
+            outcome["options_status"] = page.status.text()
+            QApplication.processEvents()
+            if os.environ.get("KPA_OPTIONS_SCREENSHOT"):
+                outcome["options_screenshot_saved"] = options.grab().save(os.environ["KPA_OPTIONS_SCREENSHOT"])
+        if isinstance(options, QDialog):
+            options.reject()
+
+    QTimer.singleShot(1500, grab_options)
+    qgis.utils.iface.showOptionsDialog(qgis.utils.iface.mainWindow(), "KpaOptionsPage")
+    layer.rollBack()
     return outcome
 
 

@@ -27,14 +27,12 @@ def main() -> int:
         env["KPA_SCREENSHOT"] = str(screenshot)
         if screenshot.exists():
             screenshot.unlink()
-    outcome = qgis_desktop.run_qgis(
-        profiles,
-        ROOT / "devtools" / "code_run.py",
-        RUN_DIR / "result.json",
-        timeout=240 if headless else 24 * 3600,
-        headless=headless,
-        extra_env=env,
-    )
+    server = _team_server(env) if os.environ.get("KPA_SCENARIO") == "team" else None
+    try:
+        outcome = _run(profiles, headless, env)
+    finally:
+        if server is not None:
+            server.stop()
     if outcome["errors"]:
         sys.stderr.write("The plugin raised Python errors in QGIS:\n" + outcome["errors"])
         return 1
@@ -47,6 +45,43 @@ def main() -> int:
             return 1
         print("screenshot:", screenshot)
     return 0
+
+
+def _run(profiles, headless, env):
+    return qgis_desktop.run_qgis(
+        profiles,
+        ROOT / "devtools" / "code_run.py",
+        RUN_DIR / "result.json",
+        timeout=240 if headless else 24 * 3600,
+        headless=headless,
+        extra_env=env,
+    )
+
+
+def _team_server(env):
+    """KPA_SCENARIO=team: a throwaway PostGIS server with the team schema and two demo logins."""
+    import secrets
+
+    from devtools.pg_server import PgServer
+
+    from kpa_tracker.core import team_db
+
+    server = PgServer().start()
+    server.create_database("kpa_team")
+    conn = server.connect("kpa_team")
+    try:
+        team_db.ensure_schema(conn)
+        logins = {"analyst": ("kim_analyst", "kpa_analyst"), "reviewer": ("lee_reviewer", "kpa_reviewer")}
+        with conn.cursor() as cursor:
+            for who, (login, role) in logins.items():
+                password = secrets.token_hex(12)
+                cursor.execute("SELECT kpa.create_login(%s, %s, %s)", (login, password, role))
+                env["KPA_TEAM_{}".format(who.upper())] = "{}:{}".format(login, password)
+        conn.commit()
+    finally:
+        conn.close()
+    env.update({"KPA_TEAM_HOST": server.host, "KPA_TEAM_PORT": str(server.port), "KPA_TEAM_DB": "kpa_team"})
+    return server
 
 
 if __name__ == "__main__":
