@@ -183,3 +183,40 @@ def test_a_conflict_is_shown_theirs_and_mine_and_resolved_without_losing_either(
     assert rows == {"mine: column of 12 trucks": "reviewed v3", "theirs: second": "unreviewed v2"}, \
         "mine on top of their review; theirs kept where I chose theirs"
     assert not layer.isModified()
+
+
+def test_after_a_server_restart_the_dock_carries_on_and_an_unreachable_server_gets_a_clear_message(
+        team_dock, qgis_connection, flush):
+    controller, db = team_dock
+    conn = db.connect("analyst")
+    try:
+        team_store.add_sightings(conn, [(sighting(description="before the restart"), [source()])])
+    finally:
+        conn.close()
+    layer = controller.show_layer()
+    assert len(controller.refresh()) == 1
+    db.server.restart()  # every open connection, QGIS's included, is cut
+    assert len(controller.refresh()) == 1, controller.panel.message.text()
+    dialog = controller.add_at(*SUDZHA)
+    form = dialog.attributeForm()
+    form.changeAttribute("unit_as_reported", "KPA 94th brigade")
+    _add_source(controller.layers()[1], form.currentFormFeature()["sighting_id"])
+    _ok_button(dialog).click()
+    flush()
+    assert len(controller.refresh()) == 2, controller.panel.message.text()
+    layer.reload()
+    assert layer.featureCount() == 2, "QGIS's own connection comes back too"
+
+    # A server that is not there: a sentence in the dock, no traceback.
+    port = db.server.port
+    db.server.port = 1  # nothing listens there
+    try:
+        dead = qgis_connection(db, "analyst")
+    finally:
+        db.server.port = port
+    sightings_backend.choose(sightings_backend.TEAM, dead)
+    assert controller.refresh() == []
+    message = controller.panel.message.text()
+    assert message.startswith("Could not connect to") and "Traceback" not in message, message
+    _user, password = db.login("analyst")
+    assert password not in message
