@@ -57,7 +57,7 @@ def test_connection_through_an_auth_configuration(team_db, qgis_connection):
         with conn.cursor() as cursor:
             cursor.execute("SELECT current_user, current_setting('application_name')")
             assert cursor.fetchone() == (LOGINS["analyst"][0], "KPA Deployment Tracker")
-        assert tdb.schema_version(conn) == 2
+        assert tdb.schema_version(conn) == tdb.latest_version()
     finally:
         conn.close()
     for table in ("sightings", "sighting_sources"):
@@ -96,7 +96,7 @@ def test_open_team_layers_creates_the_schema(empty_db, qgis_connection):
         assert "row_version" in sightings.fields().names()
     finally:
         del sightings, sources
-    assert empty_db.scalar("SELECT max(version) FROM kpa.schema_version") == 2
+    assert empty_db.scalar("SELECT max(version) FROM kpa.schema_version") == tdb.latest_version()
 
 
 def test_login_that_may_not_migrate_gets_a_clear_message(empty_db, qgis_connection):
@@ -117,10 +117,11 @@ def test_login_that_may_not_migrate_gets_a_clear_message(empty_db, qgis_connecti
 def test_newer_schema_is_refused_by_open_team_layers(team_db, qgis_connection):
     conn = team_db.connect()
     with conn.cursor() as cursor:
-        cursor.execute("INSERT INTO kpa.schema_version (version) VALUES (3)")
+        cursor.execute("INSERT INTO kpa.schema_version (version) VALUES (%s)", (tdb.latest_version() + 1,))
     conn.commit()
     conn.close()
-    with pytest.raises(tdb.TeamSchemaError, match="schema version 3, newer than this plugin"):
+    with pytest.raises(tdb.TeamSchemaError, match="schema version {}, newer than this plugin".format(
+            tdb.latest_version() + 1)):
         tdb.open_team_layers(qgis_connection(team_db, "admin"))
 
 

@@ -135,7 +135,7 @@ def test_analyst_cannot_add_rows_for_someone_else(team_db):
 
 def test_analyst_cannot_set_review_status(team_db, rows):
     mine = rows["analyst"]
-    with pytest.raises(REFUSED, match="only a reviewer may change the review status"):
+    with pytest.raises(REFUSED, match="only a reviewer may set the review status"):
         _try(team_db, "analyst", "UPDATE kpa.sightings SET review_status = 'reviewed', "
                                  "row_version = row_version + 1 WHERE sighting_id = %s", (mine,))
     sighting, sources = sample_items(1, 11)[0]

@@ -17,8 +17,8 @@ def _tables(db):
 
 def test_migrations_are_numbered_files():
     steps = tdb.migrations()
-    assert [v for v, _p in steps] == [1, 2]
-    assert tdb.latest_version() == 2
+    assert [v for v, _p in steps] == [1, 2, 3]
+    assert tdb.latest_version() == 3
     assert all(p.read_text(encoding="utf-8").strip() for _v, p in steps)
 
 
@@ -27,14 +27,14 @@ def test_empty_database_gets_the_latest_schema(empty_db):
     try:
         assert tdb.schema_version(conn) == 0
         conn.rollback()
-        assert tdb.ensure_schema(conn) == (0, 2)
-        assert tdb.schema_version(conn) == 2
+        assert tdb.ensure_schema(conn) == (0, 3)
+        assert tdb.schema_version(conn) == 3
         conn.rollback()
-        assert tdb.ensure_schema(conn) == (2, 2)  # a second time changes nothing
+        assert tdb.ensure_schema(conn) == (3, 3)  # a second time changes nothing
     finally:
         conn.close()
     assert _tables(empty_db) == "schema_version,sighting_sources,sightings"
-    assert empty_db.scalar("SELECT count(*) FROM kpa.schema_version") == 2
+    assert empty_db.scalar("SELECT count(*) FROM kpa.schema_version") == 3
     assert empty_db.scalar("SELECT type FROM geometry_columns WHERE f_table_schema = 'kpa'") == "POINT"
     assert empty_db.scalar("SELECT srid FROM geometry_columns WHERE f_table_schema = 'kpa'") == 4326
     assert empty_db.scalar("SELECT indexdef FROM pg_indexes WHERE indexname = 'sightings_geom'").endswith(
@@ -53,7 +53,7 @@ def test_version_1_with_data_migrates_with_the_data_intact(empty_db):
         # version 1 has no row_version: write as an old plugin would
         team_store.write_records(conn, records)
         before = team_store.read_sightings(conn)
-        assert tdb.ensure_schema(conn) == (1, 2)
+        assert tdb.ensure_schema(conn) == (1, 3)
         after = team_store.read_sightings(conn)
         with conn.cursor() as cursor:
             cursor.execute("SELECT min(row_version), max(row_version), count(*) FROM kpa.sightings")

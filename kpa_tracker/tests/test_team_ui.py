@@ -75,7 +75,7 @@ def test_settings_page_chooses_a_qgis_connection_and_copies_local_sightings(team
     page.connection.setCurrentText(name)
     page.check()
     status = page.status.text()
-    assert "kpa_t_analyst" in status and "analyst" in status and "Schema version 2, 0 sightings" in status, status
+    assert "kpa_t_analyst" in status and "analyst" in status and "Schema version 3, 0 sightings" in status, status
     report = page.transfer(sightings_backend.TEAM)
     assert (report.copied, report.sources_copied) == (1, 2)
     assert "1 of 1 sightings copied" in page.transfer_result.text()
@@ -180,8 +180,9 @@ def test_a_conflict_is_shown_theirs_and_mine_and_resolved_without_losing_either(
     flush()
     assert controller.conflict_dialog is None
     rows = dict(_team_rows(db, "SELECT description, review_status || ' v' || row_version FROM kpa.sightings"))
-    assert rows == {"mine: column of 12 trucks": "reviewed v3", "theirs: second": "unreviewed v2"}, \
-        "mine on top of their review; theirs kept where I chose theirs"
+    # Mine on top of their version; and since I changed what the reviewer had reviewed, the database sends it
+    # back for review. Theirs is kept where I chose theirs.
+    assert rows == {"mine: column of 12 trucks": "unreviewed v3", "theirs: second": "unreviewed v2"}, rows
     assert not layer.isModified()
 
 
