@@ -135,6 +135,7 @@ class VersionGuard(QObject):
             except (TypeError, RuntimeError):
                 pass
         self._clear()
+        self.forget_deleted()
 
     # --- the base: what the analyst started from ----------------------------------------------
 
@@ -153,9 +154,27 @@ class VersionGuard(QObject):
         return None if values is None else values[self._version_index]
 
     def _clear(self) -> None:
+        # Not the deleted conflicts: "save and stop editing" ends editing inside the commit, and they
+        # must still be shown (forget_deleted() once they have been).
         self._base.clear()
         self._dropped.clear()
+
+    def deleted_conflicts(self) -> List[Conflict]:
+        """Changes of sightings someone deleted meanwhile, found at the last commit (not yet shown)."""
+        return list(self._deleted)
+
+    def forget_deleted(self) -> None:
         self._deleted = []
+
+    def suspend_snapshots(self, suspended: bool) -> None:
+        """While the plugin only adds sightings (written apart from the layer), editing needs no base."""
+        try:
+            if suspended:
+                self.layer.editingStarted.disconnect(self.snapshot)
+            else:
+                self.layer.editingStarted.connect(self.snapshot)
+        except TypeError:  # already so
+            pass
 
     def _user_changed(self, fid, *args) -> None:
         if not self._stamping:

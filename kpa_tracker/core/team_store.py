@@ -61,9 +61,15 @@ def clean_items(items: Iterable[Tuple[Mapping, Sequence[Mapping]]], now: Optiona
 
 
 def _is_connection_lost(exc: Exception) -> bool:
+    """A lost connection, not a refusal: psycopg2 raises OperationalError for deadlocks and lock
+    time-outs too, so it counts only without a SQLSTATE or with a connection-class one (08…, 57P…)."""
     psycopg2 = _psycopg2()
-    return isinstance(exc, (psycopg2.OperationalError, psycopg2.InterfaceError)) and not isinstance(
-        exc, psycopg2.errors.QueryCanceled)
+    if isinstance(exc, psycopg2.InterfaceError):
+        return True
+    if not isinstance(exc, psycopg2.OperationalError) or isinstance(exc, psycopg2.errors.QueryCanceled):
+        return False
+    code = getattr(exc, "pgcode", None)
+    return code is None or code.startswith("08") or code.startswith("57P")
 
 
 def insert_records(conn, records: Sequence[SightingRecord]) -> None:
@@ -100,6 +106,9 @@ def write_records(conn, records: Sequence[SightingRecord]) -> None:
         if _is_connection_lost(exc):
             raise TeamConnectionError("The connection to the team database was lost; the {} sighting(s) being "
                                       "written were not saved ({})".format(len(records), _first_line(exc))) from None
+        if isinstance(exc, psycopg2.Error):  # refused by the database: a role, a rule, a constraint
+            raise StorageError("The team database refused the {} sighting(s); nothing was written: {}".format(
+                len(records), _first_line(exc).replace("KPA-REFUSED: ", ""))) from None
         raise
 
 

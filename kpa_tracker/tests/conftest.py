@@ -17,6 +17,16 @@ def flush():
     return flush_events
 
 
+@pytest.fixture(autouse=True)
+def local_sightings_store():
+    """Every test starts with sightings in the local workspace, whatever an earlier (interrupted) run left
+    in the test profile's settings."""
+    from kpa_tracker.core import sightings_backend
+
+    sightings_backend.choose(sightings_backend.LOCAL)
+    yield
+
+
 @pytest.fixture(autouse=True, scope="session")
 def release_qgis_objects_before_exit(qgis_app, qgis_iface):
     """Before pytest-qgis calls exitQgis: drop the QGIS objects still held, and collect them.

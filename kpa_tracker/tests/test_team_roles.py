@@ -7,6 +7,7 @@ import pytest
 
 from kpa_tracker.core import team_db as tdb
 from kpa_tracker.core import team_store
+from kpa_tracker.core.sightings import StorageError
 from kpa_tracker.tests.pg_fixtures import LOGINS
 from kpa_tracker.tests.team_writer import NOW, sample_items
 
@@ -74,7 +75,7 @@ def test_reader_reads_and_may_change_nothing(team_db, rows):
     finally:
         conn.close()
     sighting_id = rows["analyst"]
-    with pytest.raises(REFUSED):
+    with pytest.raises(StorageError, match="refused .* permission denied"):  # through the plugin's writer
         _add(team_db, "reader", 5)
     with pytest.raises(REFUSED):
         _try(team_db, "reader", "UPDATE kpa.sightings SET description = 'x', row_version = row_version + 1 "
@@ -142,7 +143,7 @@ def test_analyst_cannot_set_review_status(team_db, rows):
     sighting["review_status"] = "reviewed"
     conn = team_db.connect("analyst")
     try:
-        with pytest.raises(REFUSED, match="only a reviewer may add a sighting with review status 'reviewed'"):
+        with pytest.raises(StorageError, match="only a reviewer may add a sighting with review status 'reviewed'"):
             team_store.add_sighting(conn, sighting, sources, now=NOW)
     finally:
         conn.close()

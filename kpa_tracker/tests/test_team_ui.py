@@ -221,3 +221,107 @@ def test_after_a_server_restart_the_dock_carries_on_and_an_unreachable_server_ge
     assert message.startswith("Could not connect to") and "Traceback" not in message, message
     _user, password = db.login("analyst")
     assert password not in message
+
+
+def test_a_reopened_project_or_reloaded_plugin_still_guards_the_team_layer(team_dock, qgis_iface, flush):
+    controller, db = team_dock
+    conn = db.connect("analyst")
+    try:
+        record = team_store.add_sightings(conn, [(sighting(description="v1"), [source()])])[0]
+    finally:
+        conn.close()
+    layer = controller.show_layer()
+    # The plugin unloads and loads again (or the project is reopened): a new controller finds the layer.
+    controller.unload()
+    fresh = SightingsController(qgis_iface, SightingsPanel(), ConnectionRegistry())
+    assert fresh.guard is not None and fresh.guard.layer is layer
+    assert layer.startEditing()
+    layer.changeAttributeValue(next(layer.getFeatures()).id(), layer.fields().indexOf("description"), "v2")
+    assert layer.commitChanges(), layer.commitErrors()
+    assert _team_rows(db, "SELECT description, row_version FROM kpa.sightings WHERE sighting_id = %s",
+                      (record.sighting_id,)) == [("v2", 2)]
+    fresh.unload()
+
+
+def test_a_refused_store_switch_keeps_unsaved_team_edits_savable(team_dock, flush):
+    controller, db = team_dock
+    conn = db.connect("analyst")
+    try:
+        team_store.add_sightings(conn, [(sighting(description="before"), [source()])])
+    finally:
+        conn.close()
+    layer = controller.show_layer()
+    assert layer.startEditing()
+    layer.changeAttributeValue(next(layer.getFeatures()).id(), layer.fields().indexOf("description"), "unsaved")
+    sightings_backend.choose(sightings_backend.LOCAL)
+    controller.store_changed()  # refused: unsaved edits
+    assert controller.layers()[0] is layer and controller.guard is not None
+    assert layer.commitChanges(), layer.commitErrors()
+    assert _team_rows(db, "SELECT description FROM kpa.sightings") == [("unsaved",)]
+
+
+def test_saving_and_stopping_reports_an_edit_of_a_sighting_deleted_meanwhile(team_dock, flush):
+    controller, db = team_dock
+    conn = db.connect("analyst")
+    try:
+        gone, kept = team_store.add_sightings(conn, [(sighting(description="gone"), [source()]),
+                                                     (sighting(description="kept"), [source()])])
+    finally:
+        conn.close()
+    layer = controller.show_layer()
+    by_id = {f["sighting_id"]: f.id() for f in layer.getFeatures()}
+    description = layer.fields().indexOf("description")
+    assert layer.startEditing()
+    layer.changeAttributeValue(by_id[gone.sighting_id], description, "my words for the deleted one")
+    layer.changeAttributeValue(by_id[kept.sighting_id], description, "kept, edited")
+    other = db.connect("analyst")  # the same analyst, in another session, deletes one
+    with other.cursor() as cursor:
+        cursor.execute("DELETE FROM kpa.sightings WHERE sighting_id = %s", (gone.sighting_id,))
+    other.commit()
+    other.close()
+    layer.commitChanges(True)  # QGIS's "save and stop editing"
+    flush()
+    dialog = controller.conflict_dialog
+    assert dialog is not None, "the lost change is reported, not dropped in silence"
+    texts = [t.item(r, 3).text() for t in dialog.findChildren(QTableWidget) for r in range(t.rowCount())]
+    assert "my words for the deleted one" in texts
+    assert _team_rows(db, "SELECT description FROM kpa.sightings") == [("kept, edited",)]
+    dialog.accept()
+    flush()
+
+
+def test_a_database_refusal_at_ok_reopens_the_form_with_everything_kept(team_dock, flush):
+    controller, db = team_dock
+    dialog = controller.add_at(*SUDZHA)
+    sightings, sources = controller.layers()
+    review = sightings.fields().indexOf("review_status")
+    assert sightings.editFormConfig().readOnly(review), "an analyst's form does not offer the review status"
+    form = dialog.attributeForm()
+    form.changeAttribute("unit_as_reported", "KPA 94th brigade")
+    form.changeAttribute("description", "typed with care")
+    form.changeAttribute("review_status", "reviewed")  # as a client without the form's hint would
+    _add_source(sources, form.currentFormFeature()["sighting_id"])
+    _ok_button(dialog).click()
+    flush()
+    assert "only a reviewer" in controller.panel.message.text()
+    assert _team_rows(db, "SELECT count(*) FROM kpa.sightings") == [(0,)]
+    reopened = controller.dialog
+    assert reopened is not None and reopened.attributeForm().currentFormFeature()["description"] == "typed with care"
+    reopened.reject()
+    flush()
+    assert not sightings.isEditable() and sightings.featureCount() == 0
+
+
+def test_a_reader_is_told_the_layer_is_read_only(team_db, qgis_connection, qgis_iface, tmp_path, flush,
+                                                local_choice_restored):
+    sightings_backend.choose(sightings_backend.TEAM, qgis_connection(team_db, "reader"))
+    panel = SightingsPanel()
+    connections = ConnectionRegistry()
+    controller = SightingsController(qgis_iface, panel, connections, gpkg_path=tmp_path / "ws.gpkg")
+    assert controller.add_at(*SUDZHA) is None
+    assert "read-only" in panel.message.text()
+    connections.disconnect_all()
+    controller.unload()
+    QgsProject.instance().clear()
+    panel.deleteLater()
+    flush()

@@ -1,6 +1,8 @@
 """Shown when the team database refused a save because someone else saved the same sightings first:
 per sighting, each field as it was, as they saved it and as I have it, and a choice of whose to keep."""
 
+import html
+
 from qgis.PyQt.QtCore import QDateTime, Qt
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
@@ -44,16 +46,22 @@ def _null(value) -> bool:
 class ConflictDialog(QDialog):
     KEEP_MINE, TAKE_THEIRS = "mine", "theirs"
 
-    def __init__(self, conflicts, parent=None):
+    def __init__(self, conflicts, parent=None, edits_kept=True):
         super().__init__(parent)
         self.setObjectName("KpaConflictDialog")
         self.setWindowTitle("Someone saved these sightings first")
         self.conflicts = list(conflicts)
         self.groups = []
         layout = QVBoxLayout(self)
-        intro = QLabel("The team database refused your save: another analyst saved a newer version of {} "
-                       "sighting(s) you changed. Nothing of yours is lost; your edits are still in the layer. "
-                       "Choose, for each, whose version to keep.".format(len(self.conflicts)), self)
+        if edits_kept:
+            text = ("The team database refused your save: another analyst saved a newer version of {} "
+                    "sighting(s) you changed. Nothing of yours is lost; your edits are still in the layer. "
+                    "Choose, for each, whose version to keep.".format(len(self.conflicts)))
+        else:
+            text = ("Your other edits were saved, but {} sighting(s) you changed had been deleted by someone "
+                    "else meanwhile, so those changes could not be saved. Your values are below to copy if "
+                    "you still need them.".format(len(self.conflicts)))
+        intro = QLabel(text, self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         body = QWidget(self)
@@ -66,8 +74,11 @@ class ConflictDialog(QDialog):
         scroll.setWidget(body)
         layout.addWidget(scroll, 1)
         buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton("Save with these choices", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Not now (keep my edits unsaved)", QDialogButtonBox.ButtonRole.RejectRole)
+        if edits_kept:
+            self.save_button = buttons.addButton("Save with these choices", QDialogButtonBox.ButtonRole.AcceptRole)
+            buttons.addButton("Not now (keep my edits unsaved)", QDialogButtonBox.ButtonRole.RejectRole)
+        else:
+            self.save_button = buttons.addButton("Close", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -99,7 +110,7 @@ class ConflictDialog(QDialog):
         for row, (name, base, theirs, mine, clash, they_changed) in enumerate(rows):
             for column, value in enumerate((name, base, theirs, mine)):
                 item = QTableWidgetItem(_text(value) if column else value)
-                item.setToolTip(item.text())
+                item.setToolTip("<p>{}</p>".format(html.escape(item.text())))  # never read as markup
                 if clash or (they_changed and column == 2):
                     item.setBackground(QBrush(CLASH_COLOUR if clash else THEIRS_COLOUR))
                 table.setItem(row, column, item)

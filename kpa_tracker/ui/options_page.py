@@ -5,6 +5,7 @@ from qgis.gui import QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QComboBox,
     QGroupBox,
@@ -87,6 +88,7 @@ class KpaOptionsPage(QgsOptionsPageWidget):
         layout.addStretch(1)
 
         self.refresh_button.clicked.connect(self.fill_connections)
+        self.connection.currentTextChanged.connect(lambda _name: self._sync())
         self.check_button.clicked.connect(self.check)
         self.to_team_button.clicked.connect(lambda: self.transfer(sightings_backend.TEAM))
         self.to_local_button.clicked.connect(lambda: self.transfer(sightings_backend.LOCAL))
@@ -106,6 +108,8 @@ class KpaOptionsPage(QgsOptionsPageWidget):
         if not names:
             self.status.setText("QGIS has no PostgreSQL connection yet: add one in the Data Source Manager "
                                 "(Layer ▸ Data Source Manager ▸ PostgreSQL), with an authentication configuration.")
+        if hasattr(self, "kind"):
+            self._sync()
 
     def _sync(self):
         team = self.team.isChecked()
@@ -128,6 +132,7 @@ class KpaOptionsPage(QgsOptionsPageWidget):
         from ..core import team_transfer
 
         local = sightings_backend.LocalSightings().path()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             conn = team_db.connect(self.connection.currentText())
             try:
@@ -138,6 +143,8 @@ class KpaOptionsPage(QgsOptionsPageWidget):
         except (TeamError, SightingError) as exc:
             self.transfer_result.setText("Nothing was copied: {}".format(exc))
             return None
+        finally:
+            QApplication.restoreOverrideCursor()
         self.transfer_result.setText(str(report))
         return report
 

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProject,
+    QgsVectorDataProvider,
     QgsVectorLayerTools,
     QgsVectorLayerUtils,
 )
@@ -31,8 +32,8 @@ from ..core.geodesy import WGS84
 from ..core.project_layers import find_loaded, plugin_group
 from ..core.sighting_html import sighting_html
 from ..core import sightings_backend
-from ..core.sightings import AttachmentError, SightingError, SightingValidationError, attach_file, \
-    check_attachment, commit_new_sightings
+from ..core.sightings import AttachmentError, SightingError, attach_file, check_attachment, \
+    commit_new_sightings
 from ..core.sightings_form import configure_form
 from ..core.sightings_query import corroboration, nearest_place_name
 from ..core.team_db import TeamError
@@ -63,6 +64,10 @@ class SightingsController:
         connections.connect(panel.showRequested, self.show_layer)
         connections.connect(panel.refreshRequested, self.refresh)
         connections.connect(panel.rowChosen, self.show_details)
+        # A team layer from a reopened project, or one present when the plugin (re)loads, gets its guard.
+        connections.connect(QgsProject.instance().layersAdded, lambda _layers: self.ensure_guard())
+        connections.connect(QgsProject.instance().layersWillBeRemoved, self._layers_leaving)
+        self.ensure_guard()
 
     def store(self):
         """The local workspace or the team database, as the plugin's settings say."""
@@ -83,10 +88,11 @@ class SightingsController:
         store = self.store()
         shown, _sources = self.layers()
         if shown is not None and shown.customProperty(STORE_PROPERTY) == store.key():
+            self.ensure_guard()
             return shown
-        if shown is not None:  # the settings now choose another store
-            self.remove_layers()
         try:
+            if shown is not None:  # the settings now choose another store
+                self.remove_layers()
             sightings, sources = store.open_layers()
         except (SightingError, TeamError) as exc:
             self.panel.message.setText(str(exc))
@@ -95,14 +101,13 @@ class SightingsController:
         for layer, role in ((sightings, "sightings"), (sources, "sources")):
             layer.setCustomProperty(SIGHTINGS_PROPERTY, role)
             layer.setCustomProperty(STORE_PROPERTY, store.key())
-            project.addMapLayer(layer, False)
-        if store.kind == sightings_backend.TEAM:
-            self.guard = VersionGuard(sightings)
-            sightings.beforeCommitChanges.connect(self._after_commit_attempt)
+            project.addMapLayer(layer, False)  # layersAdded: ensure_guard() attaches the team layer's guard
         group = plugin_group(project)
         group.insertLayer(0, sightings)
         group.addLayer(sources).setItemVisibilityChecked(False)
         configure_form(sightings, sources, find_loaded(project, "units"), project)
+        if store.kind == sightings_backend.TEAM:
+            self._limit_review_status(sightings, store)
         self.panel.message.setText("Sightings of {} shown. Add one above; the layer is also yours to edit "
                                    "with QGIS's own tools (move, edit attributes, undo, delete)."
                                    .format(store.describe()))
@@ -123,13 +128,41 @@ class SightingsController:
     def remove_layers(self):
         """Take the plugin's sightings layers out of the project (e.g. when the store changes)."""
         sightings, sources = self.layers()
-        self._detach_guard()
-        ids = [layer.id() for layer in (sightings, sources) if layer is not None]
         for layer in (sightings, sources):
             if layer is not None and layer.isEditable() and layer.isModified():
                 raise SightingError("{} has unsaved edits: save or discard them before switching where "
                                     "sightings are kept".format(layer.name()))
-        QgsProject.instance().removeMapLayers(ids)
+        self._detach_guard()
+        QgsProject.instance().removeMapLayers([layer.id() for layer in (sightings, sources) if layer is not None])
+
+    def ensure_guard(self):
+        """The team sightings layer in the project, if any, has a VersionGuard (one, on that layer)."""
+        sightings, _sources = self.layers()
+        team = sightings is not None and str(sightings.customProperty(STORE_PROPERTY) or "").startswith("team:")
+        if self.guard is not None and (not team or self.guard.layer is not sightings):
+            self._detach_guard()
+        if team and self.guard is None and sightings.fields().indexOf("row_version") >= 0:
+            self.guard = VersionGuard(sightings)
+            sightings.beforeCommitChanges.connect(self._after_commit_attempt)
+        return self.guard
+
+    def _layers_leaving(self, layer_ids):
+        if self.guard is not None and self.guard.layer.id() in layer_ids:
+            self._detach_guard()
+
+    def _limit_review_status(self, sightings, store):
+        """Only reviewers set a review status (the database enforces it; the form says so up front)."""
+        from ..core.team_status import team_status
+
+        try:
+            status = team_status(store.connection_name)
+        except TeamError:
+            return
+        if status.admin or "kpa_reviewer" in status.roles:
+            return
+        config = sightings.editFormConfig()
+        config.setReadOnly(sightings.fields().indexOf("review_status"), True)
+        sightings.setEditFormConfig(config)
 
     def _detach_guard(self):
         if self.guard is not None:
@@ -153,10 +186,14 @@ class SightingsController:
             return None
         layer = guard.layer
         refused = layer.isEditable() and is_conflict_error(layer.commitErrors())
-        conflicts = guard.conflicts() if refused or getattr(guard, "_deleted", None) else []
+        if refused:
+            conflicts = guard.conflicts()
+        else:  # saved, perhaps with editing stopped: only changes of sightings deleted meanwhile to report
+            conflicts = guard.deleted_conflicts()
+        guard.forget_deleted()
         if not conflicts:
             return None
-        dialog = ConflictDialog(conflicts, self.iface.mainWindow())
+        dialog = ConflictDialog(conflicts, self.iface.mainWindow(), edits_kept=refused)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda result: self._resolve(dialog, result))
         self.conflict_dialog = dialog
@@ -170,13 +207,18 @@ class SightingsController:
             self.panel.message.setText("Your edits are kept in the layer's edit buffer, not saved; save again "
                                        "when you are ready to resolve the conflict.")
             return
+        if not guard.layer.isEditable():
+            return  # only deletions were reported; the rest was saved
         for conflict, choice in dialog.choices():
             if conflict.deleted:
                 continue  # their deletion stands; my values were shown to copy
-            if choice == ConflictDialog.KEEP_MINE:
-                guard.keep_mine(conflict)
-            else:
-                guard.take_theirs(conflict)
+            try:
+                if choice == ConflictDialog.KEEP_MINE:
+                    guard.keep_mine(conflict)
+                else:
+                    guard.take_theirs(conflict)
+            except LookupError:  # deleted while the dialog was open: the next commit reports it
+                pass
         guard.layer.beforeCommitChanges.disconnect(self._after_commit_attempt)
         try:
             saved = guard.commit()
@@ -238,7 +280,13 @@ class SightingsController:
                     "{} has unsaved edits: save or discard them first (the new sighting is written in one "
                     "transaction with its sources, apart from other edits).".format(layer.name()))
                 return None
+        if not sightings.dataProvider().capabilities() & QgsVectorDataProvider.AddFeatures:
+            self.panel.message.setText("{} is read-only for you (your login may read sightings but not add "
+                                       "them).".format(sightings.name()))
+            return None
         self._was_editing = [layer.isEditable() for layer in (sightings, sources)]
+        if self.guard is not None:
+            self.guard.suspend_snapshots(True)  # the new sighting is written apart from the layer
         for layer in (sightings, sources):
             if not layer.isEditable():
                 layer.startEditing()
@@ -327,18 +375,16 @@ class SightingsController:
             return
         try:
             records = commit_new_sightings(sightings, sources, write=self.store().write)
-        except SightingValidationError as exc:
-            # Keep everything typed: the new feature stays in the edit buffer and the form reopens on it.
+        except (SightingError, TeamError) as exc:
+            # Refused (a rule, the database, a lost connection): keep everything typed, the new feature
+            # stays in the edit buffer and the form reopens on it; Cancel there discards it.
             self.iface.messageBar().pushWarning("Sighting not saved", str(exc))
             self.panel.message.setText("Not saved: {}".format(exc))
             added = list(sightings.editBuffer().addedFeatures().values()) if sightings.editBuffer() else []
             if added:
                 self._open_form(sightings, added[-1], QgsAttributeEditorContext.Mode.SingleEditMode)
-            return
-        except (SightingError, TeamError) as exc:
-            self.iface.messageBar().pushCritical("Sighting not saved", str(exc))
-            self.panel.message.setText("Not saved: {}".format(exc))
-            self._end_add(sightings, sources)
+            else:
+                self._end_add(sightings, sources)
             return
         self._end_add(sightings, sources)
         sightings.triggerRepaint()
@@ -355,12 +401,13 @@ class SightingsController:
     def _end_add(self, sightings, sources):
         """Leave the layers as the analyst had them: buffers discarded, editing only if it was on."""
         was_editing = getattr(self, "_was_editing", [False, False])
-        for layer, editing in zip((sightings, sources), was_editing):
-            if layer is None:
-                continue
-            if layer.isEditable():
+        for layer in (sightings, sources):
+            if layer is not None and layer.isEditable():
                 layer.rollBack()
-            if editing:
+        if self.guard is not None:
+            self.guard.suspend_snapshots(False)
+        for layer, editing in zip((sightings, sources), was_editing):
+            if layer is not None and editing:
                 layer.startEditing()
         self._was_editing = [False, False]
 
@@ -372,6 +419,8 @@ class SightingsController:
             self.iface.mapCanvas().flashFeatureIds(layer, ids)
 
     def unload(self):
+        if self.tool is None:  # unloaded already
+            return
         if self.dialog is not None:
             self.dialog.reject()
         if self.conflict_dialog is not None:
