@@ -26,10 +26,10 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
+from .compat import WKB_MULTILINESTRING, WKB_NO_GEOMETRY, WKB_POINT, WKB_POLYGON
 from .curated import CuratedFeature, LayerDef
 from .gpkg import GeoPackageError, create_table
 from .geodesy import densify
@@ -51,9 +51,9 @@ COMMON_QGS_FIELDS = (
 )
 TYPES = {"string": QVariant.String, "integer": QVariant.Int, "double": QVariant.Double}
 GEOMETRY_TYPES = {
-    "Point": QgsWkbTypes.Point,
-    "LineString": QgsWkbTypes.MultiLineString,
-    "Polygon": QgsWkbTypes.Polygon,
+    "Point": WKB_POINT,
+    "LineString": WKB_MULTILINESTRING,
+    "Polygon": WKB_POLYGON,
 }
 
 
@@ -253,7 +253,7 @@ class MergeState:
             return
         table = _Table(self.gpkg_path, STATE_TABLE).layer if self.gpkg_path.exists() else None
         if table is None or not table.isValid():
-            create_table(self.gpkg_path, STATE_TABLE, _state_fields(), QgsWkbTypes.NoGeometry)
+            create_table(self.gpkg_path, STATE_TABLE, _state_fields(), WKB_NO_GEOMETRY)
             table = _Table(self.gpkg_path, STATE_TABLE).layer
             if not table.isValid():
                 raise WorkspaceError("could not open {} in {}".format(STATE_TABLE, self.gpkg_path))

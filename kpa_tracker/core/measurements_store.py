@@ -10,10 +10,10 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
+from .compat import WKB_MULTILINESTRING, WKB_POLYGON
 from .geodesy import densify
 from .gpkg import GeoPackageError, open_or_create
 
@@ -41,7 +41,7 @@ def table_uri(gpkg_path: Path, kind: str) -> str:
 
 
 def _open_or_create(gpkg_path: Path, kind: str) -> QgsVectorLayer:
-    wkb = QgsWkbTypes.MultiLineString if kind == "line" else QgsWkbTypes.Polygon
+    wkb = WKB_MULTILINESTRING if kind == "line" else WKB_POLYGON
     try:
         return open_or_create(gpkg_path, LINES_TABLE if kind == "line" else AREAS_TABLE, _fields(kind), wkb,
                               "measurements")

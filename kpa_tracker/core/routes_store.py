@@ -9,10 +9,10 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
+from .compat import WKB_LINESTRING
 from .geodesy import WGS84
 from .gpkg import GeoPackageError, open_or_create
 
@@ -61,7 +61,7 @@ def memory_routes_layer(name: str = "Route (temporary)") -> QgsVectorLayer:
 
 def workspace_routes_layer(gpkg_path: Path) -> QgsVectorLayer:
     try:
-        return open_or_create(gpkg_path, ROUTES_TABLE, route_fields(), QgsWkbTypes.LineString, "Routes")
+        return open_or_create(gpkg_path, ROUTES_TABLE, route_fields(), WKB_LINESTRING, "Routes")
     except GeoPackageError as exc:
         raise RouteStoreError(str(exc))
 

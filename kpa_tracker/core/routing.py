@@ -38,9 +38,9 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 
+from .compat import LINE_GEOMETRY
 from .geodesy import WGS84, distance_area
 
 # Average speeds for time estimates, km/h. Planning assumptions, not sourced
@@ -420,7 +420,7 @@ def _stamp(layer: QgsVectorLayer) -> tuple:
 def check_layer(layer) -> None:
     if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
         raise RoutingError("the network layer is missing or could not be opened")
-    if layer.geometryType() != QgsWkbTypes.GeometryType.LineGeometry:
+    if layer.geometryType() != LINE_GEOMETRY:
         raise RoutingError("the network '{}' is not a line layer".format(layer.name()))
 
 

@@ -72,10 +72,10 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
+from .compat import WKB_NO_GEOMETRY, WKB_POINT
 from .gpkg import GeoPackageError, create_table
 from .workspace import workspace_gpkg_path
 
@@ -895,8 +895,8 @@ def source_qgs_fields() -> QgsFields:
 def _write_template(path: Path) -> None:
     """A GeoPackage holding only the two empty tables, made by QGIS, plus our indexes and triggers."""
     try:
-        create_table(path, SIGHTINGS_TABLE, sighting_qgs_fields(), QgsWkbTypes.Point)
-        create_table(path, SOURCES_TABLE, source_qgs_fields(), QgsWkbTypes.NoGeometry)
+        create_table(path, SIGHTINGS_TABLE, sighting_qgs_fields(), WKB_POINT)
+        create_table(path, SOURCES_TABLE, source_qgs_fields(), WKB_NO_GEOMETRY)
     except GeoPackageError as exc:
         raise StorageError(str(exc)) from exc
     connection = sqlite3.connect(str(path), isolation_level=None)

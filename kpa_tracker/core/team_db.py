@@ -25,7 +25,9 @@ import re
 from pathlib import Path
 from typing import List, Optional, Tuple
 
-from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsVectorLayer
+
+from .compat import WKB_POINT
 
 SCHEMA = "kpa"
 SIGHTINGS_TABLE = "sightings"
@@ -218,7 +220,7 @@ def layer_uri(connection_name: str, table: str) -> str:
     if table == SIGHTINGS_TABLE:
         uri.setDataSource(SCHEMA, table, "geom", "", "fid")
         uri.setSrid("4326")
-        uri.setWkbType(QgsWkbTypes.Point)
+        uri.setWkbType(WKB_POINT)
     else:
         uri.setDataSource(SCHEMA, table, None, "", "fid")
     return uri.uri(False)

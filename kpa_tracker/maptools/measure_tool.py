@@ -8,12 +8,12 @@ from qgis.core import (
     QgsPointXY,
     QgsProject,
     QgsUnitTypes,
-    QgsWkbTypes,
 )
 from qgis.gui import QgsMapTool, QgsMapToolIdentify, QgsRubberBand, QgsSnapIndicator
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QCursor
 
+from ..core.compat import LINE_GEOMETRY, POINT_GEOMETRY, POLYGON_GEOMETRY
 from ..core.geodesy import WGS84, densify
 from ..core.measure import GeodesicMeasure, geometry_distance, project_ellipsoid
 
@@ -39,12 +39,12 @@ class GeodesicMeasureTool(QgsMapTool):
         self.measure = GeodesicMeasure(project_ellipsoid())
         self.done = False
         self.picked = []  # (layer name, geometry in canvas CRS) in FEATURES mode
-        self.path_band = self._band(QgsWkbTypes.LineGeometry, 2)
-        self.area_band = self._band(QgsWkbTypes.PolygonGeometry, 2)
+        self.path_band = self._band(LINE_GEOMETRY, 2)
+        self.area_band = self._band(POLYGON_GEOMETRY, 2)
         self.area_band.setFillColor(QColor(214, 39, 40, 40))
-        self.moving_band = self._band(QgsWkbTypes.LineGeometry, 2)
+        self.moving_band = self._band(LINE_GEOMETRY, 2)
         self.moving_band.setLineStyle(Qt.PenStyle.DashLine)
-        self.vertex_band = self._band(QgsWkbTypes.PointGeometry, 1)
+        self.vertex_band = self._band(POINT_GEOMETRY, 1)
         self.vertex_band.setIcon(QgsRubberBand.ICON_CIRCLE)
         self.vertex_band.setIconSize(7)
         self.snap_indicator = QgsSnapIndicator(canvas)
@@ -121,7 +121,7 @@ class GeodesicMeasureTool(QgsMapTool):
 
     def _redraw_fixed(self):
         transform = self._to_canvas()
-        self.vertex_band.reset(QgsWkbTypes.PointGeometry)
+        self.vertex_band.reset(POINT_GEOMETRY)
         for vertex in self.measure.vertices:
             self.vertex_band.addPoint(transform.transform(QgsPointXY(*vertex)), True)
         if self.mode == AREA:
@@ -165,7 +165,7 @@ class GeodesicMeasureTool(QgsMapTool):
             event.accept()
         elif key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and not self.done:
             self.measure.remove_last()
-            self.moving_band.reset(QgsWkbTypes.LineGeometry)
+            self.moving_band.reset(LINE_GEOMETRY)
             self._redraw_fixed()
             self.readoutChanged.emit(self._readout())
             event.accept()
@@ -180,7 +180,7 @@ class GeodesicMeasureTool(QgsMapTool):
         if self.done or self.mode == FEATURES:
             return
         self.done = True
-        self.moving_band.reset(QgsWkbTypes.LineGeometry)
+        self.moving_band.reset(LINE_GEOMETRY)
         self._redraw_fixed()
         readout = self._readout()
         self.readoutChanged.emit(readout)

@@ -12,10 +12,10 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsVectorFileWriter,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.compat import WKB_NO_GEOMETRY
 from ..core import curated
 from ..core.curated_store import layer_uri, sync_layer
 from ..core.workspace import workspace_gpkg_path
@@ -112,7 +112,7 @@ class ExportCuratedAlgorithm(QgsProcessingAlgorithm):
         options.driverName = "GPKG"
         options.layerName = SOURCES_TABLE
         options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
-        writer = QgsVectorFileWriter.create(str(output), fields, QgsWkbTypes.NoGeometry,
+        writer = QgsVectorFileWriter.create(str(output), fields, WKB_NO_GEOMETRY,
                                             QgsVectorLayer().crs(), QgsCoordinateTransformContext(), options)
         for values in rows:
             feature = QgsFeature(fields)

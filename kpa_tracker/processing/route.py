@@ -17,10 +17,10 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.compat import WKB_LINESTRING
 from ..core import curated, routing
 from ..core.curated_store import layer_uri, sync_layer
 from ..core.places import curated_places, node_names, resolve_stop
@@ -179,7 +179,7 @@ class RouteAlgorithm(QgsProcessingAlgorithm):
                 feedback.pushInfo("{} joins the network {:.1f} km away, at {}".format(
                     snapped.stop.label, snapped.offset_km, routing.point_label(snapped.lon, snapped.lat)))
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, self.fields(), QgsWkbTypes.Type.LineString,
+            parameters, self.OUTPUT, context, self.fields(), WKB_LINESTRING,
             QgsCoordinateReferenceSystem("EPSG:4326"))
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))

@@ -59,6 +59,18 @@ def test_no_qt5_only_calls(path):
                         path.name, node.lineno, node.func.attr))
 
 
+@pytest.mark.parametrize("path", [p for p in SOURCES if p.name != "compat.py" and "tests" not in p.parts],
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_moved_qgis_enums_only_through_compat(path):
+    """QgsWkbTypes' plain members are gone in QGIS 4 (they live under Qgis.WkbType / Qgis.GeometryType)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and getattr(node.value, "id", "") == "QgsWkbTypes" \
+                and node.attr[:1].isupper():
+            pytest.fail("{}:{} uses QgsWkbTypes.{}; use kpa_tracker.core.compat".format(
+                path.name, node.lineno, node.attr))
+
+
 def test_metadata_complete():
     parser = configparser.ConfigParser(interpolation=None)
     parser.read(PLUGIN_DIR / "metadata.txt", encoding="utf-8")

@@ -6,11 +6,11 @@ from qgis.core import (
     QgsGeometry,
     QgsProject,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.gui import QgsRubberBand
 from qgis.PyQt.QtGui import QColor
 
+from ..core.compat import LINE_GEOMETRY
 from ..core import curated, log
 from ..core.curated_store import layer_uri, sync_layer
 from ..core.geodesy import WGS84
@@ -31,7 +31,7 @@ class RouteController:
         self.panel = panel
         self.gpkg_path = gpkg_path
         self.tool = RouteMapTool(iface.mapCanvas())
-        self.band = QgsRubberBand(iface.mapCanvas(), QgsWkbTypes.LineGeometry)
+        self.band = QgsRubberBand(iface.mapCanvas(), LINE_GEOMETRY)
         self.band.setColor(QColor(0, 130, 90, 220))
         self.band.setWidth(4)
         self.result = None
@@ -106,7 +106,7 @@ class RouteController:
 
     def route(self, preview=False):
         if len(self.tool.stops) < 2:
-            self.band.reset(QgsWkbTypes.LineGeometry)
+            self.band.reset(LINE_GEOMETRY)
             self.panel.show_result("–", [])
             return None
         try:
@@ -115,7 +115,7 @@ class RouteController:
                                 places=node_names(self.places) + network_node_names())
         except RoutingError as exc:
             self.result = None
-            self.band.reset(QgsWkbTypes.LineGeometry)
+            self.band.reset(LINE_GEOMETRY)
             self.panel.show_result("No route", [])
             self.panel.message.setText(str(exc))
             return None
@@ -134,7 +134,7 @@ class RouteController:
 
     def clear(self):
         self.tool.clear()
-        self.band.reset(QgsWkbTypes.LineGeometry)
+        self.band.reset(LINE_GEOMETRY)
         self.result = None
         self.panel.show_result("–", [])
 
