@@ -415,6 +415,8 @@ def configure_sources_layer(sources: QgsVectorLayer) -> None:
     _layout(sources, config, SOURCE_LAYOUT, None)
     sources.setEditFormConfig(config)
     sources.setDisplayExpression("coalesce(\"publisher\", '') || ' ' || coalesce(\"published_at\", '')")
+    for name in ("fid", "source_id", "sighting_id"):  # keys: the sources table shows what a reader needs
+        _hide_column(sources, name)
 
 
 def ensure_relation(project: QgsProject, sightings: QgsVectorLayer, sources: QgsVectorLayer) -> QgsRelation:

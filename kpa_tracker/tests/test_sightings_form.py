@@ -575,3 +575,12 @@ def test_the_temporal_controller_shows_each_sighting_for_as_long_as_its_time_pre
     assert _shown_in(sightings, day(2025, 1, 1, 1), day(2025, 1, 1, 2)) == [], "and not beyond"
     assert _shown_in(sightings, day(2025, 1, 5), day(2025, 1, 6)) == []
     assert _shown_in(sightings, day(2024, 9, 1), day(2025, 6, 1)) == ["day", "later", "month", "week"]
+
+
+def test_the_sources_table_shows_what_a_reader_needs_not_the_keys(workspace):
+    _gpkg, sightings, sources, units, project = workspace
+    F.configure_form(sightings, sources, units, project)
+    hidden = {c.name for c in sources.attributeTableConfig().columns() if c.hidden}
+    shown = [c.name for c in sources.attributeTableConfig().columns() if not c.hidden and c.name]
+    assert {"fid", "source_id", "sighting_id"} <= hidden
+    assert shown[:3] == ["url", "publisher", "published_at"]

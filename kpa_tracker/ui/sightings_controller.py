@@ -22,7 +22,7 @@ from qgis.core import (
     QgsVectorLayerTools,
     QgsVectorLayerUtils,
 )
-from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext
+from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext, QgsDualView, QgsRelationEditorWidget
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QFileDialog
 
@@ -313,6 +313,9 @@ class SightingsController:
         dialog.setWindowTitle("New sighting")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._form_finished)
+        # Sources read best as a table (URL, publisher, published) than as QGIS's default list-and-form.
+        for editor in dialog.findChildren(QgsRelationEditorWidget):
+            editor.setViewMode(QgsDualView.ViewMode.AttributeTable)
         self.dialog = dialog
         self._watch_sources(True)
         self.panel.attach_button.setEnabled(True)

@@ -1,6 +1,8 @@
 """The dock's Sightings page: add a sighting (map click or typed coordinates), show the layer, list recent
 sightings with filters and corroboration."""
 
+import html
+
 from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -95,6 +97,8 @@ class SightingsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
         self.table.currentCellChanged.connect(lambda row, _c, _pr, _pc: self.rowChosen.emit(row))
         layout.addWidget(self.table, 2)
         self.details = QTextBrowser(self)
@@ -168,5 +172,9 @@ class SightingsPanel(QWidget):
         self.table.setRowCount(len(rows))
         for row, values in enumerate(rows):
             for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(str(value)))
+                item = QTableWidgetItem(str(value))
+                item.setToolTip(html.escape(str(value)))  # long unit and place names in full, never as markup
+                self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        for column in (1, 3):  # unit and place: long names are elided, not allowed to push the grade away
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 150))
