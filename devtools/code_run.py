@@ -118,8 +118,11 @@ def _sightings(plugin):
     from kpa_tracker.core.project_layers import find_loaded
     from qgis.core import QgsProject
 
+    from kpa_tracker.core import sightings_backend
+
+    sightings_backend.choose(sightings_backend.LOCAL)
     controller = plugin.sightings
-    gpkg = controller.workspace()
+    gpkg = controller.store().path()
     if S.count_sightings(gpkg)[0] == 0 if Path(gpkg).exists() else True:
         S.add_sightings(gpkg, demo_items())
     before = S.count_sightings(gpkg)
@@ -227,18 +230,18 @@ def _team(plugin):
     controller.refresh()
     outcome = {"team_sightings": len(records), "layer_source_has_password": password in layer.source()}
 
-    # I edit a sighting while the reviewer grades it and I (in another session) rewrite its description.
+    # I edit a sighting while I (in another session) rewrite its description and a reviewer then reviews it.
     target = next(r for r in records if r.unit_id == "kpa-contingent-kursk")
     fid = next(f.id() for f in layer.getFeatures() if f["sighting_id"] == target.sighting_id)
     layer.startEditing()
     layer.changeAttributeValue(fid, layer.fields().indexOf("description"),
                                "Seen at Sudzha: column of trucks (demo edit)")
     layer.changeAttributeValue(fid, layer.fields().indexOf("info_credibility"), 2)
-    for who, sql in (("REVIEWER", "UPDATE kpa.sightings SET review_status = 'reviewed', "
-                                  "row_version = row_version + 1 WHERE sighting_id = %s"),
-                     ("ANALYST", "UPDATE kpa.sightings SET description = 'Demo: re-entered from the curated "
+    for who, sql in (("ANALYST", "UPDATE kpa.sightings SET description = 'Demo: re-entered from the curated "
                                  "data, description rewritten in another session', "
-                                 "row_version = row_version + 1 WHERE sighting_id = %s")):
+                                 "row_version = row_version + 1 WHERE sighting_id = %s"),
+                     ("REVIEWER", "UPDATE kpa.sightings SET review_status = 'reviewed', "
+                                  "row_version = row_version + 1 WHERE sighting_id = %s")):
         user, secret = os.environ["KPA_TEAM_" + who].split(":", 1)
         other = team_db.connect_dsn("host={} port={} dbname={} user={} password={}".format(
             os.environ["KPA_TEAM_HOST"], os.environ["KPA_TEAM_PORT"], os.environ["KPA_TEAM_DB"], user, secret))
@@ -252,7 +255,8 @@ def _team(plugin):
     outcome["conflict_dialog"] = dialog is not None
     if dialog is not None and os.environ.get("KPA_CONFLICT_SCREENSHOT"):
         dialog.raise_()
-        QApplication.processEvents()
+        for _ in range(3):  # the dialog fits its rows once shown
+            QApplication.processEvents()
         outcome["conflict_screenshot_saved"] = dialog.grab().save(os.environ["KPA_CONFLICT_SCREENSHOT"])
     if dialog is not None:
         dialog.accept()  # keep mine over their version
@@ -284,6 +288,9 @@ def _team(plugin):
     QTimer.singleShot(1500, grab_options)
     qgis.utils.iface.showOptionsDialog(qgis.utils.iface.mainWindow(), "KpaOptionsPage")
     layer.rollBack()
+    # The demo server stops with this run: leave the profile on the local workspace.
+    sightings_backend.choose(sightings_backend.LOCAL)
+    metadata.deleteConnection(name)
     return outcome
 
 

@@ -3,7 +3,7 @@ per sighting, each field as it was, as they saved it and as I have it, and a cho
 
 import html
 
-from qgis.PyQt.QtCore import QDateTime, Qt
+from qgis.PyQt.QtCore import QDateTime, Qt, QTimer
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -52,6 +52,7 @@ class ConflictDialog(QDialog):
         self.setWindowTitle("Someone saved these sightings first")
         self.conflicts = list(conflicts)
         self.groups = []
+        self.tables = []
         layout = QVBoxLayout(self)
         if edits_kept:
             text = ("The team database refused your save: another analyst saved a newer version of {} "
@@ -115,7 +116,10 @@ class ConflictDialog(QDialog):
                     item.setBackground(QBrush(CLASH_COLOUR if clash else THEIRS_COLOUR))
                 table.setItem(row, column, item)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        table.setMaximumHeight(60 + 30 * max(1, len(rows)))
+        table.setWordWrap(True)  # descriptions are read whole, side by side
+        lines = table.fontMetrics().lineSpacing()
+        table.setMinimumHeight(min(360, 2 * lines + len(rows) * (3 * lines + 8)))
+        self.tables.append(table)
         box_layout.addWidget(table)
         group = QButtonGroup(box)
         if not conflict.deleted:
@@ -130,6 +134,16 @@ class ConflictDialog(QDialog):
             box_layout.addLayout(choices)
         self.groups.append(group)
         return box
+
+    def showEvent(self, event):  # noqa: N802 (Qt calls it by this name)
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_rows)  # once the columns have their real width
+
+    def _fit_rows(self):
+        for table in self.tables:
+            table.resizeRowsToContents()
+            height = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
+            table.setMinimumHeight(min(360, height + 4))
 
     def choose(self, index: int, choice: str) -> None:
         for button in self.groups[index].buttons():
