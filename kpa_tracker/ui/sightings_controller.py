@@ -23,23 +23,21 @@ from qgis.core import (
     QgsVectorLayerUtils,
 )
 from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext, QgsDualView, QgsRelationEditorWidget
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QFileDialog
 
-from ..core import curated, log
+from ..core import curated, log, sightings_backend
 from ..core.coordinates import CoordinateError, format_decimal, parse_coordinates
 from ..core.geodesy import WGS84
 from ..core.project_layers import find_loaded, plugin_group
 from ..core.sighting_html import sighting_html
-from ..core import sightings_backend
 from ..core.sightings import AttachmentError, SightingError, attach_file, check_attachment, \
     commit_new_sightings
 from ..core.sightings_form import configure_form
 from ..core.sightings_query import corroboration, nearest_place_name
 from ..core.team_db import TeamError
-from ..core.team_edit import VersionGuard, is_conflict_error
-from .conflict_dialog import ConflictDialog
 from ..maptools.point_pick_tool import PointPickTool
+from .team_conflicts import TeamConflicts
 
 SIGHTINGS_PROPERTY = "kpa_tracker/sightings"
 STORE_PROPERTY = "kpa_tracker/sightings_store"  # which store the layer shows (local file or team connection)
@@ -52,8 +50,7 @@ class SightingsController:
         self.gpkg_path = gpkg_path
         self.records = []
         self.dialog = None  # the open "Add sighting" form
-        self.guard = None  # the team layer's VersionGuard
-        self.conflict_dialog = None
+        self.team = TeamConflicts(iface.mainWindow(), panel.message.setText)  # the team layer's guard
         self.tool = PointPickTool(iface.mapCanvas())
         connections.connect(panel.pickRequested, self.pick)
         connections.connect(panel.coordinatesEdited, self.preview)
@@ -132,23 +129,26 @@ class SightingsController:
             if layer is not None and layer.isEditable() and layer.isModified():
                 raise SightingError("{} has unsaved edits: save or discard them before switching where "
                                     "sightings are kept".format(layer.name()))
-        self._detach_guard()
+        self.team.detach()
         QgsProject.instance().removeMapLayers([layer.id() for layer in (sightings, sources) if layer is not None])
 
     def ensure_guard(self):
         """The team sightings layer in the project, if any, has a VersionGuard (one, on that layer)."""
         sightings, _sources = self.layers()
         team = sightings is not None and str(sightings.customProperty(STORE_PROPERTY) or "").startswith("team:")
-        if self.guard is not None and (not team or self.guard.layer is not sightings):
-            self._detach_guard()
-        if team and self.guard is None and sightings.fields().indexOf("row_version") >= 0:
-            self.guard = VersionGuard(sightings)
-            sightings.beforeCommitChanges.connect(self._after_commit_attempt)
-        return self.guard
+        return self.team.follow(sightings if team else None)
+
+    @property
+    def guard(self):
+        return self.team.guard
+
+    @property
+    def conflict_dialog(self):
+        return self.team.dialog
 
     def _layers_leaving(self, layer_ids):
         if self.guard is not None and self.guard.layer.id() in layer_ids:
-            self._detach_guard()
+            self.team.detach()
 
     def _limit_review_status(self, sightings, store):
         """Only reviewers set a review status (the database enforces it; the form says so up front)."""
@@ -163,72 +163,6 @@ class SightingsController:
         config = sightings.editFormConfig()
         config.setReadOnly(sightings.fields().indexOf("review_status"), True)
         sightings.setEditFormConfig(config)
-
-    def _detach_guard(self):
-        if self.guard is not None:
-            try:
-                self.guard.layer.beforeCommitChanges.disconnect(self._after_commit_attempt)
-            except (TypeError, RuntimeError):
-                pass
-            self.guard.detach()
-            self.guard = None
-
-    # --- conflicts in the team database ----------------------------------------------------------
-
-    def _after_commit_attempt(self, *_args):
-        # beforeCommitChanges: look at the outcome once QGIS's commit has returned.
-        QTimer.singleShot(0, self.check_conflicts)
-
-    def check_conflicts(self):
-        """After a refused commit of the team layer: show theirs and mine, let the analyst resolve."""
-        guard = self.guard
-        if guard is None or self.conflict_dialog is not None:
-            return None
-        layer = guard.layer
-        refused = layer.isEditable() and is_conflict_error(layer.commitErrors())
-        if refused:
-            conflicts = guard.conflicts()
-        else:  # saved, perhaps with editing stopped: only changes of sightings deleted meanwhile to report
-            conflicts = guard.deleted_conflicts()
-        guard.forget_deleted()
-        if not conflicts:
-            return None
-        dialog = ConflictDialog(conflicts, self.iface.mainWindow(), edits_kept=refused)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda result: self._resolve(dialog, result))
-        self.conflict_dialog = dialog
-        dialog.show()
-        return dialog
-
-    def _resolve(self, dialog, result):
-        self.conflict_dialog = None
-        guard = self.guard
-        if not result or guard is None:
-            self.panel.message.setText("Your edits are kept in the layer's edit buffer, not saved; save again "
-                                       "when you are ready to resolve the conflict.")
-            return
-        if not guard.layer.isEditable():
-            return  # only deletions were reported; the rest was saved
-        for conflict, choice in dialog.choices():
-            if conflict.deleted:
-                continue  # their deletion stands; my values were shown to copy
-            try:
-                if choice == ConflictDialog.KEEP_MINE:
-                    guard.keep_mine(conflict)
-                else:
-                    guard.take_theirs(conflict)
-            except LookupError:  # deleted while the dialog was open: the next commit reports it
-                pass
-        guard.layer.beforeCommitChanges.disconnect(self._after_commit_attempt)
-        try:
-            saved = guard.commit()
-        finally:
-            guard.layer.beforeCommitChanges.connect(self._after_commit_attempt)
-        if saved:
-            self.panel.message.setText("Conflict resolved and saved.")
-            guard.layer.triggerRepaint()
-        else:
-            self.check_conflicts()  # someone saved again meanwhile
 
     # --- adding a sighting -------------------------------------------------------------------
 
@@ -426,9 +360,7 @@ class SightingsController:
             return
         if self.dialog is not None:
             self.dialog.reject()
-        if self.conflict_dialog is not None:
-            self.conflict_dialog.reject()
-        self._detach_guard()
+        self.team.unload()
         canvas = self.iface.mapCanvas()
         if canvas.mapTool() is self.tool:
             canvas.unsetMapTool(self.tool)
