@@ -100,3 +100,42 @@ def test_briefing_map_runs_headless_in_qgis_process(plugin_zip, tmp_path):
     text = subprocess.run(["pdftotext", str(output), "-"], capture_output=True, text=True).stdout
     assert "The Kursk front around Sudzha" in text
     assert "mynorthkorea.blogspot.com" in text
+
+
+def test_sightings_in_and_out_headless_and_kept_across_reinstall_and_upgrade(plugin_zip, tmp_path):
+    """qgis_process imports into the profile's workspace; the plugin is reinstalled, then upgraded (a newer
+    version over it, as the Plugin Manager does: the plugin folder replaced); every sighting and source stays."""
+    import json
+
+    from kpa_tracker.core import sightings as S
+    from kpa_tracker.tests.test_sightings_processing import HEADER, good_row, write_csv
+
+    profiles = tmp_path / "profiles"
+    plugin_folder = qgis_desktop.install_zip(plugin_zip, profiles, profile="default")
+    rows = [good_row(description="first", source_url="https://example.org/1"),
+            good_row(description="second; with 'quotes'", latitude="51.25", source_url="https://example.org/2"),
+            good_row(description="third", unit_as_reported="KPA sniper team", source_url="https://example.org/3")]
+    source = write_csv(tmp_path / "in.csv", HEADER, rows)
+    run = qgis_desktop.run_qgis_process(profiles, ["run", "kpa_tracker:importsightings", "--",
+                                                   "INPUT={}".format(source)])
+    assert run.returncode == 0, run.stdout + run.stderr
+    workspace = qgis_desktop.profile_dir(profiles, "default") / "kpa_tracker" / "workspace.gpkg"
+    assert not str(workspace).startswith(str(plugin_folder)), "user data never in the plugin folder"
+    assert S.count_sightings(workspace) == (3, 3)
+    before = sorted((r.sighting_id, r.description, tuple(s.url for s in r.sources))
+                    for r in S.read_sightings(workspace))
+
+    qgis_desktop.install_zip(plugin_zip, profiles, profile="default")  # reinstall
+    metadata = plugin_folder / "metadata.txt"
+    metadata.write_text(metadata.read_text(encoding="utf-8").replace("\nversion=", "\nversion=99.0.0\nold_version="),
+                        encoding="utf-8")  # an upgrade: a newer version in the plugin folder
+    out = tmp_path / "out.geojson"
+    run = qgis_desktop.run_qgis_process(profiles, ["run", "kpa_tracker:exportsightings", "--",
+                                                   "OUTPUT={}".format(out)])
+    assert run.returncode == 0, run.stdout + run.stderr
+    after = sorted((r.sighting_id, r.description, tuple(s.url for s in r.sources))
+                   for r in S.read_sightings(workspace))
+    assert after == before
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    assert sorted(f["properties"]["description"] for f in exported["features"]) == [
+        "first", "second; with 'quotes'", "third"]
