@@ -2,8 +2,8 @@
 
 - `nearest_place_name(lon, lat)`: the form's pre-filled place: the nearest
   curated town, base or site within `max_km` ("Sudzha", or "4 km NE of
-  Sudzha"), else the
-  province from QGIS's own Natural Earth base map ("Kursk, Russia"), else "".
+  Sudzha"), else the province from QGIS's own Natural Earth base map
+  ("Kursk, Russia"), else "".
 - `recent_sightings(gpkg, …)`: newest first, filtered by unit, date range and
   minimum grade (e.g. at least B2: reliability A-B and credibility 1-2).
 - `corroboration(records, distance_km, days)`: for each sighting, how many
