@@ -111,6 +111,7 @@ class VersionGuard(QObject):
         self._stamping = False
         self._pending: List[int] = []
         self._deleted: List[Conflict] = []
+        self._suspended = False
         self._version_index = layer.fields().indexFromName(VERSION_FIELD)
         if self._version_index < 0:
             raise ValueError("{} has no {} field: it is not a team sightings layer".format(layer.name(),
@@ -168,13 +169,13 @@ class VersionGuard(QObject):
 
     def suspend_snapshots(self, suspended: bool) -> None:
         """While the plugin only adds sightings (written apart from the layer), editing needs no base."""
-        try:
-            if suspended:
-                self.layer.editingStarted.disconnect(self.snapshot)
-            else:
-                self.layer.editingStarted.connect(self.snapshot)
-        except TypeError:  # already so
-            pass
+        if suspended == self._suspended:
+            return
+        self._suspended = suspended
+        if suspended:
+            self.layer.editingStarted.disconnect(self.snapshot)
+        else:
+            self.layer.editingStarted.connect(self.snapshot)
 
     def _user_changed(self, fid, *args) -> None:
         if not self._stamping:

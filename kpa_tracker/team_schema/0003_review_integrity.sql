@@ -7,7 +7,8 @@
 --    and raises the sighting's version (it changed, so stale edits conflict).
 -- 3. fid never changes; created_at is the client's on insert (never in the
 --    future: copies keep when a sighting was first entered) and kept on update.
--- 4. An update that states no version is told so, not "based on version N-1".
+-- 4. An update that writes the stored version again (one based on the version
+--    before, or one that states none) is told both possibilities.
 
 CREATE OR REPLACE FUNCTION kpa.guard_sighting() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -38,9 +39,11 @@ BEGIN
     END IF;
     IF NEW.row_version IS NOT DISTINCT FROM OLD.row_version THEN
         RAISE EXCEPTION USING ERRCODE = 'KP409',
-            MESSAGE = format('KPA-CONFLICT: this edit of sighting %s did not state the version it was based on '
-                             '(write row_version = %s, one more than the version you edited; it is now %s, by %s)',
-                             OLD.sighting_id, OLD.row_version + 1, OLD.row_version, OLD.last_changed_by),
+            MESSAGE = format('KPA-CONFLICT: sighting %s was changed by %s at %s (now version %s); this edit was '
+                             'based on version %s or stated no version (an edit writes row_version = the '
+                             'version it edits + 1)',
+                             OLD.sighting_id, OLD.last_changed_by, OLD.updated_at, OLD.row_version,
+                             OLD.row_version - 1),
             DETAIL = json_build_object('sighting_id', OLD.sighting_id, 'row_version', OLD.row_version,
                                        'changed_by', OLD.last_changed_by, 'changed_at', OLD.updated_at)::text;
     END IF;
@@ -80,14 +83,17 @@ END
 $$;
 
 -- A change to the sources of a reviewed sighting by a non-reviewer sends it back for review.
+-- (A source moved from one sighting to another changes both.)
 CREATE FUNCTION kpa.sources_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    id uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.sighting_id ELSE NEW.sighting_id END;
+    ids uuid[] := CASE TG_OP WHEN 'INSERT' THEN ARRAY[NEW.sighting_id]
+                             WHEN 'DELETE' THEN ARRAY[OLD.sighting_id]
+                             ELSE ARRAY[OLD.sighting_id, NEW.sighting_id] END;
 BEGIN
     IF NOT kpa.is_reviewer() AND NOT kpa.is_admin() THEN
         -- (when the sighting itself is being deleted, the row is gone and nothing is updated)
         UPDATE kpa.sightings SET review_status = 'unreviewed', row_version = row_version + 1
-            WHERE sighting_id = id AND review_status <> 'unreviewed';
+            WHERE sighting_id = ANY(ids) AND review_status <> 'unreviewed';
     END IF;
     RETURN NULL;
 END

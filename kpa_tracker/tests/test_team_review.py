@@ -76,7 +76,7 @@ def test_fid_never_changes_and_created_at_is_kept(team_db):
 
 def test_an_update_without_a_version_is_told_so(team_db):
     sighting_id = _add(team_db, "analyst", 6)
-    with pytest.raises(psycopg2.Error, match="did not state the version"):
+    with pytest.raises(psycopg2.Error, match="based on version 0 or stated no version"):
         _try(team_db, "analyst", "UPDATE kpa.sightings SET description = 'no version' WHERE sighting_id = %s",
              (sighting_id,))
 
@@ -86,3 +86,12 @@ def test_the_owner_deletes_a_reviewed_sighting_with_its_sources(team_db):
     _review(team_db, sighting_id)
     assert _try(team_db, "analyst", "DELETE FROM kpa.sightings WHERE sighting_id = %s", (sighting_id,)) == 1
     assert team_db.scalar("SELECT count(*) FROM kpa.sighting_sources WHERE sighting_id = %s", (sighting_id,)) == 0
+
+
+def test_a_source_moved_to_another_sighting_sends_both_back_for_review(team_db):
+    first, second = _add(team_db, "analyst", 8), _add(team_db, "analyst", 9)
+    _review(team_db, first)
+    _review(team_db, second)
+    _try(team_db, "analyst", "UPDATE kpa.sighting_sources SET sighting_id = %s WHERE sighting_id = %s",
+         (second, first))
+    assert _state(team_db, first) == (3, "unreviewed") and _state(team_db, second) == (3, "unreviewed")

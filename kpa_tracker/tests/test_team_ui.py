@@ -325,3 +325,50 @@ def test_a_reader_is_told_the_layer_is_read_only(team_db, qgis_connection, qgis_
     QgsProject.instance().clear()
     panel.deleteLater()
     flush()
+
+
+def _reviewed_sighting(db, description):
+    conn = db.connect("analyst")
+    try:
+        record = team_store.add_sightings(conn, [(sighting(description=description), [source()])])[0]
+    finally:
+        conn.close()
+    reviewer = db.connect("reviewer")
+    with reviewer.cursor() as cursor:
+        cursor.execute("UPDATE kpa.sightings SET review_status = 'reviewed', row_version = row_version + 1 "
+                       "WHERE sighting_id = %s", (record.sighting_id,))
+    reviewer.commit()
+    reviewer.close()
+    return record
+
+
+def test_my_own_source_change_saved_first_is_no_conflict_with_myself(team_dock, flush):
+    controller, db = team_dock
+    record = _reviewed_sighting(db, "reviewed once")
+    layer = controller.show_layer()
+    _same, sources = controller.layers()
+    assert layer.startEditing() and sources.startEditing()
+    fid = next(layer.getFeatures()).id()
+    layer.changeAttributeValue(fid, layer.fields().indexOf("description"), "typo fixed")
+    _add_source(sources, record.sighting_id, url="https://example.org/second")
+    assert sources.commitChanges(), sources.commitErrors()  # the relation editor's own "save child edits"
+    assert _team_rows(db, "SELECT review_status, row_version FROM kpa.sightings") == [("unreviewed", 3)]
+    assert layer.commitChanges(), layer.commitErrors()
+    flush()
+    assert controller.conflict_dialog is None
+    assert _team_rows(db, "SELECT description, review_status, row_version FROM kpa.sightings") == [
+        ("typo fixed", "unreviewed", 4)]
+
+
+def test_a_duplicated_team_layer_leaves_the_original_guarded(team_dock, flush):
+    controller, db = team_dock
+    _reviewed_sighting(db, "original")
+    layer = controller.show_layer()
+    copy = layer.clone()  # as QGIS's Duplicate Layer does: custom properties come along
+    QgsProject.instance().addMapLayer(copy)
+    assert controller.team.guard_of(layer) is not None and controller.team.guard_of(copy) is not None
+    assert layer.startEditing()
+    layer.changeAttributeValue(next(layer.getFeatures()).id(), layer.fields().indexOf("description"), "still guarded")
+    assert layer.commitChanges(), layer.commitErrors()
+    QgsProject.instance().removeMapLayer(copy.id())
+    assert controller.team.guard_of(layer) is not None and len(controller.team.guards) == 1

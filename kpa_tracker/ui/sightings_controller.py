@@ -98,13 +98,11 @@ class SightingsController:
         for layer, role in ((sightings, "sightings"), (sources, "sources")):
             layer.setCustomProperty(SIGHTINGS_PROPERTY, role)
             layer.setCustomProperty(STORE_PROPERTY, store.key())
-            project.addMapLayer(layer, False)  # layersAdded: ensure_guard() attaches the team layer's guard
+            project.addMapLayer(layer, False)  # layersAdded: ensure_guard() guards a team layer
         group = plugin_group(project)
         group.insertLayer(0, sightings)
         group.addLayer(sources).setItemVisibilityChecked(False)
-        configure_form(sightings, sources, find_loaded(project, "units"), project)
-        if store.kind == sightings_backend.TEAM:
-            self._limit_review_status(sightings, store)
+        configure_form(sightings, sources, find_loaded(project, "units"), project)  # keeps read-only flags
         self.panel.message.setText("Sightings of {} shown. Add one above; the layer is also yours to edit "
                                    "with QGIS's own tools (move, edit attributes, undo, delete)."
                                    .format(store.describe()))
@@ -133,35 +131,42 @@ class SightingsController:
         QgsProject.instance().removeMapLayers([layer.id() for layer in (sightings, sources) if layer is not None])
 
     def ensure_guard(self):
-        """The team sightings layer in the project, if any, has a VersionGuard (one, on that layer)."""
-        sightings, _sources = self.layers()
-        team = sightings is not None and str(sightings.customProperty(STORE_PROPERTY) or "").startswith("team:")
-        return self.team.follow(sightings if team else None)
+        """Every team sightings layer in the project has its VersionGuard; returns the shown layer's."""
+        team = {"sightings": [], "sources": []}
+        for layer in QgsProject.instance().mapLayers().values():
+            role = layer.customProperty(SIGHTINGS_PROPERTY)
+            if role in team and str(layer.customProperty(STORE_PROPERTY) or "").startswith("team:"):
+                team[role].append(layer)
+        adopted = [layer for layer in team["sightings"] if self.team.guard_of(layer) is None]
+        self.team.follow(team["sightings"], team["sources"])
+        for layer in adopted:  # e.g. from a project saved by someone with another role
+            self._limit_review_status(layer, self.store())
+        return self.guard
 
     @property
     def guard(self):
-        return self.team.guard
+        return self.team.guard_of(self.layers()[0])
 
     @property
     def conflict_dialog(self):
         return self.team.dialog
 
     def _layers_leaving(self, layer_ids):
-        if self.guard is not None and self.guard.layer.id() in layer_ids:
-            self.team.detach()
+        self.team.forget(layer_ids)
 
     def _limit_review_status(self, sightings, store):
         """Only reviewers set a review status (the database enforces it; the form says so up front)."""
         from ..core.team_status import team_status
 
+        if store.kind != sightings_backend.TEAM:
+            return
         try:
             status = team_status(store.connection_name)
         except TeamError:
             return
-        if status.admin or "kpa_reviewer" in status.roles:
-            return
         config = sightings.editFormConfig()
-        config.setReadOnly(sightings.fields().indexOf("review_status"), True)
+        config.setReadOnly(sightings.fields().indexOf("review_status"),
+                           not (status.admin or "kpa_reviewer" in status.roles))
         sightings.setEditFormConfig(config)
 
     # --- adding a sighting -------------------------------------------------------------------
