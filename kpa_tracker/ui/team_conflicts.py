@@ -12,7 +12,7 @@ the sighting is not refused as a conflict with themselves.
 
 from functools import partial
 
-from qgis.core import QgsFeatureRequest
+from qgis.core import QgsExpression, QgsFeatureRequest
 from qgis.PyQt.QtCore import Qt, QTimer
 
 from ..core.team_edit import VersionGuard, is_conflict_error
@@ -96,7 +96,7 @@ class TeamConflicts:
         result = {}
         if not sighting_ids:
             return result
-        quoted = ", ".join("'{}'".format(str(i).replace("'", "''")) for i in sighting_ids)
+        quoted = ", ".join(QgsExpression.quotedValue(str(i)) for i in sighting_ids)
         request = QgsFeatureRequest().setFilterExpression('"sighting_id" IN ({})'.format(quoted))
         request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
         for guard in self.guards.values():
