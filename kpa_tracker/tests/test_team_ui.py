@@ -62,7 +62,9 @@ def _team_rows(db, sql, parameters=()):
 
 
 def test_settings_page_chooses_a_qgis_connection_and_copies_local_sightings(team_db, qgis_connection, tmp_path,
-                                                                           local_choice_restored, monkeypatch):
+                                                                           local_choice_restored, monkeypatch,
+                                                                           qgis_iface):
+    iface_for_label = qgis_iface
     name = qgis_connection(team_db, "analyst")
     local = tmp_path / "ws.gpkg"
     monkeypatch.setattr(sightings_backend, "workspace_gpkg_path", lambda: local)
@@ -84,6 +86,12 @@ def test_settings_page_chooses_a_qgis_connection_and_copies_local_sightings(team
     assert again.copied == 0 and len(again.skipped) == 1, "the same sighting is not copied twice"
     page.apply()
     assert applied == [True]
+    panel, connections = SightingsPanel(), ConnectionRegistry()
+    controller = SightingsController(iface_for_label, panel, connections)
+    assert name in panel.store_label.text() and "team database" in panel.store_label.text()
+    connections.disconnect_all()
+    controller.unload()
+    panel.deleteLater()
     store = sightings_backend.current()
     assert store.kind == sightings_backend.TEAM and store.connection_name == name
     page.local.setChecked(True)
@@ -233,13 +241,15 @@ def test_a_reopened_project_or_reloaded_plugin_still_guards_the_team_layer(team_
     layer = controller.show_layer()
     # The plugin unloads and loads again (or the project is reopened): a new controller finds the layer.
     controller.unload()
-    fresh = SightingsController(qgis_iface, SightingsPanel(), ConnectionRegistry())
+    fresh_connections = ConnectionRegistry()
+    fresh = SightingsController(qgis_iface, SightingsPanel(), fresh_connections)
     assert fresh.guard is not None and fresh.guard.layer is layer
     assert layer.startEditing()
     layer.changeAttributeValue(next(layer.getFeatures()).id(), layer.fields().indexOf("description"), "v2")
     assert layer.commitChanges(), layer.commitErrors()
     assert _team_rows(db, "SELECT description, row_version FROM kpa.sightings WHERE sighting_id = %s",
                       (record.sighting_id,)) == [("v2", 2)]
+    fresh_connections.disconnect_all()
     fresh.unload()
 
 

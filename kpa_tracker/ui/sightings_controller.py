@@ -65,6 +65,10 @@ class SightingsController:
         connections.connect(QgsProject.instance().layersAdded, lambda _layers: self.ensure_guard())
         connections.connect(QgsProject.instance().layersWillBeRemoved, self._layers_leaving)
         self.ensure_guard()
+        self.show_store()
+
+    def show_store(self):
+        self.panel.store_label.setText("Sightings are kept in {}.".format(self.store().describe()))
 
     def store(self):
         """The local workspace or the team database, as the plugin's settings say."""
@@ -110,6 +114,7 @@ class SightingsController:
 
     def store_changed(self):
         """The settings page chose another store: show its sightings instead, if sightings were shown."""
+        self.show_store()
         shown, _sources = self.layers()
         if shown is None or shown.customProperty(STORE_PROPERTY) == self.store().key():
             return
@@ -132,6 +137,8 @@ class SightingsController:
 
     def ensure_guard(self):
         """Every team sightings layer in the project has its VersionGuard; returns the shown layer's."""
+        if self.tool is None:  # unloaded: guards belong to the controller that is loaded now
+            return None
         team = {"sightings": [], "sources": []}
         for layer in QgsProject.instance().mapLayers().values():
             role = layer.customProperty(SIGHTINGS_PROPERTY)

@@ -41,6 +41,12 @@ class SightingsPanel(QWidget):
         self.setObjectName("KpaSightingsPanel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        self.store_label = QLabel(self)  # where sightings are kept: this computer or the team database
+        self.store_label.setObjectName("KpaSightingsStore")
+        self.store_label.setWordWrap(True)
+        self.store_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.store_label.setToolTip("Change it in Settings ▸ Options ▸ KPA Tracker")
+        layout.addWidget(self.store_label)
         layout.addWidget(self._add_box())
         self.show_button = QPushButton("Show sightings on the map", self)
         self.show_button.setToolTip("Add your workspace's Sightings layer with its form, style and time settings")
