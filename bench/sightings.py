@@ -29,6 +29,7 @@ import statistics
 import tempfile
 import time
 import uuid
+from functools import partial
 from pathlib import Path
 
 from qgis.core import (
@@ -86,6 +87,30 @@ def _render(layer: QgsVectorLayer) -> None:
     job = QgsMapRendererSequentialJob(settings)
     job.start()
     job.waitForFinished()
+
+
+def open_and_render(openers, rounds: int, expected_count: int) -> dict:
+    """Median open, render and total ms of each opener (zero-argument, returns a layer), in alternating
+    order round by round; the first round only warms the caches. Keys: <name>_open_ms, _render_ms, _total_ms."""
+    opened = {name: [] for name in openers}
+    rendered = {name: [] for name in openers}
+    for round_index in range(rounds + 1):
+        order = list(openers) if round_index % 2 else list(reversed(list(openers)))
+        for name in order:
+            open_s, layer = _timed(openers[name])
+            assert layer.isValid() and layer.featureCount() == expected_count, name
+            render_s, _ = _timed(lambda: _render(layer))
+            if round_index:
+                opened[name].append(open_s)
+                rendered[name].append(render_s)
+            del layer
+    figures = {}
+    for name in openers:
+        figures[name + "_open_ms"] = statistics.median(opened[name]) * 1000
+        figures[name + "_render_ms"] = statistics.median(rendered[name]) * 1000
+        figures[name + "_total_ms"] = statistics.median(
+            [o + r for o, r in zip(opened[name], rendered[name])]) * 1000
+    return figures
 
 
 def _open_plugin(gpkg: Path):
@@ -158,24 +183,9 @@ def run() -> dict:
         F.save_default_styles(big)
         figures.update(generate_clean_s=clean_s, generate_write_s=write_s)
 
-        opened = {"plugin": [], "plain": [], "colleague": []}
-        rendered = {"plugin": [], "plain": [], "colleague": []}
         openers = {"plugin": _open_plugin, "plain": _open_plain, "colleague": _open_colleague}
-        for round_index in range(ROUNDS + 1):
-            order = list(openers) if round_index % 2 else list(reversed(list(openers)))
-            for name in order:
-                open_s, layer = _timed(lambda: openers[name](big))
-                assert layer.isValid() and layer.featureCount() == SIGHTINGS
-                render_s, _ = _timed(lambda: _render(layer))
-                if round_index:  # the first round warms the file cache
-                    opened[name].append(open_s)
-                    rendered[name].append(render_s)
-                del layer
-        for name in openers:
-            figures[name + "_open_ms"] = statistics.median(opened[name]) * 1000
-            figures[name + "_render_ms"] = statistics.median(rendered[name]) * 1000
-            figures[name + "_total_ms"] = statistics.median(
-                [o + r for o, r in zip(opened[name], rendered[name])]) * 1000
+        figures.update(open_and_render({name: partial(opener, big) for name, opener in openers.items()},
+                                       ROUNDS, SIGHTINGS))
         figures["render_ratio"] = figures["plugin_total_ms"] / figures["plain_total_ms"]
         figures["colleague_ratio"] = figures["colleague_total_ms"] / figures["plain_total_ms"]
 

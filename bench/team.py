@@ -19,7 +19,6 @@ import json
 import os
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,7 +27,7 @@ from pathlib import Path
 
 from qgis.core import QgsApplication, QgsDataSourceUri, QgsProject, QgsVectorLayer, QgsWkbTypes
 
-from bench.sightings import NOW, _render, _timed, _values
+from bench.sightings import NOW, _timed, _values, open_and_render
 from devtools.pg_server import SUPERUSER, PgServer
 from kpa_tracker.core import sightings as S
 from kpa_tracker.core import team_db, team_store
@@ -96,23 +95,7 @@ def run() -> dict:
         conn.close()
 
         openers = {"gpkg": lambda: _open_gpkg(gpkg), "postgis": lambda: _open_postgis(server, "bench")}
-        opened = {name: [] for name in openers}
-        rendered = {name: [] for name in openers}
-        for round_index in range(ROUNDS + 1):
-            order = list(openers) if round_index % 2 else list(reversed(list(openers)))
-            for name in order:
-                open_s, layer = _timed(openers[name])
-                assert layer.isValid() and layer.featureCount() == SIGHTINGS, name
-                render_s, _ = _timed(lambda: _render(layer))
-                if round_index:  # the first round warms the caches
-                    opened[name].append(open_s)
-                    rendered[name].append(render_s)
-                del layer
-        for name in openers:
-            figures[name + "_open_ms"] = statistics.median(opened[name]) * 1000
-            figures[name + "_render_ms"] = statistics.median(rendered[name]) * 1000
-            figures[name + "_total_ms"] = statistics.median(
-                [o + r for o, r in zip(opened[name], rendered[name])]) * 1000
+        figures.update(open_and_render(openers, ROUNDS, SIGHTINGS))
         figures["render_ratio"] = figures["postgis_total_ms"] / figures["gpkg_total_ms"]
 
         local = work / "inserts.gpkg"

@@ -1109,13 +1109,12 @@ def add_sighting(gpkg_path=None, sighting: Optional[Mapping] = None, sources: Op
     return record
 
 
-def add_sightings(gpkg_path, items: Iterable[Tuple[Mapping, Sequence[Mapping]]],
-                  now: Optional[datetime.datetime] = None,
-                  known_units: Optional[Collection[str]] = None) -> List[SightingRecord]:
-    """Validate many (sighting, sources) pairs; write all of them in one transaction, or none.
+def clean_items(items: Iterable[Tuple[Mapping, Sequence[Mapping]]], now: Optional[datetime.datetime] = None,
+                known_units: Optional[Collection[str]] = None) -> List[SightingRecord]:
+    """Validate many (sighting, sources) pairs for writing together (any store).
 
     Raises SightingValidationError listing every problem (prefixed with the
-    item's number) when any item is refused.
+    item's number) when any item is refused, or when one id appears twice.
     """
     records, problems = [], []
     for number, (sighting, sources) in enumerate(items, start=1):
@@ -1132,6 +1131,14 @@ def add_sightings(gpkg_path, items: Iterable[Tuple[Mapping, Sequence[Mapping]]],
         if record.sighting_id in seen:
             raise SightingValidationError([Problem("sighting_id", "{} appears twice".format(record.sighting_id))])
         seen.add(record.sighting_id)
+    return records
+
+
+def add_sightings(gpkg_path, items: Iterable[Tuple[Mapping, Sequence[Mapping]]],
+                  now: Optional[datetime.datetime] = None,
+                  known_units: Optional[Collection[str]] = None) -> List[SightingRecord]:
+    """Validate many (sighting, sources) pairs (`clean_items`); write all of them in one transaction, or none."""
+    records = clean_items(items, now, known_units)
     write_records(gpkg_path, records)
     return records
 
@@ -1469,7 +1476,7 @@ __all__ = [
     "SightingError", "SightingRecord", "SightingValidationError", "SourceRecord", "StorageError", "TIME_PRECISION",
     "add_sighting", "add_sighting_from_features", "add_sightings", "commit_new_sightings", "attach_file",
     "check_attachment",
-    "clean_sighting", "count_sightings", "ensure_schema", "existing_sighting_ids", "format_iso_utc",
+    "clean_items", "clean_sighting", "count_sightings", "ensure_schema", "existing_sighting_ids", "format_iso_utc",
     "known_unit_ids", "open_layers", "parse_utc", "read_sightings", "resolve_attachment", "sighting_from_feature",
     "source_from_feature", "validate_sighting", "with_attachment", "write_records",
 ]

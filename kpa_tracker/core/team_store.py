@@ -17,12 +17,10 @@ import time
 from typing import Callable, Collection, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from .sightings import (
-    Problem,
     SightingRecord,
-    SightingValidationError,
     SourceRecord,
     StorageError,
-    clean_sighting,
+    clean_items,  # the local workspace's validation, shared (re-exported for callers of this module)
     parse_utc,
 )
 from .team_db import TeamConnectionError, _first_line, _psycopg2, _rollback_quietly
@@ -37,27 +35,6 @@ _INSERT_SIGHTINGS = "INSERT INTO kpa.sightings (geom, {}) VALUES %s".format(", "
 _SIGHTING_TEMPLATE = "(ST_SetSRID(ST_MakePoint(%s, %s), 4326), {})".format(
     ", ".join(["%s"] * len(SIGHTING_INSERT_COLUMNS)))
 _INSERT_SOURCES = "INSERT INTO kpa.sighting_sources ({}) VALUES %s".format(", ".join(SOURCE_INSERT_COLUMNS))
-
-
-def clean_items(items: Iterable[Tuple[Mapping, Sequence[Mapping]]], now: Optional[datetime.datetime] = None,
-                known_units: Optional[Collection[str]] = None) -> List[SightingRecord]:
-    """Validate (sighting, sources) pairs exactly as the local workspace does; every problem or none."""
-    records, problems = [], []
-    for number, (sighting, sources) in enumerate(items, start=1):
-        record, found = clean_sighting(sighting, sources, now, known_units)
-        if found:
-            problems.extend(Problem(p.field, "sighting {}: {}".format(number, p.message), p.source_index)
-                            for p in found)
-        else:
-            records.append(record)
-    if problems:
-        raise SightingValidationError(problems)
-    seen = set()
-    for record in records:
-        if record.sighting_id in seen:
-            raise SightingValidationError([Problem("sighting_id", "{} appears twice".format(record.sighting_id))])
-        seen.add(record.sighting_id)
-    return records
 
 
 def _is_connection_lost(exc: Exception) -> bool:

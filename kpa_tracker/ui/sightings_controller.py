@@ -50,6 +50,8 @@ class SightingsController:
         self.gpkg_path = gpkg_path
         self.records = []
         self.dialog = None  # the open "Add sighting" form
+        self._was_editing = [False, False]  # the sightings and sources layers' editing before an add
+        self._feature = None  # the new sighting the form shows (the dialog does not own it)
         self.team = TeamConflicts(iface.mainWindow(), panel.message.setText)  # the team layer's guard
         self.tool = PointPickTool(iface.mapCanvas())
         connections.connect(panel.pickRequested, self.pick)
@@ -349,7 +351,7 @@ class SightingsController:
 
     def _end_add(self, sightings, sources):
         """Leave the layers as the analyst had them: buffers discarded, editing only if it was on."""
-        was_editing = getattr(self, "_was_editing", [False, False])
+        was_editing = self._was_editing
         for layer in (sightings, sources):
             if layer is not None and layer.isEditable():
                 layer.rollBack()

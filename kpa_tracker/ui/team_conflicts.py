@@ -25,7 +25,8 @@ class TeamConflicts:
         self.report = report  # report(text): a sentence for the analyst
         self.guards = {}  # layer id -> VersionGuard
         self.callbacks = {}  # layer id -> the slot on that layer's beforeCommitChanges
-        self.sources = {}  # layer id -> (layer, callbacks) of the team sources layers watched
+        self.sources = {}  # layer id -> (layer, before, after): the team sources layers watched
+        self._pending_sources = (set(), {})  # a sources save in progress: (sighting ids, their stored versions)
         self.dialog = None
 
     # --- which layers are guarded ------------------------------------------------------------
@@ -122,7 +123,7 @@ class TeamConflicts:
         self._pending_sources = (ids, self._stored_versions(ids))
 
     def _sources_saved(self, layer, *_args):
-        ids, pending = getattr(self, "_pending_sources", (set(), {}))
+        ids, pending = self._pending_sources
         self._pending_sources = (set(), {})
         if not pending:
             return
@@ -139,9 +140,9 @@ class TeamConflicts:
         # beforeCommitChanges: look at the outcome once QGIS's commit has returned.
         QTimer.singleShot(0, partial(self.check, layer_id))
 
-    def check(self, layer_id=None):
+    def check(self, layer_id):
         """After a commit of a team sightings layer: show what could not be saved, if anything."""
-        guard = self.guards.get(layer_id) if layer_id else next(iter(self.guards.values()), None)
+        guard = self.guards.get(layer_id)
         if guard is None or self.dialog is not None:
             return None
         layer = guard.layer
