@@ -17,6 +17,18 @@ def flush():
     return flush_events
 
 
+@pytest.fixture
+def shown_canvas(qgis_iface, qgis_canvas, flush):
+    """QGIS's main window shown with the map canvas at 800 x 600, resized for real (mouse tests need it)."""
+    window = qgis_iface.mainWindow()
+    window.resize(820, 620)
+    window.show()
+    qgis_canvas.setGeometry(0, 0, 800, 600)
+    qgis_canvas.show()
+    flush()  # deliver the resize, so the canvas maps pixels at its real size
+    return qgis_canvas
+
+
 @pytest.fixture(autouse=True)
 def local_sightings_store():
     """Every test starts with sightings in the local workspace, whatever an earlier (interrupted) run left

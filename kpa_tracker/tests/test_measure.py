@@ -99,7 +99,8 @@ def test_feature_to_feature_distance_is_exact_for_points_and_nearest_for_areas()
 # The map tool, driven by real events on a real canvas ------------------------------------------
 
 @pytest.fixture
-def measuring(qgis_iface, qgis_canvas, qgis_new_project, tmp_path, flush):
+def measuring(qgis_iface, shown_canvas, qgis_new_project, tmp_path, flush):
+    qgis_canvas = shown_canvas
     places = QgsVectorLayer("Point?crs=EPSG:4326&field=name:string", "places", "memory")
     for name, (lon, lat) in {"Vladivostok": VLADIVOSTOK, "Sudzha": SUDZHA, "Kursk": KURSK,
                              "Tokchon": TOKCHON}.items():
@@ -109,20 +110,7 @@ def measuring(qgis_iface, qgis_canvas, qgis_new_project, tmp_path, flush):
         places.dataProvider().addFeature(feature)
     QgsProject.instance().addMapLayer(places)
     qgis_canvas.setLayers([places])
-    config = QgsSnappingConfig(QgsProject.instance())
-    config.setEnabled(True)
-    config.setMode(QgsSnappingConfig.AllLayers)
-    config.setTypeFlag(QgsSnappingConfig.VertexFlag)
-    config.setTolerance(15)
-    config.setUnits(QgsTolerance.Pixels)
-    QgsProject.instance().setSnappingConfig(config)
-    qgis_canvas.snappingUtils().setConfig(config)
-    window = qgis_iface.mainWindow()
-    window.resize(820, 620)
-    window.show()
-    qgis_canvas.setGeometry(0, 0, 800, 600)
-    qgis_canvas.show()
-    flush()  # deliver the resize, so the canvas maps pixels at its real size
+    snap_to_vertices(qgis_canvas)
     assert qgis_canvas.mapSettings().outputSize().width() > 700
     panel = MeasurePanel()
     action = QAction("measure", qgis_iface.mainWindow())
@@ -136,6 +124,18 @@ def measuring(qgis_iface, qgis_canvas, qgis_new_project, tmp_path, flush):
     qgis_canvas.setLayers([])
     panel.deleteLater()
     flush()
+
+
+def snap_to_vertices(canvas):
+    """Snapping on, to vertices of every layer, within 15 pixels (the project's and the canvas's)."""
+    config = QgsSnappingConfig(QgsProject.instance())
+    config.setEnabled(True)
+    config.setMode(QgsSnappingConfig.AllLayers)
+    config.setTypeFlag(QgsSnappingConfig.VertexFlag)
+    config.setTolerance(15)
+    config.setUnits(QgsTolerance.Pixels)
+    QgsProject.instance().setSnappingConfig(config)
+    canvas.snappingUtils().setConfig(config)
 
 
 def _frame(canvas, crs, points):

@@ -17,13 +17,8 @@ KHABAROVSK = (135.083333, 48.483333)
 
 
 @pytest.fixture
-def routing(qgis_iface, qgis_canvas, qgis_new_project, tmp_path, flush):
-    window = qgis_iface.mainWindow()
-    window.resize(820, 620)
-    window.show()
-    qgis_canvas.setGeometry(0, 0, 800, 600)
-    qgis_canvas.show()
-    flush()
+def routing(qgis_iface, shown_canvas, qgis_new_project, tmp_path, flush):
+    qgis_canvas = shown_canvas
     panel = RoutePanel()
     connections = ConnectionRegistry()
     controller = RouteController(qgis_iface, panel, connections, gpkg_path=tmp_path / "ws.gpkg")

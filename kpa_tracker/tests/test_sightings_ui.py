@@ -9,8 +9,6 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProject,
-    QgsSnappingConfig,
-    QgsTolerance,
     QgsVectorLayer,
     QgsVectorLayerUtils,
 )
@@ -79,13 +77,8 @@ SUDZHA = (35.270556, 51.191389)
 
 
 @pytest.fixture
-def adding(qgis_iface, qgis_canvas, qgis_new_project, tmp_path, flush):
-    window = qgis_iface.mainWindow()
-    window.resize(820, 620)
-    window.show()
-    qgis_canvas.setGeometry(0, 0, 800, 600)
-    qgis_canvas.show()
-    flush()
+def adding(qgis_iface, shown_canvas, qgis_new_project, tmp_path, flush):
+    qgis_canvas = shown_canvas
     panel = SightingsPanel()
     connections = ConnectionRegistry()
     controller = SightingsController(qgis_iface, panel, connections, gpkg_path=tmp_path / "ws.gpkg")
@@ -203,7 +196,7 @@ def test_a_refused_sighting_reopens_the_form_with_everything_typed(adding, flush
 
 
 def test_clicking_the_map_snaps_and_opens_the_form_there(adding, qgis_canvas, flush):
-    from kpa_tracker.tests.test_measure import _click, _frame, _pixel
+    from kpa_tracker.tests.test_measure import _click, _frame, _pixel, snap_to_vertices
 
     controller, gpkg = adding
     marker = QgsVectorLayer("Point?crs=EPSG:4326", "marker", "memory")
@@ -212,14 +205,7 @@ def test_clicking_the_map_snaps_and_opens_the_form_there(adding, qgis_canvas, fl
     marker.dataProvider().addFeature(feature)
     QgsProject.instance().addMapLayer(marker)
     qgis_canvas.setLayers([marker])
-    config = QgsSnappingConfig(QgsProject.instance())
-    config.setEnabled(True)
-    config.setMode(QgsSnappingConfig.AllLayers)
-    config.setTypeFlag(QgsSnappingConfig.VertexFlag)
-    config.setTolerance(15)
-    config.setUnits(QgsTolerance.Pixels)
-    QgsProject.instance().setSnappingConfig(config)
-    qgis_canvas.snappingUtils().setConfig(config)
+    snap_to_vertices(qgis_canvas)
     _frame(qgis_canvas, "EPSG:3857", ((35.0, 51.0), (35.5, 51.4)))
     controller.pick()
     assert qgis_canvas.mapTool() is controller.tool

@@ -10,6 +10,9 @@ from kpa_tracker.core import sightings as S
 from kpa_tracker.core import sightings_backend, team_store
 from kpa_tracker.tests.test_sightings_core import sighting, source
 from kpa_tracker.tests.test_sightings_ui import SUDZHA, _add_source, _ok_button
+from kpa_tracker.tests.test_team_qgis import _rows
+from kpa_tracker.tests.test_team_review import _review
+from kpa_tracker.tests.test_team_roles import _try
 from kpa_tracker.ui.connections import ConnectionRegistry
 from kpa_tracker.ui.options_page import KpaOptionsPage
 from kpa_tracker.ui.sightings_controller import SightingsController
@@ -25,15 +28,10 @@ def local_choice_restored():
 
 
 @pytest.fixture
-def team_dock(team_db, qgis_connection, qgis_iface, qgis_canvas, qgis_new_project, tmp_path, flush,
+def team_dock(team_db, qgis_connection, qgis_iface, shown_canvas, qgis_new_project, tmp_path, flush,
               local_choice_restored):
     """The dock's Sightings page with the settings pointing at a team database, as an analyst."""
-    window = qgis_iface.mainWindow()
-    window.resize(820, 620)
-    window.show()
-    qgis_canvas.setGeometry(0, 0, 800, 600)
-    qgis_canvas.show()
-    flush()
+    qgis_canvas = shown_canvas
     name = qgis_connection(team_db, "analyst")
     sightings_backend.choose(sightings_backend.TEAM, name)
     panel = SightingsPanel()
@@ -51,12 +49,11 @@ def team_dock(team_db, qgis_connection, qgis_iface, qgis_canvas, qgis_new_projec
     flush()
 
 
-def _team_rows(db, sql, parameters=()):
-    conn = db.connect()
+def _add_as(db, who, *descriptions):
+    """Sightings added through the team store as `who` (one source each); returns their records."""
+    conn = db.connect(who)
     try:
-        with conn.cursor() as cursor:
-            cursor.execute(sql, parameters)
-            return cursor.fetchall()
+        return team_store.add_sightings(conn, [(sighting(description=d), [source()]) for d in descriptions])
     finally:
         conn.close()
 
@@ -81,7 +78,7 @@ def test_settings_page_chooses_a_qgis_connection_and_copies_local_sightings(team
     report = page.transfer(sightings_backend.TEAM)
     assert (report.copied, report.sources_copied) == (1, 2)
     assert "1 of 1 sightings copied" in page.transfer_result.text()
-    assert _team_rows(team_db, "SELECT description FROM kpa.sightings") == [("from my laptop",)]
+    assert _rows(team_db, "SELECT description FROM kpa.sightings") == [("from my laptop",)]
     again = page.transfer(sightings_backend.TEAM)
     assert again.copied == 0 and len(again.skipped) == 1, "the same sighting is not copied twice"
     page.apply()
@@ -135,9 +132,9 @@ def test_adding_a_sighting_through_the_form_writes_it_to_the_team_database(team_
     assert _ok_button(dialog).isEnabled()
     _ok_button(dialog).click()
     flush()
-    rows = _team_rows(db, "SELECT description, location_name, owner_role, row_version FROM kpa.sightings")
+    rows = _rows(db, "SELECT description, location_name, owner_role, row_version FROM kpa.sightings")
     assert rows == [(TRICKY, "Sudzha", "kpa_t_analyst", 1)], controller.panel.message.text()
-    assert _team_rows(db, "SELECT publisher FROM kpa.sighting_sources") == [("O'Brien; \"Daily\" -- News",)]
+    assert _rows(db, "SELECT publisher FROM kpa.sighting_sources") == [("O'Brien; \"Daily\" -- News",)]
     assert not sightings.isEditable() and sightings.featureCount() == 1
     rows = controller.refresh()
     assert len(rows) == 1 and rows[0][1] == "KPA 94th brigade", "the dock lists the team's sightings"
@@ -145,12 +142,7 @@ def test_adding_a_sighting_through_the_form_writes_it_to_the_team_database(team_
 
 def test_a_conflict_is_shown_theirs_and_mine_and_resolved_without_losing_either(team_dock, flush):
     controller, db = team_dock
-    conn = db.connect("analyst")
-    try:
-        first, second = team_store.add_sightings(conn, [
-            (sighting(description="first"), [source()]), (sighting(description="second"), [source()])])
-    finally:
-        conn.close()
+    first, second = _add_as(db, "analyst", "first", "second")
     layer = controller.show_layer()
     by_id = {f["sighting_id"]: f.id() for f in layer.getFeatures()}
     description = layer.fields().indexOf("description")
@@ -158,18 +150,9 @@ def test_a_conflict_is_shown_theirs_and_mine_and_resolved_without_losing_either(
     layer.changeAttributeValue(by_id[first.sighting_id], description, "mine: column of 12 trucks")
     layer.changeAttributeValue(by_id[second.sighting_id], description, "mine: second")
     # Meanwhile a reviewer marks the first reviewed, and the same analyst, in another session, rewrites the second.
-    reviewer = db.connect("reviewer")
-    with reviewer.cursor() as cursor:
-        cursor.execute("UPDATE kpa.sightings SET review_status = 'reviewed', row_version = row_version + 1 "
-                       "WHERE sighting_id = %s", (first.sighting_id,))
-    reviewer.commit()
-    reviewer.close()
-    other = db.connect("analyst")
-    with other.cursor() as cursor:
-        cursor.execute("UPDATE kpa.sightings SET description = 'theirs: second', row_version = row_version + 1 "
-                       "WHERE sighting_id = %s", (second.sighting_id,))
-    other.commit()
-    other.close()
+    _review(db, first.sighting_id)
+    _try(db, "analyst", "UPDATE kpa.sightings SET description = 'theirs: second', row_version = row_version + 1 "
+                        "WHERE sighting_id = %s", (second.sighting_id,))
 
     assert not layer.commitChanges(False), "the database refuses the stale save"
     flush()  # the plugin looks at the outcome once QGIS's commit has returned
@@ -187,7 +170,7 @@ def test_a_conflict_is_shown_theirs_and_mine_and_resolved_without_losing_either(
     dialog.findChild(QDialogButtonBox).buttons()[0].click()  # "Save with these choices"
     flush()
     assert controller.conflict_dialog is None
-    rows = dict(_team_rows(db, "SELECT description, review_status || ' v' || row_version FROM kpa.sightings"))
+    rows = dict(_rows(db, "SELECT description, review_status || ' v' || row_version FROM kpa.sightings"))
     # Mine on top of their version; and since I changed what the reviewer had reviewed, the database sends it
     # back for review. Theirs is kept where I chose theirs.
     assert rows == {"mine: column of 12 trucks": "unreviewed v3", "theirs: second": "unreviewed v2"}, rows
@@ -197,11 +180,7 @@ def test_a_conflict_is_shown_theirs_and_mine_and_resolved_without_losing_either(
 def test_after_a_server_restart_the_dock_carries_on_and_an_unreachable_server_gets_a_clear_message(
         team_dock, qgis_connection, flush):
     controller, db = team_dock
-    conn = db.connect("analyst")
-    try:
-        team_store.add_sightings(conn, [(sighting(description="before the restart"), [source()])])
-    finally:
-        conn.close()
+    _add_as(db, "analyst", "before the restart")
     layer = controller.show_layer()
     assert len(controller.refresh()) == 1
     db.server.restart()  # every open connection, QGIS's included, is cut
@@ -233,11 +212,7 @@ def test_after_a_server_restart_the_dock_carries_on_and_an_unreachable_server_ge
 
 def test_a_reopened_project_or_reloaded_plugin_still_guards_the_team_layer(team_dock, qgis_iface, flush):
     controller, db = team_dock
-    conn = db.connect("analyst")
-    try:
-        record = team_store.add_sightings(conn, [(sighting(description="v1"), [source()])])[0]
-    finally:
-        conn.close()
+    record = _add_as(db, "analyst", "v1")[0]
     layer = controller.show_layer()
     # The plugin unloads and loads again (or the project is reopened): a new controller finds the layer.
     controller.unload()
@@ -247,7 +222,7 @@ def test_a_reopened_project_or_reloaded_plugin_still_guards_the_team_layer(team_
     assert layer.startEditing()
     layer.changeAttributeValue(next(layer.getFeatures()).id(), layer.fields().indexOf("description"), "v2")
     assert layer.commitChanges(), layer.commitErrors()
-    assert _team_rows(db, "SELECT description, row_version FROM kpa.sightings WHERE sighting_id = %s",
+    assert _rows(db, "SELECT description, row_version FROM kpa.sightings WHERE sighting_id = %s",
                       (record.sighting_id,)) == [("v2", 2)]
     fresh_connections.disconnect_all()
     fresh.unload()
@@ -255,11 +230,7 @@ def test_a_reopened_project_or_reloaded_plugin_still_guards_the_team_layer(team_
 
 def test_a_refused_store_switch_keeps_unsaved_team_edits_savable(team_dock, flush):
     controller, db = team_dock
-    conn = db.connect("analyst")
-    try:
-        team_store.add_sightings(conn, [(sighting(description="before"), [source()])])
-    finally:
-        conn.close()
+    _add_as(db, "analyst", "before")
     layer = controller.show_layer()
     assert layer.startEditing()
     layer.changeAttributeValue(next(layer.getFeatures()).id(), layer.fields().indexOf("description"), "unsaved")
@@ -267,35 +238,27 @@ def test_a_refused_store_switch_keeps_unsaved_team_edits_savable(team_dock, flus
     controller.store_changed()  # refused: unsaved edits
     assert controller.layers()[0] is layer and controller.guard is not None
     assert layer.commitChanges(), layer.commitErrors()
-    assert _team_rows(db, "SELECT description FROM kpa.sightings") == [("unsaved",)]
+    assert _rows(db, "SELECT description FROM kpa.sightings") == [("unsaved",)]
 
 
 def test_saving_and_stopping_reports_an_edit_of_a_sighting_deleted_meanwhile(team_dock, flush):
     controller, db = team_dock
-    conn = db.connect("analyst")
-    try:
-        gone, kept = team_store.add_sightings(conn, [(sighting(description="gone"), [source()]),
-                                                     (sighting(description="kept"), [source()])])
-    finally:
-        conn.close()
+    gone, kept = _add_as(db, "analyst", "gone", "kept")
     layer = controller.show_layer()
     by_id = {f["sighting_id"]: f.id() for f in layer.getFeatures()}
     description = layer.fields().indexOf("description")
     assert layer.startEditing()
     layer.changeAttributeValue(by_id[gone.sighting_id], description, "my words for the deleted one")
     layer.changeAttributeValue(by_id[kept.sighting_id], description, "kept, edited")
-    other = db.connect("analyst")  # the same analyst, in another session, deletes one
-    with other.cursor() as cursor:
-        cursor.execute("DELETE FROM kpa.sightings WHERE sighting_id = %s", (gone.sighting_id,))
-    other.commit()
-    other.close()
+    # The same analyst, in another session, deletes one.
+    _try(db, "analyst", "DELETE FROM kpa.sightings WHERE sighting_id = %s", (gone.sighting_id,))
     layer.commitChanges(True)  # QGIS's "save and stop editing"
     flush()
     dialog = controller.conflict_dialog
     assert dialog is not None, "the lost change is reported, not dropped in silence"
     texts = [t.item(r, 3).text() for t in dialog.findChildren(QTableWidget) for r in range(t.rowCount())]
     assert "my words for the deleted one" in texts
-    assert _team_rows(db, "SELECT description FROM kpa.sightings") == [("kept, edited",)]
+    assert _rows(db, "SELECT description FROM kpa.sightings") == [("kept, edited",)]
     dialog.accept()
     flush()
 
@@ -314,7 +277,7 @@ def test_a_database_refusal_at_ok_reopens_the_form_with_everything_kept(team_doc
     _ok_button(dialog).click()
     flush()
     assert "only a reviewer" in controller.panel.message.text()
-    assert _team_rows(db, "SELECT count(*) FROM kpa.sightings") == [(0,)]
+    assert _rows(db, "SELECT count(*) FROM kpa.sightings") == [(0,)]
     reopened = controller.dialog
     assert reopened is not None and reopened.attributeForm().currentFormFeature()["description"] == "typed with care"
     reopened.reject()
@@ -338,17 +301,8 @@ def test_a_reader_is_told_the_layer_is_read_only(team_db, qgis_connection, qgis_
 
 
 def _reviewed_sighting(db, description):
-    conn = db.connect("analyst")
-    try:
-        record = team_store.add_sightings(conn, [(sighting(description=description), [source()])])[0]
-    finally:
-        conn.close()
-    reviewer = db.connect("reviewer")
-    with reviewer.cursor() as cursor:
-        cursor.execute("UPDATE kpa.sightings SET review_status = 'reviewed', row_version = row_version + 1 "
-                       "WHERE sighting_id = %s", (record.sighting_id,))
-    reviewer.commit()
-    reviewer.close()
+    record = _add_as(db, "analyst", description)[0]
+    _review(db, record.sighting_id)
     return record
 
 
@@ -362,11 +316,11 @@ def test_my_own_source_change_saved_first_is_no_conflict_with_myself(team_dock, 
     layer.changeAttributeValue(fid, layer.fields().indexOf("description"), "typo fixed")
     _add_source(sources, record.sighting_id, url="https://example.org/second")
     assert sources.commitChanges(), sources.commitErrors()  # the relation editor's own "save child edits"
-    assert _team_rows(db, "SELECT review_status, row_version FROM kpa.sightings") == [("unreviewed", 3)]
+    assert _rows(db, "SELECT review_status, row_version FROM kpa.sightings") == [("unreviewed", 3)]
     assert layer.commitChanges(), layer.commitErrors()
     flush()
     assert controller.conflict_dialog is None
-    assert _team_rows(db, "SELECT description, review_status, row_version FROM kpa.sightings") == [
+    assert _rows(db, "SELECT description, review_status, row_version FROM kpa.sightings") == [
         ("typo fixed", "unreviewed", 4)]
 
 
