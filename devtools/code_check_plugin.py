@@ -1,16 +1,19 @@
 # Run inside QGIS desktop by the end-to-end package test (qgis --code).
-# Checks that the installed plugin is wired into the real main window, then
-# unloads and reloads it three times (as the Plugin Reloader does) and checks
-# that each unload leaves nothing of the plugin behind.
+# QGIS starts with the installed plugin disabled. The script takes an inventory
+# of the whole main window (every QAction, menu, dock, toolbar, Processing
+# provider, locator filter, options page and rubber band), then loads and
+# unloads the plugin three times as the Plugin Manager does, checking the
+# plugin's wiring while it is loaded and taking the inventory after each unload:
+# a symmetric unload gives back exactly the first inventory.
 import json
 import os
 import traceback
 
 import qgis.utils
 from qgis.core import QgsApplication
-from qgis.gui import QgsDockWidget, QgsRubberBand
+from qgis.gui import QgsOptionsPageWidget, QgsRubberBand
 from qgis.PyQt.QtCore import QEvent, QTimer
-from qgis.PyQt.QtWidgets import QAction, QApplication, QMenu, QToolBar
+from qgis.PyQt.QtWidgets import QAction, QApplication, QDialog, QDockWidget, QMenu, QToolBar
 
 PLUGIN = "kpa_tracker"
 
@@ -20,30 +23,6 @@ def _flush():
     for _ in range(3):
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QApplication.processEvents()
-
-
-def _plugin_menu_actions(window):
-    found = []
-    for menu in window.findChildren(QMenu):
-        if menu.title().replace("&", "") == "KPA Deployment Tracker":
-            found.extend(a.text() for a in menu.actions())
-    return found
-
-
-def _footprint():
-    window = qgis.utils.iface.mainWindow()
-    return {
-        "dock": len([d for d in window.findChildren(QgsDockWidget) if d.objectName() == "KpaTrackerDock"]),
-        "toolbar": len([t for t in window.findChildren(QToolBar) if t.objectName() == "KpaTrackerToolbar"]),
-        "dock_action": len([a for a in window.findChildren(QAction) if a.objectName() == "KpaTrackerDockAction"]),
-        "menu_actions": len(_plugin_menu_actions(window)),
-        "provider": QgsApplication.processingRegistry().providerById(PLUGIN) is not None,
-        "locator_filters": len([f for f in _locator_filters(window) if f.name() == PLUGIN]),
-        "rubber_bands": len([i for i in qgis.utils.iface.mapCanvas().scene().items()
-                             if isinstance(i, QgsRubberBand)]),
-        "measure_action": len([a for a in window.findChildren(QAction)
-                               if a.objectName() == "KpaTrackerMeasureAction"]),
-    }
 
 
 def _locator_filters(window):
@@ -57,27 +36,75 @@ def _locator_filters(window):
     return []
 
 
+def _options_pages():
+    """The titles of the plugin pages in QGIS's Options dialog, read from the open dialog."""
+    found = []
+
+    def read_and_close():
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible() \
+                    and widget.metaObject().className() == "QgsOptions":
+                found.extend(sorted(page.metaObject().className() + ":" + page.objectName()
+                                    for page in widget.findChildren(QgsOptionsPageWidget)))
+                widget.reject()
+                return
+        QTimer.singleShot(200, read_and_close)
+
+    QTimer.singleShot(300, read_and_close)
+    qgis.utils.iface.showOptionsDialog(qgis.utils.iface.mainWindow())
+    _flush()
+    return found
+
+
+def _names(objects):
+    return sorted(o.objectName() or o.metaObject().className() for o in objects)
+
+
+def _inventory():
+    window = qgis.utils.iface.mainWindow()
+    actions = window.findChildren(QAction)
+    return {
+        "qactions": len(actions),
+        "menus": _names(window.findChildren(QMenu)),
+        "plugins_menu": sorted(a.text() for a in qgis.utils.iface.pluginMenu().actions()),
+        "docks": _names(window.findChildren(QDockWidget)),
+        "toolbars": _names(window.findChildren(QToolBar)),
+        "providers": sorted(p.id() for p in QgsApplication.processingRegistry().providers()),
+        "locator_filters": sorted(f.name() for f in _locator_filters(window)),
+        "options_pages": _options_pages(),
+        "rubber_bands": len([i for i in qgis.utils.iface.mapCanvas().scene().items()
+                             if isinstance(i, QgsRubberBand)]),
+    }
+
+
+def _wiring():
+    """What the loaded plugin shows: a hidden dock whose button and close stay in sync."""
+    window = qgis.utils.iface.mainWindow()
+    action = [a for a in window.findChildren(QAction) if a.objectName() == "KpaTrackerDockAction"][0]
+    dock = [d for d in window.findChildren(QDockWidget) if d.objectName() == "KpaTrackerDock"][0]
+    wiring = {"dock_hidden_at_start": not dock.isVisible()}
+    action.trigger()
+    _flush()
+    wiring["dock_shown_by_action"] = dock.isVisible() and action.isChecked()
+    dock.close()
+    _flush()
+    wiring["action_unchecked_by_close"] = not action.isChecked()
+    return wiring
+
+
 def _check():
-    result = {"loaded": PLUGIN in qgis.utils.active_plugins, "cycles": []}
+    result = {"cycles": []}
     try:
-        result["after_start"] = _footprint()
-        window = qgis.utils.iface.mainWindow()
-        action = [a for a in window.findChildren(QAction) if a.objectName() == "KpaTrackerDockAction"][0]
-        dock = [d for d in window.findChildren(QgsDockWidget) if d.objectName() == "KpaTrackerDock"][0]
-        result["dock_hidden_at_start"] = not dock.isVisible()
-        action.trigger()
-        _flush()
-        result["dock_shown_by_action"] = dock.isVisible() and action.isChecked()
-        dock.close()
-        _flush()
-        result["action_unchecked_by_close"] = not action.isChecked()
+        result["loaded_at_start"] = PLUGIN in qgis.utils.active_plugins
+        result["before"] = _inventory()
         for _ in range(3):
-            cycle = {"unloaded": qgis.utils.unloadPlugin(PLUGIN)}
+            cycle = {"loaded": bool(qgis.utils.loadPlugin(PLUGIN) and qgis.utils.startPlugin(PLUGIN))}
             _flush()
-            cycle["after_unload"] = _footprint()
-            cycle["loaded"] = qgis.utils.loadPlugin(PLUGIN) and qgis.utils.startPlugin(PLUGIN)
+            cycle["after_load"] = _inventory()
+            cycle["wiring"] = _wiring()
+            cycle["unloaded"] = bool(qgis.utils.unloadPlugin(PLUGIN))
             _flush()
-            cycle["after_load"] = _footprint()
+            cycle["after_unload"] = _inventory()
             result["cycles"].append(cycle)
     except Exception:  # reported to the test, which fails on it
         result["exception"] = traceback.format_exc()

@@ -3,7 +3,7 @@
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
+from qgis.PyQt.QtWidgets import QAction, QMenu
 
 from .core import log
 from .core.icons import icon_path, plugin_icon_path
@@ -20,6 +20,7 @@ from .ui.options_page import KpaOptionsFactory
 from .ui.sightings_controller import SightingsController
 
 PLUGIN_MENU = "&KPA Deployment Tracker"
+MENU_NAME = "KpaTrackerMenu"
 TOOLBAR_NAME = "KpaTrackerToolbar"
 DOCK_ACTION_NAME = "KpaTrackerDockAction"
 MEASURE_ACTION_NAME = "KpaTrackerMeasureAction"
@@ -31,6 +32,7 @@ class KpaTrackerPlugin:
         self.iface = iface
         self.provider = None
         self.toolbar = None
+        self.menu = None
         self.dock = None
         self.dock_action = None
         self.catalogue = None
@@ -63,6 +65,11 @@ class KpaTrackerPlugin:
 
         self.toolbar = self.iface.addToolBar("KPA Deployment Tracker")
         self.toolbar.setObjectName(TOOLBAR_NAME)
+        # Our own submenu of Plugins, not iface.addPluginToMenu(): QGIS's removePluginMenu()
+        # leaves the emptied submenu and a separator behind (two QActions per unload).
+        self.menu = QMenu(PLUGIN_MENU, main_window)
+        self.menu.setObjectName(MENU_NAME)
+        self.iface.pluginMenu().addMenu(self.menu)
 
         self.dock = KpaTrackerDock(main_window)
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
@@ -78,7 +85,7 @@ class KpaTrackerPlugin:
         # Button, menu entry and the dock's own close button stay in sync.
         self.dock.setToggleVisibilityAction(self.dock_action)
         self.toolbar.addAction(self.dock_action)
-        self.iface.addPluginToMenu(PLUGIN_MENU, self.dock_action)
+        self.menu.addAction(self.dock_action)
 
         self.catalogue = CatalogueController(self.iface, self.dock, self.connections)
 
@@ -87,7 +94,7 @@ class KpaTrackerPlugin:
         self.measure_action.setToolTip("Measure distances, areas and bearings on the ellipsoid")
         self.measure_action.setCheckable(True)
         self.toolbar.addAction(self.measure_action)
-        self.iface.addPluginToMenu(PLUGIN_MENU, self.measure_action)
+        self.menu.addAction(self.measure_action)
         self.measure = MeasureController(self.iface, self.dock.measure_panel, self.measure_action,
                                          self.connections)
         self.route = RouteController(self.iface, self.dock.route_panel, self.connections)
@@ -120,13 +127,13 @@ class KpaTrackerPlugin:
             self.measure.unload()
             self.measure = None
         if self.measure_action is not None:
-            self.iface.removePluginMenu(PLUGIN_MENU, self.measure_action)
+            self.menu.removeAction(self.measure_action)
             self.toolbar.removeAction(self.measure_action)
             self.measure_action.deleteLater()
             self.measure_action = None
         self.catalogue = None
         if self.dock_action is not None:
-            self.iface.removePluginMenu(PLUGIN_MENU, self.dock_action)
+            self.menu.removeAction(self.dock_action)
             self.toolbar.removeAction(self.dock_action)
         if self.dock is not None:
             # The dock goes before its toggle action: it holds a pointer to the action.
@@ -136,6 +143,10 @@ class KpaTrackerPlugin:
         if self.dock_action is not None:
             self.dock_action.deleteLater()
             self.dock_action = None
+        if self.menu is not None:
+            self.iface.pluginMenu().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+            self.menu = None
         if self.toolbar is not None:
             self.iface.mainWindow().removeToolBar(self.toolbar)
             self.toolbar.deleteLater()
