@@ -1,23 +1,13 @@
-"""Icon paths: from the compiled Qt resources when present, else from the files.
+"""Icon paths, straight from the plugin's files.
 
-The resources are compiled at packaging time (pyrcc5); on QGIS 4 (Qt6) there is
-no pyrcc, and a source checkout has no compiled file, so the file path is the fallback.
+No compiled Qt resources: pyrcc5's output imports PyQt5, which on a machine with
+both Qt5 and Qt6 would load Qt5 into a QGIS 4 (Qt6) process, and Qt6 has no pyrcc.
 """
-
-from qgis.PyQt.QtCore import QFile
 
 from .workspace import plugin_dir
 
-try:  # registers the ":/plugins/kpa_tracker" resources when compiled
-    from .. import resources_rc  # noqa: F401
-except ImportError:
-    resources_rc = None
-
 
 def icon_path(name: str) -> str:
-    resource = ":/plugins/kpa_tracker/icons/" + name
-    if QFile.exists(resource):
-        return resource
     return str(plugin_dir() / "icons" / name)
 
 
