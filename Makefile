@@ -1,18 +1,25 @@
-# Everything from a fresh Debian 12 machine (as root): `make run`, `make test`.
+# Everything from a fresh Debian 12 or Debian 13 machine (as root): `make run`, `make test`.
 # Each target installs what it needs first; a second run skips what is there.
+# Package names hold for both releases: `postgresql` and `postgresql-postgis` are
+# Debian's metapackages for the release's own PostgreSQL (15 on Debian 12, 17 on
+# Debian 13) and its PostGIS; devtools/pg_server.py finds the binaries they install.
 
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := qgis python3-qgis pyqt5-dev-tools xvfb xauth python3-venv python3-yaml python3-pyproj git poppler-utils fonts-nanum postgresql-15 postgresql-15-postgis-3 python3-psycopg2
+# proj-data: PROJ's grids and database for pyproj (a Recommends, so not pulled in by
+# --no-install-recommends); fonts-dejavu-core and fonts-nanum: the Latin and Korean
+# faces the rendered maps and briefings are checked with.
+APT_PACKAGES := qgis python3-qgis xvfb xauth python3-venv python3-yaml python3-pyproj proj-data \
+  git poppler-utils fonts-dejavu-core fonts-nanum postgresql postgresql-postgis python3-psycopg2
 APT_STAMP := build/.apt-$(shell echo $(APT_PACKAGES) | md5sum | cut -c1-8)
 # Tests and `make run` without a display use Qt's offscreen platform in-process;
 # QGIS desktop itself is started under Xvfb by devtools/qgis_desktop.py.
 TEST_ENV := QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=/tmp/kpa-runtime-$$(id -u)
 
-.PHONY: setup run test package bench validate symbols styles resources clean
+.PHONY: setup run test test-matrix package bench validate symbols styles clean
 
-setup: $(VENV)/.installed resources
+setup: $(VENV)/.installed
 
 $(APT_STAMP):
 	@mkdir -p build
@@ -28,12 +35,6 @@ $(VENV)/.installed: requirements-dev.txt $(APT_STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
-# Compiled Qt resources for running from the source tree (never committed;
-# qgis-plugin-ci compiles its own copy into the zip).
-resources: kpa_tracker/resources_rc.py
-kpa_tracker/resources_rc.py: kpa_tracker/resources.qrc $(wildcard kpa_tracker/icons/*) $(APT_STAMP)
-	pyrcc5 -o $@ $<
-
 run: setup
 	@mkdir -p /tmp/kpa-runtime-$$(id -u) && chmod 700 /tmp/kpa-runtime-$$(id -u)
 	XDG_RUNTIME_DIR=/tmp/kpa-runtime-$$(id -u) $(PY) -m devtools.run
@@ -41,6 +42,12 @@ run: setup
 test: setup
 	@mkdir -p /tmp/kpa-runtime-$$(id -u) && chmod 700 /tmp/kpa-runtime-$$(id -u)
 	$(TEST_ENV) $(PY) -m pytest
+
+# The suite on QGIS 3.22, 3.40 and 3.44: the host's QGIS directly, the others in
+# debootstrapped Debian roots cached under /var/cache/kpa-tracker-matrix.
+# MATRIX_ARGS: --skip-host (make test already ran it), or the legs to run (3.22 3.40 3.44).
+test-matrix:
+	bash devtools/matrix.sh $(MATRIX_ARGS)
 
 package: setup
 	$(PY) -m devtools.package
@@ -60,4 +67,4 @@ styles: setup
 	QT_HASH_SEED=0 $(TEST_ENV) $(PY) -m devtools.make_styles
 
 clean:
-	rm -rf build dist kpa_tracker/resources_rc.py .pytest_cache
+	rm -rf build dist .pytest_cache

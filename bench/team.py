@@ -1,7 +1,7 @@
 """The team workspace on PostGIS against the local GeoPackage, in the same run.
 
 A throwaway PostgreSQL 15 + PostGIS server on the loopback interface
-(devtools.pg_server; needs postgresql-15-postgis-3 and python3-psycopg2).
+(devtools.pg_server; needs Debian's postgresql-postgis and python3-psycopg2).
 
 1. The same 100,000 sightings in a GeoPackage and in the team database;
    opening the layer and rendering a full-extent frame

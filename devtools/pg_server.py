@@ -1,7 +1,8 @@
-"""A throwaway PostgreSQL 15 + PostGIS server for the team-workspace tests and bench.
+"""A throwaway PostgreSQL + PostGIS server for the team-workspace tests and bench.
 
-Debian's binaries (/usr/lib/postgresql/15/bin), a fresh cluster in a temporary
-directory, listening on 127.0.0.1 only, on a free port, with its unix socket in
+Debian's binaries (/usr/lib/postgresql/<version>/bin of the newest installed
+PostgreSQL that has PostGIS: 15 on Debian 12, 17 on Debian 13; KPA_PG_BIN
+overrides), a fresh cluster in a temporary directory, listening on 127.0.0.1 only, on a free port, with its unix socket in
 that directory. Password (scram-sha-256) authentication for every TCP
 connection, so login roles are tested with real passwords. PostgreSQL refuses
 to run as root: as root the cluster belongs to the `postgres` OS user and
@@ -22,13 +23,30 @@ import tempfile
 import time
 from pathlib import Path
 
-BIN = Path(os.environ.get("KPA_PG_BIN", "/usr/lib/postgresql/15/bin"))
-SUPERUSER = "postgres"
-STATE_FILE = "server.json"
-
 
 class PgServerError(RuntimeError):
     pass
+
+
+PG_LIB = Path("/usr/lib/postgresql")
+PG_SHARE = Path("/usr/share/postgresql")
+
+
+def find_bin_dir() -> Path:
+    """The bin folder of the newest installed PostgreSQL whose PostGIS extension is installed too."""
+    if os.environ.get("KPA_PG_BIN"):
+        return Path(os.environ["KPA_PG_BIN"])
+    versions = sorted((int(d.name) for d in PG_LIB.glob("*") if d.name.isdigit()
+                       and (d / "bin" / "initdb").exists()
+                       and (PG_SHARE / d.name / "extension" / "postgis.control").exists()), reverse=True)
+    if not versions:
+        raise PgServerError("no PostgreSQL with PostGIS under {}: install Debian's postgresql and "
+                            "postgresql-postgis (make test does)".format(PG_LIB))
+    return PG_LIB / str(versions[0]) / "bin"
+
+
+SUPERUSER = "postgres"
+STATE_FILE = "server.json"
 
 
 def _free_port() -> int:
@@ -52,7 +70,7 @@ class PgServer:
     # --- running the server's own programs ---------------------------------------------
 
     def _run(self, *args, check=True):
-        command = [str(BIN / args[0])] + [str(a) for a in args[1:]]
+        command = [str(find_bin_dir() / args[0])] + [str(a) for a in args[1:]]
         if self.as_root:
             command = ["runuser", "-u", "postgres", "--"] + command
         result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -73,9 +91,7 @@ class PgServer:
     # --- life cycle ------------------------------------------------------------------------
 
     def start(self) -> "PgServer":
-        if not (BIN / "initdb").exists():
-            raise PgServerError("{} is missing: install postgresql-15 and postgresql-15-postgis-3".format(
-                BIN / "initdb"))
+        find_bin_dir()  # says what to install before anything is made
         self.base_dir.mkdir(parents=True, exist_ok=True)
         password_file = self.base_dir / "pwfile"
         password_file.write_text(self.password + "\n")
