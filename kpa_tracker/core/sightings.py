@@ -73,7 +73,7 @@ from qgis.core import (
     QgsFields,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QVariant
 
 from .compat import WKB_NO_GEOMETRY, WKB_POINT
 from .gpkg import GeoPackageError, create_table
@@ -348,7 +348,8 @@ def parse_utc(value) -> Optional[datetime.datetime]:
     if isinstance(value, QDateTime):
         if not value.isValid():
             return None
-        if value.timeSpec() != 0:  # UTC or an offset: the instant is known
+        # A named enum, never 0: under PyQt6 Qt enums are not ints, so "!= 0" is always true.
+        if value.timeSpec() != Qt.TimeSpec.LocalTime:  # UTC or an offset: the instant is known
             value = value.toUTC()
         day, clock = value.date(), value.time()
         return datetime.datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute(), clock.second(),
