@@ -1,5 +1,14 @@
-"""QGIS enums that moved: plain QgsWkbTypes members on QGIS 3.22, scoped under Qgis from 3.30 and only
-there on QGIS 4. The plugin names them once, here."""
+"""Where QGIS's Python API differs between the versions the plugin supports, named once, here.
+
+Each helper is run by the suite on every QGIS of the matrix (3.22, 3.40, 3.44);
+test_compat.py checks them directly.
+
+- QGIS enums that moved: plain QgsWkbTypes members on QGIS 3.22, scoped under Qgis from 3.30 and
+  only there on QGIS 4.
+- A locator result's user data: given to the constructor on every version; read back with
+  getUserData() on 3.22, where the `userData` attribute of a result crashes when read, and from the
+  `userData` attribute on 3.40 and 3.44, which have no getUserData().
+"""
 
 from qgis.core import Qgis, QgsWkbTypes
 
@@ -23,3 +32,30 @@ WKB_NO_GEOMETRY = _wkb("NoGeometry")
 POINT_GEOMETRY = _geometry("Point", "PointGeometry")
 LINE_GEOMETRY = _geometry("Line", "LineGeometry")
 POLYGON_GEOMETRY = _geometry("Polygon", "PolygonGeometry")
+NULL_GEOMETRY = _geometry("Null", "NullGeometry")
+
+
+def locator_result_data(result):
+    """The user data a QgsLocatorResult was constructed with."""
+    if hasattr(result, "getUserData"):  # QGIS 3.22
+        return result.getUserData()
+    return result.userData  # QGIS 3.40, 3.44
+
+
+# Field types for QgsField. QgsField takes QMetaType.Type from QGIS 3.38 on (and QGIS 4's Qt6 has no
+# QVariant.Type); QGIS 3.22 takes only QVariant.Type. Under Qt5 both enums share their numbers, so a
+# field's type() compares equal to these constants on every version.
+if Qgis.QGIS_VERSION_INT >= 33800:
+    from qgis.PyQt.QtCore import QMetaType
+
+    FIELD_STRING = QMetaType.Type.QString
+    FIELD_INT = QMetaType.Type.Int
+    FIELD_DOUBLE = QMetaType.Type.Double
+    FIELD_DATETIME = QMetaType.Type.QDateTime
+else:
+    from qgis.PyQt.QtCore import QVariant
+
+    FIELD_STRING = QVariant.String
+    FIELD_INT = QVariant.Int
+    FIELD_DOUBLE = QVariant.Double
+    FIELD_DATETIME = QVariant.DateTime

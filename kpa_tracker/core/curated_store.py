@@ -27,9 +27,8 @@ from qgis.core import (
     QgsPointXY,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
-from .compat import WKB_MULTILINESTRING, WKB_NO_GEOMETRY, WKB_POINT, WKB_POLYGON
+from .compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, WKB_MULTILINESTRING, WKB_NO_GEOMETRY, WKB_POINT, WKB_POLYGON
 from .curated import CuratedFeature, LayerDef
 from .gpkg import GeoPackageError, create_table
 from .geodesy import densify
@@ -44,12 +43,12 @@ WGS84 = "EPSG:4326"
 # Movement legs are drawn as great circles, densified every so many metres.
 GEODESIC_STEP_M = 25000.0
 COMMON_QGS_FIELDS = (
-    ("id", QVariant.String), ("name", QVariant.String), ("names", QVariant.String),
-    ("status", QVariant.String), ("as_of", QVariant.String), ("valid_from", QVariant.String),
-    ("valid_to", QVariant.String), ("precision", QVariant.String), ("sources", QVariant.String),
-    ("source_urls", QVariant.String), ("notes", QVariant.String),
+    ("id", FIELD_STRING), ("name", FIELD_STRING), ("names", FIELD_STRING),
+    ("status", FIELD_STRING), ("as_of", FIELD_STRING), ("valid_from", FIELD_STRING),
+    ("valid_to", FIELD_STRING), ("precision", FIELD_STRING), ("sources", FIELD_STRING),
+    ("source_urls", FIELD_STRING), ("notes", FIELD_STRING),
 )
-TYPES = {"string": QVariant.String, "integer": QVariant.Int, "double": QVariant.Double}
+TYPES = {"string": FIELD_STRING, "integer": FIELD_INT, "double": FIELD_DOUBLE}
 GEOMETRY_TYPES = {
     "Point": WKB_POINT,
     "LineString": WKB_MULTILINESTRING,
@@ -166,7 +165,7 @@ class _Table:
 def _state_fields() -> QgsFields:
     fields = QgsFields()
     for name in ("layer", "feature_id", "base_hash"):
-        fields.append(QgsField(name, QVariant.String))
+        fields.append(QgsField(name, FIELD_STRING))
     return fields
 
 

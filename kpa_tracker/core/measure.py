@@ -19,6 +19,7 @@ from qgis.core import (
     QgsProject,
 )
 
+from .compat import POINT_GEOMETRY
 from .geodesy import WGS84, distance_area
 
 DISTANCE_UNITS = {"km": 1000.0, "mi": 1609.344, "nmi": 1852.0}
@@ -137,7 +138,7 @@ def geometry_distance(first: QgsGeometry, second: QgsGeometry, crs: QgsCoordinat
         point = a.intersection(b).pointOnSurface().asPoint()
         return 0.0, (point.x(), point.y()), (point.x(), point.y())
     centre_a, centre_b = a.centroid().asPoint(), b.centroid().asPoint()
-    if a.type() == b.type() == 0 and not a.isMultipart() and not b.isMultipart():
+    if a.type() == b.type() == POINT_GEOMETRY and not a.isMultipart() and not b.isMultipart():
         pa, pb = a.asPoint(), b.asPoint()
     else:
         middle = measure.computeSpheroidProject(

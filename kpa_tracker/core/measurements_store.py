@@ -11,9 +11,8 @@ from qgis.core import (
     QgsPointXY,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
-from .compat import WKB_MULTILINESTRING, WKB_POLYGON
+from .compat import FIELD_DOUBLE, FIELD_STRING, WKB_MULTILINESTRING, WKB_POLYGON
 from .geodesy import densify
 from .gpkg import GeoPackageError, open_or_create
 
@@ -28,9 +27,9 @@ class MeasurementStoreError(Exception):
 
 def _fields(kind: str) -> QgsFields:
     fields = QgsFields()
-    spec = [("length_km", QVariant.Double)] if kind == "line" else [
-        ("area_km2", QVariant.Double), ("perimeter_km", QVariant.Double)]
-    spec += [("note", QVariant.String), ("ellipsoid", QVariant.String), ("created_at", QVariant.String)]
+    spec = [("length_km", FIELD_DOUBLE)] if kind == "line" else [
+        ("area_km2", FIELD_DOUBLE), ("perimeter_km", FIELD_DOUBLE)]
+    spec += [("note", FIELD_STRING), ("ellipsoid", FIELD_STRING), ("created_at", FIELD_STRING)]
     for name, variant in spec:
         fields.append(QgsField(name, variant))
     return fields

@@ -10,18 +10,17 @@ from qgis.core import (
     QgsFields,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
-from .compat import WKB_LINESTRING
+from .compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, WKB_LINESTRING
 from .geodesy import WGS84
 from .gpkg import GeoPackageError, open_or_create
 
 ROUTES_TABLE = "routes"
-FIELDS = (("route_id", QVariant.String), ("leg", QVariant.Int), ("from_name", QVariant.String),
-          ("to_name", QVariant.String), ("mode", QVariant.String), ("km", QVariant.Double),
-          ("hours", QVariant.Double), ("via", QVariant.String), ("total_km", QVariant.Double),
-          ("total_hours", QVariant.Double), ("optimize", QVariant.String),
-          ("straight_km", QVariant.Double), ("created_at", QVariant.String))
+FIELDS = (("route_id", FIELD_STRING), ("leg", FIELD_INT), ("from_name", FIELD_STRING),
+          ("to_name", FIELD_STRING), ("mode", FIELD_STRING), ("km", FIELD_DOUBLE),
+          ("hours", FIELD_DOUBLE), ("via", FIELD_STRING), ("total_km", FIELD_DOUBLE),
+          ("total_hours", FIELD_DOUBLE), ("optimize", FIELD_STRING),
+          ("straight_km", FIELD_DOUBLE), ("created_at", FIELD_STRING))
 
 
 class RouteStoreError(Exception):

@@ -73,9 +73,9 @@ from qgis.core import (
     QgsFields,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt
 
-from .compat import WKB_NO_GEOMETRY, WKB_POINT
+from .compat import FIELD_DATETIME, FIELD_INT, FIELD_STRING, WKB_NO_GEOMETRY, WKB_POINT
 from .gpkg import GeoPackageError, create_table
 from .workspace import workspace_gpkg_path
 
@@ -134,38 +134,38 @@ REVIEW_STATUS = (
 
 # name, type, label (what the form and every message call it)
 SIGHTING_FIELDS = (
-    ("sighting_id", QVariant.String, "Sighting id"),
-    ("unit_id", QVariant.String, "Unit"),
-    ("unit_as_reported", QVariant.String, "Unit as the source names it"),
-    ("observed_at", QVariant.DateTime, "Observed (UTC)"),
-    ("time_precision", QVariant.Int, "Time precision"),
-    ("location_name", QVariant.String, "Place name"),
-    ("geo_precision", QVariant.Int, "Location precision"),
-    ("source_reliability", QVariant.String, "Source reliability"),
-    ("info_credibility", QVariant.Int, "Information credibility"),
-    ("claim_status", QVariant.String, "Claim status"),
-    ("review_status", QVariant.String, "Review status"),
-    ("description", QVariant.String, "Description"),
-    ("analyst", QVariant.String, "Analyst"),
-    ("created_at", QVariant.DateTime, "Created (UTC)"),
-    ("updated_at", QVariant.DateTime, "Updated (UTC)"),
-    ("attachment", QVariant.String, "Attachment"),
-    ("attachment_sha256", QVariant.String, "Attachment SHA-256"),
+    ("sighting_id", FIELD_STRING, "Sighting id"),
+    ("unit_id", FIELD_STRING, "Unit"),
+    ("unit_as_reported", FIELD_STRING, "Unit as the source names it"),
+    ("observed_at", FIELD_DATETIME, "Observed (UTC)"),
+    ("time_precision", FIELD_INT, "Time precision"),
+    ("location_name", FIELD_STRING, "Place name"),
+    ("geo_precision", FIELD_INT, "Location precision"),
+    ("source_reliability", FIELD_STRING, "Source reliability"),
+    ("info_credibility", FIELD_INT, "Information credibility"),
+    ("claim_status", FIELD_STRING, "Claim status"),
+    ("review_status", FIELD_STRING, "Review status"),
+    ("description", FIELD_STRING, "Description"),
+    ("analyst", FIELD_STRING, "Analyst"),
+    ("created_at", FIELD_DATETIME, "Created (UTC)"),
+    ("updated_at", FIELD_DATETIME, "Updated (UTC)"),
+    ("attachment", FIELD_STRING, "Attachment"),
+    ("attachment_sha256", FIELD_STRING, "Attachment SHA-256"),
 )
 SOURCE_FIELDS = (
-    ("source_id", QVariant.String, "Source id"),
-    ("sighting_id", QVariant.String, "Sighting id"),
-    ("url", QVariant.String, "URL"),
-    ("publisher", QVariant.String, "Publisher"),
-    ("published_at", QVariant.String, "Published"),
-    ("archive_url", QVariant.String, "Archive URL"),
-    ("notes", QVariant.String, "Notes"),
+    ("source_id", FIELD_STRING, "Source id"),
+    ("sighting_id", FIELD_STRING, "Sighting id"),
+    ("url", FIELD_STRING, "URL"),
+    ("publisher", FIELD_STRING, "Publisher"),
+    ("published_at", FIELD_STRING, "Published"),
+    ("archive_url", FIELD_STRING, "Archive URL"),
+    ("notes", FIELD_STRING, "Notes"),
 )
 # Derived, never entered: the symbol class the style draws (status and grade band in one
 # value), so rendering reads one field instead of evaluating an expression per point
 # (about twice as fast on 100,000 sightings). SQLite triggers keep it right whatever
 # client edits the table; the plugin also computes it when writing.
-MAP_CLASS_FIELD = ("map_class", QVariant.String, "Map class (derived)")
+MAP_CLASS_FIELD = ("map_class", FIELD_STRING, "Map class (derived)")
 SIGHTING_COLUMNS = tuple(name for name, _t, _l in SIGHTING_FIELDS)
 SOURCE_COLUMNS = tuple(name for name, _t, _l in SOURCE_FIELDS)
 LABELS = {name: label for name, _t, label in SIGHTING_FIELDS + (MAP_CLASS_FIELD,)}

@@ -35,6 +35,7 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from qgis.core import QgsGeometry
 
+from .compat import POINT_GEOMETRY
 from .sighting_html import sighting_html
 from .sightings import SIGHTING_COLUMNS, SightingRecord, format_iso_utc
 
@@ -354,7 +355,7 @@ def row_to_input(row: Row, columns: Mapping[str, str]) -> Tuple[Dict[str, object
         geometry = QgsGeometry.fromWkt(str(wkt))
         if geometry.isNull() or geometry.isEmpty():
             problems.append("'{}' is not WKT".format(str(wkt)[:60]))
-        elif geometry.type() != 0:
+        elif geometry.type() != POINT_GEOMETRY:
             problems.append("the WKT is not a point")
         else:
             point = geometry.asPoint() if not geometry.isMultipart() else geometry.asMultiPoint()[0]

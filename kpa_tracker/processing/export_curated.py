@@ -13,9 +13,8 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
-from ..core.compat import WKB_NO_GEOMETRY
+from ..core.compat import FIELD_STRING, WKB_NO_GEOMETRY
 from ..core import curated
 from ..core.curated_store import layer_uri, sync_layer
 from ..core.workspace import workspace_gpkg_path
@@ -107,7 +106,7 @@ class ExportCuratedAlgorithm(QgsProcessingAlgorithm):
     def _write_sources(rows, output: Path):
         fields = QgsFields()
         for name in ("layer", "feature_id", "publisher", "title", "date", "url"):
-            fields.append(QgsField(name, QVariant.String))
+            fields.append(QgsField(name, FIELD_STRING))
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName = "GPKG"
         options.layerName = SOURCES_TABLE

@@ -18,9 +18,8 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
-from ..core.compat import WKB_LINESTRING
+from ..core.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, WKB_LINESTRING
 from ..core import curated, routing
 from ..core.curated_store import layer_uri, sync_layer
 from ..core.places import curated_places, node_names, resolve_stop
@@ -126,11 +125,11 @@ class RouteAlgorithm(QgsProcessingAlgorithm):
     @staticmethod
     def fields() -> QgsFields:
         fields = QgsFields()
-        for name, kind in (("leg", QVariant.Type.Int), ("from_name", QVariant.Type.String),
-                           ("to_name", QVariant.Type.String), ("mode", QVariant.Type.String),
-                           ("km", QVariant.Type.Double), ("hours", QVariant.Type.Double),
-                           ("via", QVariant.Type.String), ("total_km", QVariant.Type.Double),
-                           ("total_hours", QVariant.Type.Double), ("optimize", QVariant.Type.String)):
+        for name, kind in (("leg", FIELD_INT), ("from_name", FIELD_STRING),
+                           ("to_name", FIELD_STRING), ("mode", FIELD_STRING),
+                           ("km", FIELD_DOUBLE), ("hours", FIELD_DOUBLE),
+                           ("via", FIELD_STRING), ("total_km", FIELD_DOUBLE),
+                           ("total_hours", FIELD_DOUBLE), ("optimize", FIELD_STRING)):
             fields.append(QgsField(name, kind))
         return fields
 

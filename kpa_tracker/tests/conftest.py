@@ -5,11 +5,37 @@ from qgis.PyQt.QtWidgets import QApplication
 pytest_plugins = ["kpa_tracker.tests.pg_fixtures"]
 
 
+def _point_pyproj_at_qgis_proj_data():
+    """The tests check geodesy and MGRS against pyproj. In the tests' venv, Debian 13's pyproj looks for
+    PROJ's data under the venv's prefix and finds none; use the folder QGIS's own PROJ reads."""
+    import os
+
+    from qgis.core import QgsProjUtils
+
+    if os.environ.get("PROJ_DATA"):
+        return
+    for folder in QgsProjUtils.searchPaths():
+        if os.path.isfile(os.path.join(folder, "proj.db")):
+            os.environ["PROJ_DATA"] = folder  # read by pyproj when it first needs its data
+            return
+
+
+_point_pyproj_at_qgis_proj_data()
+
+
 def flush_events():
     """Deliver deferred deletes and queued signals, as the next event-loop pass would."""
     for _ in range(3):
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QApplication.processEvents()
+
+
+@pytest.fixture(scope="session")
+def plugin_zip(tmp_path_factory):
+    """The zip qgis-plugin-ci builds from the work tree, as users install it (built once per run)."""
+    from devtools import package
+
+    return package.build(out_dir=tmp_path_factory.mktemp("dist"))
 
 
 @pytest.fixture

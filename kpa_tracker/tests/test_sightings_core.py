@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils, QgsFeatureRequest, QgsVectorLayer
-from qgis.PyQt.QtCore import QDateTime
+from qgis.PyQt.QtCore import QDateTime, Qt
 
 from kpa_tracker.core import sightings as S
+from kpa_tracker.core.compat import NULL_GEOMETRY, POINT_GEOMETRY
 from kpa_tracker.core.gpkg import create_table
 from kpa_tracker.core.sighting_html import escaped_expression, map_tip_template, sighting_html, sources_html
 
@@ -56,8 +57,8 @@ def test_schema_is_created_on_first_use_with_the_designed_fields(tmp_path):
     sources = QgsVectorLayer(S.sources_uri(gpkg), "s", "ogr")
     assert sightings.isValid() and sources.isValid()
     assert sightings.crs().authid() == "EPSG:4326"
-    assert sightings.geometryType() == 0  # points
-    assert sources.geometryType() == 4  # no geometry
+    assert sightings.geometryType() == POINT_GEOMETRY
+    assert sources.geometryType() == NULL_GEOMETRY
     assert sightings.fields().names() == ["fid"] + list(S.SIGHTING_COLUMNS) + ["map_class"]
     assert sources.fields().names() == ["fid"] + list(S.SOURCE_COLUMNS)
     types = {f.name(): f.typeName() for f in sightings.fields()}
@@ -73,11 +74,11 @@ def test_schema_is_created_on_first_use_with_the_designed_fields(tmp_path):
 
 def test_schema_joins_an_existing_workspace_without_touching_its_tables(tmp_path):
     from qgis.core import QgsFeature, QgsField, QgsFields, QgsGeometry, QgsPointXY, QgsWkbTypes
-    from qgis.PyQt.QtCore import QVariant
+    from kpa_tracker.core.compat import FIELD_STRING
     gpkg = tmp_path / "workspace.gpkg"
     fields = QgsFields()
-    fields.append(QgsField("id", QVariant.String))
-    fields.append(QgsField("name", QVariant.String))
+    fields.append(QgsField("id", FIELD_STRING))
+    fields.append(QgsField("name", FIELD_STRING))
     row = QgsFeature(fields)
     row["id"], row["name"] = "kpa-94", "94th brigade"
     row.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(35.2, 51.2)))
@@ -207,7 +208,7 @@ def test_qdatetime_from_the_form_is_read_by_its_wall_clock_as_utc():
     # times whose wall clock is UTC.
     value = QDateTime.fromString("2024-12-10T08:30:00", "yyyy-MM-ddTHH:mm:ss")
     assert S.parse_utc(value) == datetime.datetime(2024, 12, 10, 8, 30, tzinfo=datetime.timezone.utc)
-    utc = QDateTime.fromString("2024-12-10T08:30:00Z", 1)  # Qt.ISODate, a UTC instant
+    utc = QDateTime.fromString("2024-12-10T08:30:00Z", Qt.DateFormat.ISODate)  # a UTC instant
     assert S.parse_utc(utc) == datetime.datetime(2024, 12, 10, 8, 30, tzinfo=datetime.timezone.utc)
 
 

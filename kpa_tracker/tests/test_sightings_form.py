@@ -14,6 +14,7 @@ import textwrap
 
 import pytest
 from qgis.core import (
+    QgsAttributeEditorRelation,
     QgsCategorizedSymbolRenderer,
     QgsEditFormConfig,
     QgsExpression,
@@ -33,9 +34,10 @@ from qgis.core import (
     QgsVectorLayerUtils,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDateTime, QVariant
+from qgis.PyQt.QtCore import QDateTime
 
 from kpa_tracker.core import sightings as S
+from kpa_tracker.core.compat import FIELD_STRING
 from kpa_tracker.core import sightings_form as F
 from kpa_tracker.core.gpkg import create_table
 
@@ -61,7 +63,7 @@ def workspace(tmp_path):
     gpkg = tmp_path / "workspace.gpkg"
     fields = QgsFields()
     for name in ("id", "name", "designation"):
-        fields.append(QgsField(name, QVariant.String))
+        fields.append(QgsField(name, FIELD_STRING))
     rows = []
     for unit_id, name in (("kpa-94", "94th brigade"), ("ru-810", "810th Naval Infantry Brigade")):
         row = QgsFeature(fields)
@@ -117,9 +119,14 @@ def test_unit_value_relation_survives_a_change_of_layer_id(workspace):
     project.addMapLayer(again)
     assert again.id() != config["Layer"]
     assert QgsValueRelationFieldFormatter.resolveLayer(config, project) is again
-    cache = QgsValueRelationFieldFormatter.createCache(config)
-    assert sorted((entry.key, entry.value) for entry in cache) == [
-        ("kpa-94", "94th brigade"), ("ru-810", "810th Naval Infantry Brigade")]
+    # What the form shows for a stored unit id, read through QGIS's own formatter (it builds its own cache:
+    # iterating a value-relation cache's items from Python crashes QGIS 3.40, a sip copy of the vector).
+    formatter = QgsValueRelationFieldFormatter()
+    index = _field_index(sightings, "unit_id")
+    shown = {key: formatter.representValue(sightings, index, config, None, key)
+             for key in ("kpa-94", "ru-810", "no-such-unit")}
+    assert shown == {"kpa-94": "94th brigade", "ru-810": "810th Naval Infantry Brigade",
+                     "no-such-unit": "(no-such-unit)"}
 
 
 def test_attachment_widget_is_relative_to_the_workspace(workspace):
@@ -224,7 +231,7 @@ def test_layout_reads_top_to_bottom_with_the_sources_relation(workspace):
     assert all(g.isGroupBox() for g in groups)
     placed = [child.name() for g in groups for child in g.children()]
     assert set(placed) >= set(EXPECTED_WIDGETS) - {"map_class"}
-    relation_elements = [c for g in groups for c in g.children() if c.type() == 2]  # AeTypeRelation
+    relation_elements = [c for g in groups for c in g.children() if isinstance(c, QgsAttributeEditorRelation)]
     assert [e.relation().id() for e in relation_elements] == [S.RELATION_ID]
 
 
@@ -468,7 +475,7 @@ DESKTOP_SCRIPT = textwrap.dedent("""
     # Run inside plain QGIS desktop (no plugin installed): add the two tables as an analyst would.
     import json, os, traceback
     import qgis.utils
-    from qgis.core import QgsProject, QgsVectorLayerUtils, QgsGeometry, QgsPointXY
+    from qgis.core import QgsAttributeEditorRelation, QgsProject, QgsVectorLayerUtils, QgsGeometry, QgsPointXY
     from qgis.gui import QgsAttributeEditorContext, QgsRelationEditorWidget
     from qgis.PyQt.QtCore import QTimer
     from qgis.PyQt.QtWidgets import QApplication, QToolButton
@@ -486,7 +493,7 @@ DESKTOP_SCRIPT = textwrap.dedent("""
                                          relation.referencingLayerId() == sources.id()]
             def element_valid():
                 return [c.relation().isValid() for g in sightings.editFormConfig().tabs() for c in g.children()
-                        if c.type() == 2]
+                        if isinstance(c, QgsAttributeEditorRelation)]
             # QGIS 3.22 rebuilds the relation when the second table is added, but the sightings form
             # resolves its relation editor only when its style is read again: the analyst's "Restore
             # Default" style (or saving and reopening the project).

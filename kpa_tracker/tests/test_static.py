@@ -89,3 +89,66 @@ def test_metadata_complete():
 def test_tests_are_not_packaged():
     attributes = (ROOT / ".gitattributes").read_text(encoding="utf-8")
     assert re.search(r"^kpa_tracker/tests\s+export-ignore", attributes, re.MULTILINE)
+
+
+# --- Qt6 (QGIS 4) readiness: what PyQt6 breaks silently or at run time, kept out by reading the code ----
+
+# Methods whose results are Qt or QGIS enums. Under PyQt6 a Qt enum is a Python enum, not an int: compared
+# with an integer it is never equal (sightings once compared timeSpec() with 0 and would have shifted every
+# observed time by the machine's UTC offset).
+ENUM_RESULTS = {"type", "timeSpec", "geometryType", "wkbType", "mode", "navigationMode", "strength", "viewMode",
+                "layout", "button", "key", "state", "standardButton", "result"}
+
+
+def _enum_compared_with_integer(tree):
+    """(line, method) of each comparison of an enum-returning call with an integer literal."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Compare):
+            continue
+        sides = [node.left] + list(node.comparators)
+        called = [s.func.attr for s in sides if isinstance(s, ast.Call) and isinstance(s.func, ast.Attribute)
+                  and s.func.attr in ENUM_RESULTS and not s.args]
+        if called and any(isinstance(s, ast.Constant) and type(s.value) is int for s in sides):
+            found.append((node.lineno, called[0]))
+    return found
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_enum_compared_with_an_integer(path):
+    found = _enum_compared_with_integer(ast.parse(path.read_text(encoding="utf-8")))
+    assert not found, "{}: {} compared with an integer; name the enum member".format(
+        path.name, ", ".join("line {} {}()".format(*f) for f in found))
+
+
+def test_enum_rule_finds_the_bug_it_was_written_for():
+    assert _enum_compared_with_integer(ast.parse("if value.timeSpec() != 0:\n    pass\n")) == [(1, "timeSpec")]
+    assert _enum_compared_with_integer(ast.parse("a.type() == b.type() == 0")) == [(1, "type")]
+    assert not _enum_compared_with_integer(ast.parse("value.timeSpec() != Qt.TimeSpec.LocalTime"))
+
+
+@pytest.mark.parametrize("path", [p for p in SOURCES if p.name != "compat.py"],
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_field_types_and_removed_qt_classes_only_through_compat(path):
+    """QVariant.Type is gone in PyQt6 and QgsField takes QMetaType.Type from 3.38: field types come from
+    compat (FIELD_STRING, ...). QRegExp and QRegExpValidator are gone in Qt6."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and getattr(node.value, "id", "") == "QVariant":
+            pytest.fail("{}:{} uses QVariant.{}; use kpa_tracker.core.compat's FIELD_* types".format(
+                path.name, node.lineno, node.attr))
+        if isinstance(node, ast.Name) and node.id in ("QRegExp", "QRegExpValidator"):
+            pytest.fail("{}:{} uses {} (removed in Qt6); use QRegularExpression".format(
+                path.name, node.lineno, node.id))
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_compiled_qt_resources(path):
+    """pyrcc5's output imports PyQt5: in a Qt6 QGIS it would load Qt5 beside Qt6. Icons load from files."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and any(a.name.endswith("_rc") for a in node.names):
+            pytest.fail("{}:{} imports compiled resources".format(path.name, node.lineno))
+        if isinstance(node, ast.Import) and any(a.name.endswith("_rc") for a in node.names):
+            pytest.fail("{}:{} imports compiled resources".format(path.name, node.lineno))
+    assert not list(PLUGIN_DIR.rglob("*.qrc")) and not list(PLUGIN_DIR.rglob("*_rc.py"))

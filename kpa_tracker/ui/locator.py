@@ -12,6 +12,7 @@ from qgis.core import (
 )
 
 from ..core import curated
+from ..core.compat import locator_result_data
 
 SEARCHED_LAYERS = ("units", "bases", "kursk_sites")
 ZOOM_HALF_WIDTH_DEG = 0.6
@@ -44,18 +45,6 @@ def search(index, query):
     return [entry for _, entry in sorted(hits, key=lambda hit: (hit[0], hit[1][1]))]
 
 
-def _set_user_data(result, data):
-    # QgsLocatorResult.userData is a plain attribute up to QGIS 3.22 and a method later.
-    if hasattr(result, "setUserData"):
-        result.setUserData(data)
-    else:
-        result.userData = data
-
-
-def _user_data(result):
-    return result.getUserData() if hasattr(result, "getUserData") else result.userData()
-
-
 class KpaLocatorFilter(QgsLocatorFilter):
     def __init__(self, iface, index=None):
         super().__init__()
@@ -81,15 +70,12 @@ class KpaLocatorFilter(QgsLocatorFilter):
             if feedback.isCanceled():
                 return
             _, display, layer_title, feature_id, lon, lat = entry
-            result = QgsLocatorResult()
-            result.filter = self
-            result.displayString = display
+            result = QgsLocatorResult(self, display, [lon, lat, feature_id])
             result.description = layer_title
-            _set_user_data(result, [lon, lat, feature_id])
             self.resultFetched.emit(result)
 
     def triggerResult(self, result):  # noqa: N802
-        lon, lat, _feature_id = _user_data(result)
+        lon, lat, _feature_id = locator_result_data(result)
         canvas = self.iface.mapCanvas()
         transform = QgsCoordinateTransform(
             QgsCoordinateReferenceSystem("EPSG:4326"),
