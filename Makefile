@@ -41,7 +41,7 @@ run: setup
 
 test: setup
 	@mkdir -p /tmp/kpa-runtime-$$(id -u) && chmod 700 /tmp/kpa-runtime-$$(id -u)
-	$(TEST_ENV) $(PY) -m pytest
+	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
 # The suite on QGIS 3.22, 3.40 and 3.44: the host's QGIS directly, the others in
 # debootstrapped Debian roots cached under /var/cache/kpa-tracker-matrix.

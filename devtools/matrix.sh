@@ -15,6 +15,7 @@
 # that knows what the project needs.
 #
 #   devtools/matrix.sh [--skip-host] [--build-only] [LEG...]    LEG: 3.22 3.40 3.44
+#   PYTEST_ARGS='-k name' devtools/matrix.sh 3.40             a part of the suite, on one leg
 #
 # A leg that cannot be built or whose suite fails makes the whole run fail;
 # nothing is skipped silently. Each leg's time is printed at the end.
@@ -82,7 +83,7 @@ in_root() {  # run a command in a root with a clean environment (the host's pip 
   local root=$1; shift
   local keep=()
   while IFS='=' read -r name _; do
-    case $name in PIP_*|http_proxy|https_proxy|no_proxy|HTTP_PROXY|HTTPS_PROXY|NO_PROXY) keep+=("$name=${!name}") ;; esac
+    case $name in PIP_*|PYTEST_ARGS|TZ|http_proxy|https_proxy|no_proxy|HTTP_PROXY|HTTPS_PROXY|NO_PROXY) keep+=("$name=${!name}") ;; esac
   done < <(env)
   chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb CI="${CI:-}" \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "${keep[@]}" "$@"
