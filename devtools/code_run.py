@@ -70,7 +70,7 @@ def _measure(plugin):
     from qgis.PyQt.QtGui import QMouseEvent
 
     canvas = qgis.utils.iface.mapCanvas()
-    plugin.dock.tabs.setCurrentWidget(plugin.dock.measure_panel)
+    plugin.dock.show_page(plugin.dock.measure_panel)
     plugin.measure.start("distance")
     transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
                                        canvas.mapSettings().destinationCrs(), QgsProject.instance())
@@ -93,7 +93,7 @@ def _measure(plugin):
 def _route(plugin):
     """Route from Chongjin to the Kursk front, chosen from the dock's lists, with the network shown."""
     plugin.catalogue.load(["network"])
-    plugin.dock.tabs.setCurrentWidget(plugin.dock.route_panel)
+    plugin.dock.show_page(plugin.dock.route_panel)
     plugin.route.choose(0, "chongjin-port")
     plugin.route.choose(-1, "kpa-contingent-kursk")
     plugin.route.pick()
@@ -126,7 +126,7 @@ def _sightings(plugin):
     if S.count_sightings(gpkg)[0] == 0 if Path(gpkg).exists() else True:
         S.add_sightings(gpkg, demo_items())
     before = S.count_sightings(gpkg)
-    plugin.dock.tabs.setCurrentWidget(plugin.dock.sightings_panel)
+    plugin.dock.show_page(plugin.dock.sightings_panel)
     controller.show_layer()
     controller.panel.start.setDate(QDate(2024, 9, 1))
     controller.refresh()
@@ -224,7 +224,7 @@ def _team(plugin):
         records = team_store.add_sightings(conn, demo_items())
     finally:
         conn.close()
-    plugin.dock.tabs.setCurrentWidget(plugin.dock.sightings_panel)
+    plugin.dock.show_page(plugin.dock.sightings_panel)
     controller = plugin.sightings
     layer = controller.show_layer()
     controller.refresh()

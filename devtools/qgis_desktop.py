@@ -77,6 +77,7 @@ def run_qgis(
     timeout: int = 180,
     headless: bool = True,
     extra_env: dict = None,
+    screen: str = SCREEN,
 ) -> dict:
     """Start QGIS desktop with `--code code_script`; return what the script and hook recorded.
 
@@ -109,7 +110,7 @@ def run_qgis(
         "--code", str(code_script),
     ]
     if headless:
-        command = ["xvfb-run", "-a", "-s", "-screen 0 " + SCREEN] + command
+        command = ["xvfb-run", "-a", "-s", "-screen 0 " + screen] + command
     try:
         completed = subprocess.run(
             command, env=env, timeout=timeout, capture_output=True, text=True

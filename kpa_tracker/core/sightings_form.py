@@ -204,21 +204,30 @@ SOURCE_CONSTRAINTS = {
 SOURCE_NOT_NULL = ("source_id", "sighting_id", "url", "publisher")
 SOURCE_DEFAULTS = {"source_id": (UUID_DEFAULT, False)}
 SOURCE_READ_ONLY = ("source_id",)
+SOURCE_KEY_COLUMNS = ("fid", "source_id", "sighting_id")  # hidden wherever sources are listed
 
-# (title, fields) group boxes, top to bottom; None stands for the relation editor.
-SIGHTING_LAYOUT = (
-    ("Unit", ("unit_id", "unit_as_reported")),
-    ("When (UTC)", ("observed_at", "time_precision")),
-    ("Where", ("location_name", "geo_precision")),
-    ("Grading (NATO Admiralty code) and status", ("source_reliability", "info_credibility", "claim_status",
-                                                  "review_status")),
-    ("Sources", None),
-    ("What was seen", ("description", "attachment", "attachment_sha256")),
-    ("Record", ("analyst", "created_at", "updated_at", "sighting_id")),
+# The form's tabs, each (title, group boxes); a group box is (title, fields), and None for its fields
+# stands for the sources' relation editor. Tabs, not one column of group boxes: QGIS puts each tab's
+# page in a scroll area, so the form fits a 1366x768 screen with OK and Cancel on it.
+SIGHTING_TABS = (
+    ("Sighting", (
+        ("Unit", ("unit_id", "unit_as_reported")),
+        ("When (UTC)", ("observed_at", "time_precision")),
+        ("Where", ("location_name", "geo_precision")),
+        ("Grading (NATO Admiralty code) and status", ("source_reliability", "info_credibility",
+                                                      "claim_status", "review_status")),
+    )),
+    ("Sources", (("Sources", None),)),
+    ("Description and record", (
+        ("What was seen", ("description", "attachment", "attachment_sha256")),
+        # The sighting's id stays (read-only): it carries the "at least one source" check, which QGIS
+        # runs only for fields shown in the form.
+        ("Record", ("analyst", "created_at", "updated_at", "sighting_id")),
+    )),
 )
-SOURCE_LAYOUT = (
-    ("Source", ("url", "publisher", "published_at", "archive_url", "notes")),
-    ("Record", ("source_id", "sighting_id")),
+# A source's form is short: one group box, no tab bar (a tab title of None).
+SOURCE_TABS = (
+    (None, (("Source", ("url", "publisher", "published_at", "archive_url", "notes")),)),
 )
 
 
@@ -340,30 +349,36 @@ def _apply_fields(layer, widgets, labels, constraints, not_null, unique, default
     return config
 
 
-def _layout(layer: QgsVectorLayer, config: QgsEditFormConfig, layout, relation: Optional[QgsRelation]):
+def _layout(layer: QgsVectorLayer, config: QgsEditFormConfig, tabs, relation: Optional[QgsRelation]):
     config.setLayout(QgsEditFormConfig.TabLayout)  # the drag-and-drop designer
     config.clearTabs()
     root = config.invisibleRootContainer()
-    for title, names in layout:
-        if names is None:
-            if relation is None or not relation.isValid():
+    for tab_title, groups in tabs:
+        tab = QgsAttributeEditorContainer(tab_title, root) if tab_title else None
+        if tab is not None:
+            tab.setIsGroupBox(False)  # a tab page (the default is a group box on QGIS 3.22)
+            tab.setColumnCount(1)
+        for title, names in groups:
+            if names is None:
+                if relation is None or not relation.isValid():
+                    continue
+                element = QgsAttributeEditorRelation(relation, tab)
+                element.setRelationWidgetTypeId("relation_editor")
+                element.setLabel(title)
+                element.setShowLabel(False)
+                tab.addChildElement(element)
                 continue
-            group = QgsAttributeEditorContainer(title, root)
+            group = QgsAttributeEditorContainer(title, tab or root)
             group.setIsGroupBox(True)
             group.setColumnCount(1)
-            element = QgsAttributeEditorRelation(relation, group)
-            element.setRelationWidgetTypeId("relation_editor")
-            element.setLabel(title)
-            element.setShowLabel(False)
-            group.addChildElement(element)
-            config.addTab(group)
-            continue
-        group = QgsAttributeEditorContainer(title, root)
-        group.setIsGroupBox(True)
-        group.setColumnCount(1)
-        for name in names:
-            group.addChildElement(QgsAttributeEditorField(name, _index(layer, name), group))
-        config.addTab(group)
+            for name in names:
+                group.addChildElement(QgsAttributeEditorField(name, _index(layer, name), group))
+            if tab is None:
+                config.addTab(group)
+            else:
+                tab.addChildElement(group)
+        if tab is not None and tab.children():
+            config.addTab(tab)
 
 
 def _hide_column(layer: QgsVectorLayer, name: str) -> None:
@@ -412,10 +427,10 @@ def configure_sources_layer(sources: QgsVectorLayer) -> None:
     labels = dict(SOURCE_LABELS)
     config = _apply_fields(sources, source_widgets(), labels, SOURCE_CONSTRAINTS, SOURCE_NOT_NULL, ("source_id",),
                            SOURCE_DEFAULTS, SOURCE_READ_ONLY)
-    _layout(sources, config, SOURCE_LAYOUT, None)
+    _layout(sources, config, SOURCE_TABS, None)
     sources.setEditFormConfig(config)
     sources.setDisplayExpression("coalesce(\"publisher\", '') || ' ' || coalesce(\"published_at\", '')")
-    for name in ("fid", "source_id", "sighting_id"):  # keys: the sources table shows what a reader needs
+    for name in SOURCE_KEY_COLUMNS:  # keys: the sources table shows what a reader needs
         _hide_column(sources, name)
 
 
@@ -463,7 +478,7 @@ def configure_form(sightings: QgsVectorLayer, sources: Optional[QgsVectorLayer] 
     labels = {name: LABELS[name] for name in sighting_widgets()}
     config = _apply_fields(sightings, sighting_widgets(units, gpkg_path, folder), labels, SIGHTING_CONSTRAINTS,
                            SIGHTING_NOT_NULL, ("sighting_id",), SIGHTING_DEFAULTS, SIGHTING_READ_ONLY)
-    _layout(sightings, config, SIGHTING_LAYOUT, relation)
+    _layout(sightings, config, SIGHTING_TABS, relation)
     config.setSuppress(QgsEditFormConfig.SuppressOff)  # the form always opens for a new sighting
     sightings.setEditFormConfig(config)
     _hide_column(sightings, "map_class")

@@ -6,12 +6,7 @@ import zipfile
 import pytest
 from qgis.core import QgsVectorLayer
 
-from devtools import package, qgis_desktop
-
-
-@pytest.fixture(scope="module")
-def plugin_zip(tmp_path_factory):
-    return package.build(out_dir=tmp_path_factory.mktemp("dist"))
+from devtools import qgis_desktop
 
 
 def test_zip_contents(plugin_zip):

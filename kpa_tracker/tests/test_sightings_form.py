@@ -14,6 +14,7 @@ import textwrap
 
 import pytest
 from qgis.core import (
+    QgsAttributeEditorContainer,
     QgsAttributeEditorRelation,
     QgsCategorizedSymbolRenderer,
     QgsEditFormConfig,
@@ -226,13 +227,17 @@ def test_layout_reads_top_to_bottom_with_the_sources_relation(workspace):
     assert project.relationManager().relation(S.RELATION_ID).referencedLayer() is sightings
     config = sightings.editFormConfig()
     assert config.layout() == QgsEditFormConfig.TabLayout
-    groups = config.invisibleRootContainer().children()
-    assert [g.name() for g in groups] == [title for title, _names in F.SIGHTING_LAYOUT]
-    assert all(g.isGroupBox() for g in groups)
+    tabs = config.invisibleRootContainer().children()
+    # Tabs (each page scrolls, so the form fits a laptop screen) holding group boxes and the sources' editor.
+    assert [t.name() for t in tabs] == [title for title, _groups in F.SIGHTING_TABS]
+    assert not any(t.isGroupBox() for t in tabs)
+    groups = [c for t in tabs for c in t.children() if isinstance(c, QgsAttributeEditorContainer)]
+    assert groups and all(g.isGroupBox() for g in groups)
     placed = [child.name() for g in groups for child in g.children()]
     assert set(placed) >= set(EXPECTED_WIDGETS) - {"map_class"}
-    relation_elements = [c for g in groups for c in g.children() if isinstance(c, QgsAttributeEditorRelation)]
+    relation_elements = [c for t in tabs for c in t.children() if isinstance(c, QgsAttributeEditorRelation)]
     assert [e.relation().id() for e in relation_elements] == [S.RELATION_ID]
+    assert [t.name() for t in tabs if relation_elements[0] in t.children()] == ["Sources"]
 
 
 def test_style_by_grade_and_status_and_temporal_properties(workspace):
@@ -325,7 +330,8 @@ PLAIN_QGIS = textwrap.dedent("""
         out["aliases"][field.name()] = layer.attributeAlias(index)
     out["source_constraints"] = {f.name(): f.constraints().constraintExpression() for f in sources.fields()}
     root = layer.editFormConfig().invisibleRootContainer()
-    out["groups"] = [[g.name(), [c.name() for c in g.children()]] for g in root.children()]
+    out["groups"] = [[t.name(), [[c.name(), [e.name() for e in getattr(c, "children", list)()]]
+                                 for c in t.children()]] for t in root.children()]
     out["renderer"] = [layer.renderer().type(), layer.renderer().classAttribute(),
                        len(layer.renderer().categories())]
     temporal = layer.temporalProperties()
@@ -376,10 +382,10 @@ def test_plain_qgis_gets_the_same_form_from_the_default_style(workspace, tmp_pat
     assert seen["defaults"]["analyst"] == ["@user_account_name", False]
     assert seen["defaults"]["updated_at"] == [F.UTC_NOW, True]
     assert seen["aliases"]["source_reliability"] == "Source reliability"
-    assert [g[0] for g in seen["groups"]] == [title for title, _names in F.SIGHTING_LAYOUT]
+    assert [t[0] for t in seen["groups"]] == [title for title, _groups in F.SIGHTING_TABS]
     # The relation editor keeps the relation's id; QGIS desktop rebuilds the relation itself from the
     # sources table's style when both tables are loaded.
-    assert dict(seen["groups"])["Sources"] == [S.RELATION_ID]
+    assert dict(seen["groups"])["Sources"] == [[S.RELATION_ID, []]]
     assert seen["renderer"] == ["categorizedSymbol", "map_class", 13]
     # QGIS 3.22 keeps the temporal expressions of a default style, but resets mode and "active" from
     # the provider's capabilities after loading it; the plugin sets them itself (apply_temporal).

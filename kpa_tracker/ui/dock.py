@@ -4,9 +4,11 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QTextBrowser,
@@ -24,6 +26,33 @@ from .sightings_panel import SightingsPanel
 
 DOCK_OBJECT_NAME = "KpaTrackerDock"
 LAYER_ROLE = Qt.ItemDataRole.UserRole
+
+
+# Below this height a page scrolls instead of stretching the dock, and with it QGIS's main window,
+# past the bottom of a 1366x768 screen.
+PAGE_MIN_HEIGHT = 240
+
+
+class _ScrollingPage(QScrollArea):
+    """A tab page that scrolls up and down on a short screen and keeps its full width."""
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt calls it by this name)
+        hint = super().minimumSizeHint()
+        page = self.widget()
+        if page is not None:
+            hint.setWidth(page.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+                          + 2 * self.frameWidth())
+        hint.setHeight(PAGE_MIN_HEIGHT)
+        return hint
+
+
+def _scrolling(page: QWidget, parent: QWidget) -> QScrollArea:
+    area = _ScrollingPage(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(page)
+    return area
 
 
 class KpaTrackerDock(QgsDockWidget):
@@ -114,16 +143,22 @@ class KpaTrackerDock(QgsDockWidget):
         small.setPointSizeF(small.pointSizeF() * 0.85)
         self.workspace_label.setFont(small)
         layout.addWidget(self.workspace_label)
-        self.tabs.addTab(body, "Layers")
+        self.layers_page = body
         self.measure_panel = MeasurePanel(self.tabs)
-        self.tabs.addTab(self.measure_panel, "Measure")
         self.route_panel = RoutePanel(self.tabs)
-        self.tabs.addTab(self.route_panel, "Route")
         self.sightings_panel = SightingsPanel(self.tabs)
-        self.tabs.addTab(self.sightings_panel, "Sightings")
         self.briefing_panel = BriefingPanel(self.tabs)
-        self.tabs.addTab(self.briefing_panel, "Briefing")
+        for page, title in ((body, "Layers"), (self.measure_panel, "Measure"), (self.route_panel, "Route"),
+                            (self.sightings_panel, "Sightings"), (self.briefing_panel, "Briefing")):
+            self.tabs.addTab(_scrolling(page, self.tabs), title)
         self.setWidget(container)
+
+    def show_page(self, page: QWidget) -> None:
+        """Bring up the tab that holds `page` (a panel of this dock)."""
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).widget() is page:
+                self.tabs.setCurrentIndex(index)
+                return
 
     # Catalogue --------------------------------------------------------------
     def set_catalogue(self, catalogue, refused_layer_ids=()):

@@ -11,6 +11,7 @@ rolls both layers back, so nothing is left behind.
 import datetime
 
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsExpression,
@@ -22,9 +23,11 @@ from qgis.core import (
     QgsVectorLayerTools,
     QgsVectorLayerUtils,
 )
-from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext, QgsDualView, QgsRelationEditorWidget
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QFileDialog
+from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext, QgsDualView, QgsFilterLineEdit, \
+    QgsRelationEditorWidget
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtWidgets import QFileDialog, QTableView, QTabWidget
 
 from ..core import curated, log, sightings_backend
 from ..core.coordinates import CoordinateError, format_decimal, parse_coordinates
@@ -33,14 +36,26 @@ from ..core.project_layers import find_loaded, plugin_group
 from ..core.sighting_html import sighting_html
 from ..core.sightings import AttachmentError, SightingError, attach_file, check_attachment, \
     commit_new_sightings
-from ..core.sightings_form import configure_form
+from ..core.sightings_form import SOURCE_KEY_COLUMNS, configure_form
 from ..core.sightings_query import corroboration, nearest_place_name
 from ..core.team_db import TeamError
 from ..maptools.point_pick_tool import PointPickTool
+from .screen import fit_on_screen
 from .team_conflicts import TeamConflicts
 
 SIGHTINGS_PROPERTY = "kpa_tracker/sightings"
 STORE_PROPERTY = "kpa_tracker/sightings_store"  # which store the layer shows (local file or team connection)
+
+
+def _blank_for_null(dialog) -> None:
+    """Empty text fields of the form show nothing instead of QGIS's "NULL" (they still save as NULL)."""
+    null_text = QgsApplication.nullRepresentation()
+    for line_edit in dialog.findChildren(QgsFilterLineEdit):
+        if line_edit.nullValue() == null_text:
+            showing_null = line_edit.isNull()
+            line_edit.setNullValue("")
+            if showing_null:
+                line_edit.clear()
 
 
 class SightingsController:
@@ -264,10 +279,16 @@ class SightingsController:
         # Sources read best as a table (URL, publisher, published) than as QGIS's default list-and-form.
         for editor in dialog.findChildren(QgsRelationEditorWidget):
             editor.setViewMode(QgsDualView.ViewMode.AttributeTable)
+        # The relation editor builds its table when its tab is first shown, showing every column: hide the
+        # keys (fid, source id, sighting id) then; they are plumbing, not what a reader of sources needs.
+        for tabs in dialog.findChildren(QTabWidget):
+            tabs.currentChanged.connect(lambda _index: QTimer.singleShot(0, lambda: self._hide_source_keys(dialog)))
+        _blank_for_null(dialog)
         self.dialog = dialog
         self._watch_sources(True)
         self.panel.attach_button.setEnabled(True)
         dialog.show()
+        fit_on_screen(dialog)
         return dialog
 
     def attach(self, path=None):
@@ -312,6 +333,23 @@ class SightingsController:
         key = form.currentFormFeature()["sighting_id"]
         form.changeAttribute("sighting_id", "")
         form.changeAttribute("sighting_id", key)
+
+    def _hide_source_keys(self, dialog) -> None:
+        """Hide the key columns in the relation editor's table, by their headers. (Its QgsDualView, given the
+        layer's column settings, hides the right number of columns but keeps the old headers on 3.22.)"""
+        sources = self.layers()[1]
+        if sources is None or sip.isdeleted(dialog):
+            return
+        fields = sources.fields()
+        keys = {sources.attributeDisplayName(fields.indexOf(name)) for name in SOURCE_KEY_COLUMNS
+                if fields.indexOf(name) >= 0}
+        for view in dialog.findChildren(QTableView):
+            model = view.model()
+            if model is None or model.metaObject().className() != "QgsAttributeTableFilterModel":
+                continue
+            for column in range(model.columnCount()):
+                if str(model.headerData(column, Qt.Orientation.Horizontal)) in keys:
+                    view.setColumnHidden(column, True)
 
     def _form_finished(self, result):
         self._watch_sources(False)

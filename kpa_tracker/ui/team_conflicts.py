@@ -17,6 +17,7 @@ from qgis.PyQt.QtCore import Qt, QTimer
 
 from ..core.team_edit import VersionGuard, is_conflict_error
 from .conflict_dialog import ConflictDialog
+from .screen import fit_on_screen
 
 
 class TeamConflicts:
@@ -157,6 +158,7 @@ class TeamConflicts:
         dialog.finished.connect(lambda result: self._resolve(layer.id(), dialog, result, refused))
         self.dialog = dialog
         dialog.show()
+        fit_on_screen(dialog)
         return dialog
 
     def _resolve(self, layer_id, dialog, result, edits_kept):
