@@ -14,7 +14,7 @@
 # `make test` as on the host does the set-up: the Makefile is the one place
 # that knows what the project needs.
 #
-#   devtools/matrix.sh [--skip-host] [--build-only] [LEG...]    LEG: 3.22 3.40 3.44
+#   devtools/matrix.sh [--skip-host] [--build-only] [--fresh] [LEG...]    LEG: 3.22 3.40 3.44
 #   PYTEST_ARGS='-k name' devtools/matrix.sh 3.40             a part of the suite, on one leg
 #
 # A leg that cannot be built or whose suite fails makes the whole run fail;
@@ -28,11 +28,13 @@ ALL_LEGS=(3.22 3.40 3.44)
 
 skip_host=0
 build_only=0
+fresh=0
 legs=()
 for arg in "$@"; do
   case $arg in
     --skip-host) skip_host=1 ;;
     --build-only) build_only=1 ;;   # build (or check) the roots, run nothing
+    --fresh) fresh=1 ;;             # the host's leg too in a root: a fresh machine of that release
     3.22|3.40|3.44) legs+=("$arg") ;;
     *) echo "matrix: unknown argument '$arg' (legs are ${ALL_LEGS[*]})" >&2; exit 2 ;;
   esac
@@ -172,6 +174,7 @@ run_leg_in_root() {
 main() {
   local results=() overall=0 host leg start status took verdict
   host=$(host_qgis)
+  [ $fresh = 0 ] || host=none
   for leg in "${legs[@]}"; do
     start=$(date +%s)
     status=0

@@ -32,6 +32,11 @@ time of a value as UTC: defaults are computed from the UTC clock with
 `UTC_NOW`, and the "not in the future" check compares `AS_UTC(value)`, the
 value read as UTC, with now(), both as epoch milliseconds (QGIS 3.22 compares
 date-times by wall clock), which works in any time zone of the machine.
+
+The defaults are UTC date-times (time spec UTC, wall clock UTC), so they are
+stored right by every QGIS: 3.22's OGR provider writes the wall clock, and from
+3.40 on it converts a local date-time to UTC before writing (qgis/QGIS PR
+#57548), which shifted a local-spec default by the machine's UTC offset.
 """
 
 from pathlib import Path
@@ -81,10 +86,12 @@ SOURCES_STYLE_NAME = "KPA Tracker sighting sources"
 UNITS_TABLE = "curated_units"
 RELATION_NAME = "Sources of the sighting"
 
-# The UTC clock, as a date-time whose wall-clock time is UTC (see the module's note).
-UTC_NOW = ("datetime_from_epoch(2 * epoch(now()) - "
-           "epoch(to_datetime(format_date(now(), 'yyyy-MM-ddTHH:mm:ss.zzz') || 'Z')))")
-UTC_TODAY = "to_datetime(format_date({}, 'yyyy-MM-dd') || 'T00:00:00')".format(UTC_NOW)
+# The UTC clock's wall-clock time (a date-time in local spec; QGIS 3.22 has no UTC clock), and from it the
+# UTC clock and UTC midnight today as UTC date-times (see the module's note).
+_UTC_WALL_CLOCK = ("datetime_from_epoch(2 * epoch(now()) - "
+                   "epoch(to_datetime(format_date(now(), 'yyyy-MM-ddTHH:mm:ss.zzz') || 'Z')))")
+UTC_NOW = "to_datetime(format_date({}, 'yyyy-MM-ddTHH:mm:ss.zzz') || 'Z')".format(_UTC_WALL_CLOCK)
+UTC_TODAY = "to_datetime(format_date({}, 'yyyy-MM-dd') || 'T00:00:00Z')".format(_UTC_WALL_CLOCK)
 
 
 def AS_UTC(expression: str) -> str:  # noqa: N802 (reads like the constant it stands for)

@@ -137,3 +137,22 @@ def test_sightings_in_and_out_headless_and_kept_across_reinstall_and_upgrade(plu
     exported = json.loads(out.read_text(encoding="utf-8"))
     assert sorted(f["properties"]["description"] for f in exported["features"]) == [
         "first", "second; with 'quotes'", "third"]
+
+
+def test_qgis_quits_with_the_plugin_as_it_does_without_it(plugin_zip, tmp_path):
+    """QGIS desktop quits after loading GeoPackage layers with the plugin loaded exactly as it does without it
+    (a control run with the plugin disabled). QGIS 3.44.16 under Xvfb dies with signal 11 on quit in both runs:
+    that is QGIS's own, not the plugin's; the plugin must add no crash of its own."""
+    codes = {}
+    for enabled in (False, True):
+        profiles = tmp_path / ("with" if enabled else "without")
+        qgis_desktop.install_zip(plugin_zip, profiles, enabled=enabled)
+        outcome = qgis_desktop.run_qgis(profiles, qgis_desktop.HERE / "code_quit.py", profiles / "result.json",
+                                        timeout=240)
+        assert outcome["errors"] == "", outcome["errors"]
+        assert outcome["result"].get("plugin") is enabled, outcome["output"][-3000:]
+        assert "countries" in outcome["result"]["loaded"]
+        codes[enabled] = outcome["returncode"]
+        assert codes[enabled] is not None, outcome["output"][-3000:]  # None: QGIS did not quit in time
+    print("QGIS exit status without the plugin: {}, with it: {}".format(codes[False], codes[True]))
+    assert codes[True] == codes[False], codes

@@ -1,0 +1,76 @@
+"""Times written and read through QGIS's own OGR provider (the attribute table, the field calculator, the
+form in plain QGIS) stay in UTC whatever the machine's time zone, on every QGIS of the matrix. QGIS 3.24+
+changed how the OGR provider converts local date-times for GeoPackages (qgis/QGIS PR #57548); the
+sightings' "wall clock is UTC" convention was built on 3.22's behaviour, so each zone runs in its own QGIS
+process with TZ set."""
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from kpa_tracker.core import sightings as S
+
+ROOT = Path(__file__).resolve().parents[2]
+OBSERVED = "2024-12-10T14:30:00.000Z"
+
+SCRIPT = textwrap.dedent("""
+    import json, sys
+    from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+    app = QgsApplication([], False)
+    app.initQgis()
+    from kpa_tracker.core import sightings as S
+    from kpa_tracker.core import sightings_form as F
+    gpkg = sys.argv[1]
+    layer = QgsVectorLayer(S.sightings_uri(gpkg), "sightings", "ogr")
+    sources = QgsVectorLayer(S.sources_uri(gpkg), "sources", "ogr")
+    QgsProject.instance().addMapLayers([layer, sources])
+    F.configure_form(layer, sources, project=QgsProject.instance())
+    out = {}
+    feature = next(layer.getFeatures())
+    value = feature["observed_at"]
+    out["read"] = S.format_gpkg_datetime(S.parse_utc(value))
+    index = layer.fields().indexOf("observed_at")
+    layer.startEditing()
+    # Written back unchanged, as the attribute table does when another field of the row is edited;
+    # description edited, so updated_at is re-defaulted (applied on update).
+    layer.changeAttributeValue(feature.id(), index, value)
+    layer.changeAttributeValue(feature.id(), layer.fields().indexOf("description"), "edited in QGIS")
+    out["committed"] = layer.commitChanges()
+    out["errors"] = layer.commitErrors()
+    again = QgsVectorLayer(S.sightings_uri(gpkg), "again", "ogr")
+    out["read_again"] = S.format_gpkg_datetime(S.parse_utc(next(again.getFeatures())["observed_at"]))
+    print(json.dumps(out))
+""")
+
+
+@pytest.mark.parametrize("zone", ["Asia/Seoul", "America/Los_Angeles", "UTC"])
+def test_qgis_editing_keeps_times_in_utc(tmp_path, zone):
+    from kpa_tracker.tests.test_sightings_core import NOW, sighting, source
+
+    gpkg = tmp_path / "times.gpkg"
+    record = S.add_sighting(gpkg, dict(sighting(), observed_at=OBSERVED), [source()], now=NOW)
+    script = tmp_path / "edit.py"
+    script.write_text(SCRIPT, encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), TZ=zone)
+    done = subprocess.run([sys.executable, str(script), str(gpkg)], env=env, capture_output=True, text=True,
+                          timeout=180)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["read"] == OBSERVED, "QGIS reads the stored UTC time as that UTC time ({})".format(zone)
+    assert seen["committed"], seen["errors"]
+    stored = sqlite3.connect(str(gpkg)).execute(
+        "SELECT observed_at, updated_at, description FROM sightings WHERE sighting_id = ?",
+        (record.sighting_id,)).fetchone()
+    assert stored[2] == "edited in QGIS"
+    assert S.parse_utc(stored[0]) == S.parse_utc(OBSERVED), "unchanged by a write-back in {}: {}".format(
+        zone, stored[0])
+    assert seen["read_again"] == OBSERVED
+    updated = S.parse_utc(stored[1])
+    assert abs((updated - S.utc_now()).total_seconds()) < 600, "updated_at is the UTC clock in {}: {}".format(
+        zone, stored[1])
