@@ -5,6 +5,7 @@ test_compat.py checks them directly.
 
 - QGIS enums that moved: plain QgsWkbTypes members on QGIS 3.22, scoped under Qgis from 3.30 and
   only there on QGIS 4.
+- A form container's kind (group box or tab): setType() from 3.32, setIsGroupBox() on 3.22.
 - A locator result's user data: given to the constructor on every version; read back with
   getUserData() on 3.22, where the `userData` attribute of a result crashes when read, and from the
   `userData` attribute on 3.40 and 3.44, which have no getUserData().
@@ -59,3 +60,13 @@ else:
     FIELD_INT = QVariant.Int
     FIELD_DOUBLE = QVariant.Double
     FIELD_DATETIME = QVariant.DateTime
+
+
+def set_container_is_group_box(container, is_group_box: bool) -> None:
+    """A form container as a group box or a tab page: setType() with Qgis.AttributeEditorContainerType
+    from QGIS 3.32 on (setIsGroupBox() is deprecated there), setIsGroupBox() on 3.22."""
+    kinds = getattr(Qgis, "AttributeEditorContainerType", None)
+    if kinds is not None:
+        container.setType(kinds.GroupBox if is_group_box else kinds.Tab)
+    else:
+        container.setIsGroupBox(is_group_box)

@@ -59,6 +59,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtXml import QDomDocument
 
+from .compat import set_container_is_group_box
 from .sighting_html import display_expression, map_tip_template
 from .sightings import (
     ATTACHMENTS_DIR,
@@ -363,7 +364,7 @@ def _layout(layer: QgsVectorLayer, config: QgsEditFormConfig, tabs, relation: Op
     for tab_title, groups in tabs:
         tab = QgsAttributeEditorContainer(tab_title, root) if tab_title else None
         if tab is not None:
-            tab.setIsGroupBox(False)  # a tab page (the default is a group box on QGIS 3.22)
+            set_container_is_group_box(tab, False)  # a tab page (the default is a group box on QGIS 3.22)
             tab.setColumnCount(1)
         for title, names in groups:
             if names is None:
@@ -376,7 +377,7 @@ def _layout(layer: QgsVectorLayer, config: QgsEditFormConfig, tabs, relation: Op
                 tab.addChildElement(element)
                 continue
             group = QgsAttributeEditorContainer(title, tab or root)
-            group.setIsGroupBox(True)
+            set_container_is_group_box(group, True)
             group.setColumnCount(1)
             for name in names:
                 group.addChildElement(QgsAttributeEditorField(name, _index(layer, name), group))
