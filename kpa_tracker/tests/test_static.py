@@ -152,3 +152,24 @@ def test_no_compiled_qt_resources(path):
         if isinstance(node, ast.Import) and any(a.name.endswith("_rc") for a in node.names):
             pytest.fail("{}:{} imports compiled resources".format(path.name, node.lineno))
     assert not list(PLUGIN_DIR.rglob("*.qrc")) and not list(PLUGIN_DIR.rglob("*_rc.py"))
+
+
+# Names Qt6 removed (QGIS 4): attribute and class names that would fail there at run time.
+QT6_REMOVED_ATTRIBUTES = {"MidButton": "Qt.MouseButton.MiddleButton", "setMargin": "setContentsMargins",
+                          "desktop": "QApplication.primaryScreen() / QWidget.screen()",
+                          "exec_": "exec", "print_": "print"}
+QT6_REMOVED_NAMES = {"QDesktopWidget": "QScreen", "QRegExp": "QRegularExpression",
+                     "QRegExpValidator": "QRegularExpressionValidator", "QStringRef": "str"}
+
+
+@pytest.mark.parametrize("path", [p for p in SOURCES if p.name != "test_static.py"],
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_api_that_qt6_removed(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in QT6_REMOVED_ATTRIBUTES:
+            pytest.fail("{}:{} uses {} (gone in Qt6); use {}".format(
+                path.name, node.lineno, node.attr, QT6_REMOVED_ATTRIBUTES[node.attr]))
+        if isinstance(node, ast.Name) and node.id in QT6_REMOVED_NAMES:
+            pytest.fail("{}:{} uses {} (gone in Qt6); use {}".format(
+                path.name, node.lineno, node.id, QT6_REMOVED_NAMES[node.id]))
