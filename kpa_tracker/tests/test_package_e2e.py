@@ -154,5 +154,8 @@ def test_qgis_quits_with_the_plugin_as_it_does_without_it(plugin_zip, tmp_path):
         assert "countries" in outcome["result"]["loaded"]
         codes[enabled] = outcome["returncode"]
         assert codes[enabled] is not None, outcome["output"][-3000:]  # None: QGIS did not quit in time
+        if codes[enabled] != 0:  # say what QGIS said as it died (shown with pytest -s)
+            print("QGIS {} the plugin exited with {}; its last words:\n{}".format(
+                "with" if enabled else "without", codes[enabled], "\n".join(outcome["output"].splitlines()[-6:])))
     print("QGIS exit status without the plugin: {}, with it: {}".format(codes[False], codes[True]))
     assert codes[True] == codes[False], codes
