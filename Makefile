@@ -9,10 +9,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # proj-data: PROJ's grids and database for pyproj (a Recommends, so not pulled in by
 # --no-install-recommends); fonts-dejavu-core and fonts-nanum: the Latin and Korean
-# faces the rendered maps and briefings are checked with; fonts-open-sans: QGIS 3.40+
-# otherwise tries to download Open Sans at start and, offline, says it failed.
+# faces the rendered maps and briefings are checked with; fonts-noto-core: Noto Sans, the
+# curated styles' label font; fonts-open-sans: QGIS 3.40's own default. Without the last two,
+# QGIS 3.40+ tries to download them and, offline, says it failed.
 APT_PACKAGES := qgis python3-qgis xvfb xauth python3-venv python3-yaml python3-pyproj proj-data \
-  git poppler-utils fonts-dejavu-core fonts-nanum fonts-open-sans postgresql postgresql-postgis \
+  git poppler-utils fonts-dejavu-core fonts-nanum fonts-noto-core fonts-open-sans postgresql postgresql-postgis \
   python3-psycopg2
 APT_STAMP := build/.apt-$(shell echo $(APT_PACKAGES) | md5sum | cut -c1-8)
 # Tests and `make run` without a display use Qt's offscreen platform in-process;

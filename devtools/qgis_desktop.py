@@ -45,6 +45,8 @@ def set_plugin_enabled(profiles_root: Path, enabled: bool, profile: str = PROFIL
         {"checkVersion": "false", "allowVersionCheck": "false"}
     )
     sections.setdefault("core", {})["NewsFeed\\httpsfeedqgisorg\\disabled"] = "true"
+    # QGIS 3.28+ downloads fonts a style names but the machine lacks; offline it only reports a failure.
+    sections.setdefault("fonts", {})["downloadMissingFonts"] = "false"
     _write_ini(ini, sections)
 
 
