@@ -149,7 +149,6 @@ def _sightings(plugin):
     dialog = controller.add_at_text(controller.panel.coordinates.text())
     if dialog is None:
         return {"error": controller.panel.message.text()}
-    dialog.resize(720, 900)
     form = dialog.attributeForm()
     form.changeAttribute("unit_id", "kpa-contingent-kursk")
     form.changeAttribute("unit_as_reported", "North Korean soldiers")
