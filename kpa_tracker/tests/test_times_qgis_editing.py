@@ -74,3 +74,61 @@ def test_qgis_editing_keeps_times_in_utc(tmp_path, zone):
     updated = S.parse_utc(stored[1])
     assert abs((updated - S.utc_now()).total_seconds()) < 600, "updated_at is the UTC clock in {}: {}".format(
         zone, stored[1])
+
+
+WIDGET_SCRIPT = textwrap.dedent("""
+    import json, sys
+    from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+    app = QgsApplication([], True)
+    app.initQgis()
+    from qgis.gui import QgsGui
+    from qgis.PyQt.QtCore import QDate, QDateTime, QTime
+    from kpa_tracker.core import sightings as S
+    from kpa_tracker.core import sightings_form as F
+    from kpa_tracker.core.utc_edits import respec_pending_datetimes
+    gpkg = sys.argv[1]
+    layer = QgsVectorLayer(S.sightings_uri(gpkg), "sightings", "ogr")
+    sources = QgsVectorLayer(S.sources_uri(gpkg), "sources", "ogr")
+    QgsProject.instance().addMapLayers([layer, sources])
+    F.configure_form(layer, sources, project=QgsProject.instance())
+    # As the plugin's Sightings tab connects its layer (ui/sightings_controller.py).
+    layer.beforeCommitChanges.connect(lambda *_stop: respec_pending_datetimes(layer))
+    index = layer.fields().indexOf("observed_at")
+    setup = layer.editorWidgetSetup(index)
+    QgsGui.editorWidgetRegistry().initEditors()  # as QGIS desktop does at start
+    from qgis.PyQt.QtWidgets import QWidget
+    parent = QWidget()
+    wrapper = QgsGui.editorWidgetRegistry().create(setup.type(), layer, index, setup.config(), None, parent)
+    # The analyst types 2024-12-10 14:30 into "Observed (UTC)", as the form's DateTime widget holds it.
+    wrapper.setValues(QDateTime(QDate(2024, 12, 10), QTime(14, 30)), [])
+    typed = wrapper.value()
+    feature = next(layer.getFeatures())
+    layer.startEditing()
+    layer.changeAttributeValue(feature.id(), index, typed)
+    out = {"committed": layer.commitChanges(), "errors": layer.commitErrors(),
+           "plugin_reads_typed": S.format_gpkg_datetime(S.parse_utc(typed))}
+    print(json.dumps(out))
+    app.exitQgis()
+""")
+
+
+@pytest.mark.parametrize("zone", ["Asia/Seoul", "America/Los_Angeles"])
+def test_a_time_typed_in_qgis_own_form_is_stored_as_that_utc_time(tmp_path, zone):
+    """The form's DateTime widget's value saved by QGIS's OGR provider, on the plugin's layer. (Without the
+    plugin, in plain QGIS 3.40+, the provider still shifts it: see core/utc_edits.py.)"""
+    from kpa_tracker.tests.test_sightings_core import NOW, sighting, source
+
+    gpkg = tmp_path / "typed.gpkg"
+    record = S.add_sighting(gpkg, dict(sighting(), observed_at="2024-12-01T00:00:00Z"), [source()], now=NOW)
+    script = tmp_path / "typed.py"
+    script.write_text(WIDGET_SCRIPT, encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), TZ=zone)
+    done = subprocess.run([sys.executable, str(script), str(gpkg)], env=env, capture_output=True, text=True,
+                          timeout=180)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["committed"], seen["errors"]
+    assert seen["plugin_reads_typed"] == OBSERVED
+    stored = sqlite3.connect(str(gpkg)).execute(
+        "SELECT observed_at FROM sightings WHERE sighting_id = ?", (record.sighting_id,)).fetchone()[0]
+    assert S.parse_utc(stored) == S.parse_utc(OBSERVED), "typed 14:30 UTC in {}, stored {}".format(zone, stored)

@@ -39,6 +39,7 @@ from ..core.sightings import AttachmentError, SightingError, attach_file, check_
 from ..core.sightings_form import SOURCE_KEY_COLUMNS, configure_form
 from ..core.sightings_query import corroboration, nearest_place_name
 from ..core.team_db import TeamError
+from ..core.utc_edits import respec_pending_datetimes
 from ..maptools.point_pick_tool import PointPickTool
 from .screen import fit_on_screen
 from .team_conflicts import TeamConflicts
@@ -124,6 +125,9 @@ class SightingsController:
         group.insertLayer(0, sightings)
         group.addLayer(sources).setItemVisibilityChecked(False)
         configure_form(sightings, sources, find_loaded(project, "units"), project)  # keeps read-only flags
+        if sightings.providerType() == "ogr":  # see core/utc_edits.py
+            self.connections.connect(sightings.beforeCommitChanges,
+                                     lambda *_stop_editing: respec_pending_datetimes(sightings))
         self.panel.message.setText("Sightings of {} shown. Add one above; the layer is also yours to edit "
                                    "with QGIS's own tools (move, edit attributes, undo, delete)."
                                    .format(store.describe()))
