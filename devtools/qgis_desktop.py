@@ -7,6 +7,7 @@ The user's own QGIS profile is never touched: profiles live under the folder giv
 import json
 import os
 import shutil
+import signal
 import subprocess
 import zipfile
 from pathlib import Path
@@ -113,14 +114,18 @@ def run_qgis(
     ]
     if headless:
         command = ["xvfb-run", "-a", "-s", "-screen 0 " + screen] + command
+    # In a session of its own, so a QGIS that hangs is ended with its Xvfb (killing xvfb-run alone
+    # leaves qgis.bin and Xvfb running).
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
     try:
-        completed = subprocess.run(
-            command, env=env, timeout=timeout, capture_output=True, text=True
-        )
-        returncode, output = completed.returncode, completed.stdout + completed.stderr
-    except subprocess.TimeoutExpired as expired:
+        stdout, stderr = process.communicate(timeout=timeout)
+        returncode, output = process.returncode, stdout + stderr
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        stdout, stderr = process.communicate()
         returncode = None
-        output = "QGIS did not finish within {} s\n".format(timeout) + str(expired.output or "")
+        output = "QGIS did not finish within {} s\n".format(timeout) + (stdout or "") + (stderr or "")
     result = {}
     if result_file.exists():
         result = json.loads(result_file.read_text(encoding="utf-8"))

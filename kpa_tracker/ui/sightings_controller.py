@@ -62,6 +62,7 @@ def _blank_for_null(dialog) -> None:
 class SightingsController:
     def __init__(self, iface, panel, connections, gpkg_path=None):
         self.iface = iface
+        self.connections = connections  # undone by the plugin's unload (and by tests' disconnect_all)
         self.panel = panel
         self.gpkg_path = gpkg_path
         self.records = []
