@@ -134,11 +134,7 @@ build_root() {  # debootstrap a root for a leg, once; reused while its stamp is 
     echo "deb $mirror $suite-updates main"
     [ "$leg" = 3.44 ] && echo "deb $mirror $suite-backports main"
   } > "$root.partial/etc/apt/sources.list"
-  if [ "$leg" = 3.44 ]; then
-    # QGIS and what it needs from backports; everything else stays on trixie.
-    printf 'Package: *\nPin: release a=%s-backports\nPin-Priority: 500\n' "$suite" \
-      > "$root.partial/etc/apt/preferences.d/kpa-backports"
-  fi
+  rm -f "$root.partial/etc/apt/preferences.d/kpa-backports"
   copy_host_config "$root.partial"
   mount_root "$root.partial"
   in_root "$root.partial" sh -c 'update-ca-certificates >/dev/null 2>&1 || true; apt-get update -q' \
@@ -146,6 +142,18 @@ build_root() {  # debootstrap a root for a leg, once; reused while its stamp is 
   unmount_all
   mv "$root.partial" "$root"
   touch "$root/.kpa-root-ready"
+}
+
+# Install (or upgrade to) the leg's QGIS in its root and check that it is the version the leg is for:
+# 3.44 comes from trixie-backports (apt's -t, as an analyst installs it), so it is asked for by name.
+ensure_qgis() {
+  local leg=$1 root=$2 target=() found
+  [ "$leg" = 3.44 ] && target=(-t "$(suite_of "$leg")-backports")
+  in_root "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+    "${target[@]}" qgis python3-qgis >/dev/null || die "could not install QGIS $leg in $root"
+  found=$(chroot "$root" dpkg-query -W -f '${Version}' qgis | sed -E 's/^([0-9]+:)?([0-9]+\.[0-9]+).*/\2/')
+  [ "$found" = "$leg" ] || die "the root for QGIS $leg has QGIS $found"
+  echo "QGIS in $root: $(chroot "$root" dpkg-query -W -f '${Version}' qgis)"
 }
 
 run_leg_in_root() {
@@ -166,6 +174,7 @@ run_leg_in_root() {
   fi
   mount_root "$root"
   local status=0
+  ensure_qgis "$leg" "$root"
   in_root "$root" sh -c 'cd /opt/kpa/src && make test VENV=/opt/kpa/venv' || status=$?
   unmount_all
   return $status
