@@ -19,10 +19,12 @@ from kpa_tracker.core import sightings as S
 ROOT = Path(__file__).resolve().parents[2]
 OBSERVED = "2024-12-10T14:30:00.000Z"
 
-SCRIPT = textwrap.dedent("""
+# Both scripts start alike: QGIS up (with its GUI, for the form's widgets), the GeoPackage's two tables in
+# the project with the plugin's form, as QGIS desktop has them.
+PROLOGUE = textwrap.dedent("""
     import json, sys
     from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
-    app = QgsApplication([], False)
+    app = QgsApplication([], True)
     app.initQgis()
     from kpa_tracker.core import sightings as S
     from kpa_tracker.core import sightings_form as F
@@ -31,6 +33,9 @@ SCRIPT = textwrap.dedent("""
     sources = QgsVectorLayer(S.sources_uri(gpkg), "sources", "ogr")
     QgsProject.instance().addMapLayers([layer, sources])
     F.configure_form(layer, sources, project=QgsProject.instance())
+""")
+
+SCRIPT = PROLOGUE + textwrap.dedent("""
     out = {}
     feature = next(layer.getFeatures())
     value = feature["observed_at"]
@@ -49,19 +54,24 @@ SCRIPT = textwrap.dedent("""
 """)
 
 
+def _run_in_zone(script_text, gpkg, zone, tmp_path):
+    """Run a script in its own QGIS process with the machine's time zone set to `zone`; what it printed."""
+    script = tmp_path / "script.py"
+    script.write_text(script_text, encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), TZ=zone)
+    done = subprocess.run([sys.executable, str(script), str(gpkg)], env=env, capture_output=True, text=True,
+                          timeout=180)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 @pytest.mark.parametrize("zone", ["Asia/Seoul", "America/Los_Angeles", "UTC"])
 def test_qgis_editing_keeps_times_in_utc(tmp_path, zone):
     from kpa_tracker.tests.test_sightings_core import NOW, sighting, source
 
     gpkg = tmp_path / "times.gpkg"
     record = S.add_sighting(gpkg, dict(sighting(), observed_at=OBSERVED), [source()], now=NOW)
-    script = tmp_path / "edit.py"
-    script.write_text(SCRIPT, encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), TZ=zone)
-    done = subprocess.run([sys.executable, str(script), str(gpkg)], env=env, capture_output=True, text=True,
-                          timeout=180)
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    seen = _run_in_zone(SCRIPT, gpkg, zone, tmp_path)
     assert seen["read"] == OBSERVED, "QGIS reads the stored UTC time as that UTC time ({})".format(zone)
     assert seen["committed"], seen["errors"]
     stored = sqlite3.connect(str(gpkg)).execute(
@@ -76,21 +86,10 @@ def test_qgis_editing_keeps_times_in_utc(tmp_path, zone):
         zone, stored[1])
 
 
-WIDGET_SCRIPT = textwrap.dedent("""
-    import json, sys
-    from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
-    app = QgsApplication([], True)
-    app.initQgis()
+WIDGET_SCRIPT = PROLOGUE + textwrap.dedent("""
     from qgis.gui import QgsGui
     from qgis.PyQt.QtCore import QDate, QDateTime, QTime
-    from kpa_tracker.core import sightings as S
-    from kpa_tracker.core import sightings_form as F
     from kpa_tracker.core.utc_edits import respec_pending_datetimes
-    gpkg = sys.argv[1]
-    layer = QgsVectorLayer(S.sightings_uri(gpkg), "sightings", "ogr")
-    sources = QgsVectorLayer(S.sources_uri(gpkg), "sources", "ogr")
-    QgsProject.instance().addMapLayers([layer, sources])
-    F.configure_form(layer, sources, project=QgsProject.instance())
     # As the plugin's Sightings tab connects its layer (ui/sightings_controller.py).
     layer.beforeCommitChanges.connect(lambda *_stop: respec_pending_datetimes(layer))
     index = layer.fields().indexOf("observed_at")
@@ -120,13 +119,7 @@ def test_a_time_typed_in_qgis_own_form_is_stored_as_that_utc_time(tmp_path, zone
 
     gpkg = tmp_path / "typed.gpkg"
     record = S.add_sighting(gpkg, dict(sighting(), observed_at="2024-12-01T00:00:00Z"), [source()], now=NOW)
-    script = tmp_path / "typed.py"
-    script.write_text(WIDGET_SCRIPT, encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), TZ=zone)
-    done = subprocess.run([sys.executable, str(script), str(gpkg)], env=env, capture_output=True, text=True,
-                          timeout=180)
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    seen = _run_in_zone(WIDGET_SCRIPT, gpkg, zone, tmp_path)
     assert seen["committed"], seen["errors"]
     assert seen["plugin_reads_typed"] == OBSERVED
     stored = sqlite3.connect(str(gpkg)).execute(
