@@ -45,6 +45,9 @@ def _grab(plugin, window, result, screenshot):
     extent = os.environ.get("KPA_EXTENT")  # "west,south,east,north" in degrees
     if extent:
         _zoom_to(*[float(v) for v in extent.split(",")])
+    day = os.environ.get("KPA_DATE")  # yyyy-mm-dd: the Temporal Controller shows that day
+    if day:
+        result["date"] = _show_day(day)
     scenario = os.environ.get("KPA_SCENARIO")
     if scenario == "measure" and plugin is not None:
         result["scenario"] = _measure(plugin)
@@ -61,6 +64,20 @@ def _grab(plugin, window, result, screenshot):
         QApplication.processEvents()
         result["screenshot"] = screenshot
         result["screenshot_saved"] = window.grab().save(screenshot)
+
+
+def _show_day(day):
+    """QGIS's own Temporal Controller on one day (a fixed range), as an analyst would set it."""
+    from qgis.core import QgsDateTimeRange, QgsTemporalNavigationObject
+    from qgis.PyQt.QtCore import QDate, QDateTime, QTime
+
+    date = QDate.fromString(day, "yyyy-MM-dd")
+    frame = QgsDateTimeRange(QDateTime(date, QTime(0, 0)), QDateTime(date, QTime(23, 59, 59)))
+    controller = qgis.utils.iface.mapCanvas().temporalController()
+    controller.setNavigationMode(QgsTemporalNavigationObject.FixedRange)
+    controller.setTemporalExtents(frame)
+    qgis.utils.iface.mapCanvas().setTemporalRange(frame)
+    return day
 
 
 def _measure(plugin):

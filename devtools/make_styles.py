@@ -18,6 +18,7 @@ from qgis.core import (
     QgsRendererCategory,
     QgsCategorizedSymbolRenderer,
     QgsProperty,
+    QgsRuleBasedLabeling,
     QgsRuleBasedRenderer,
     QgsSimpleFillSymbolLayer,
     QgsSimpleLineSymbolLayer,
@@ -154,6 +155,80 @@ def kursk_sites_style():
     save(layer, "kursk_sites.qml")
 
 
+# Events by category: shape and colour, so a week's events read at a glance.
+EVENT_STYLES = (
+    ("deployment", "triangle", "#6a3d9a"), ("training", "square", "#8c6bb1"),
+    ("combat", "star", "#c0161d"), ("strike", "cross2", "#e31a1c"),
+    ("prisoners", "diamond", "#ff7f00"), ("withdrawal", "arrowhead", "#b15928"),
+    ("control", "hexagon", "#1f78b4"), ("acknowledgement", "circle", "#33a02c"),
+    ("engineering", "pentagon", "#7f6000"), ("memorial", "circle", "#4d4d4d"),
+    ("diplomacy", "square", "#1b9e77"),
+)
+# Settlement ranks: label and marker only from this scale in (1:N), so the front reads at every zoom.
+SETTLEMENT_SCALES = {1: 40000000, 2: 6000000, 3: 1500000, 4: 500000}
+
+
+def events_style():
+    layer = memory_layer("events")
+    root = QgsRuleBasedRenderer.Rule(None)
+    for category, shape, color in EVENT_STYLES:
+        symbol = QgsMarkerSymbol.createSimple({
+            "name": shape, "size": "3.4", "color": color, "outline_color": "#ffffff", "outline_width": "0.35"})
+        # A refuted or claimed event is drawn hollow: what was said, not what was seen.
+        symbol.symbolLayer(0).setDataDefinedProperty(QgsSymbolLayer.PropertyFillColor, QgsProperty.fromExpression(
+            "if(\"status\" IN ('refuted', 'claimed'), '255,255,255,255', '{}')".format(
+                ",".join(str(c) for c in QColor(color).getRgb()))))
+        symbol.symbolLayer(0).setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeColor, QgsProperty.fromExpression(
+            "if(\"status\" IN ('refuted', 'claimed'), '{}', '255,255,255,255')".format(
+                ",".join(str(c) for c in QColor(color).getRgb()))))
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, "\"category\" = '{}'".format(category),
+                                                   category.capitalize()))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    layer.setLabeling(labels("\"name\" || if(\"changed_on\" IS NOT NULL, ' (changed by you)', '')",
+                             size=7, max_scale_denominator=800000, color="#3a3a3a", priority=3,
+                             placement=QgsPalLayerSettings.OrderedPositionsAroundPoint))
+    layer.setLabelsEnabled(True)
+    save(layer, "events.qml")
+
+
+def unit_positions_style():
+    layer = memory_layer("unit_positions")
+    layer.setRenderer(QgsSingleSymbolRenderer(svg_symbol(7.0)))
+    layer.setLabeling(labels("\"designation\" || ' – ' || coalesce(\"sector\", '')", size=7.5, bold=True,
+                             color="#5a1414", max_scale_denominator=3000000, priority=9,
+                             placement=QgsPalLayerSettings.OrderedPositionsAroundPoint, dist=2.5))
+    layer.setLabelsEnabled(True)
+    save(layer, "unit_positions.qml")
+
+
+def settlements_style():
+    layer = memory_layer("settlements")
+    root = QgsRuleBasedRenderer.Rule(None)
+    label_root = QgsRuleBasedLabeling.Rule(None)
+    for rank, scale in SETTLEMENT_SCALES.items():
+        size = {1: "2.6", 2: "2.0", 3: "1.5", 4: "1.2"}[rank]
+        symbol = QgsMarkerSymbol.createSimple({"name": "circle", "size": size, "color": "#ffffff",
+                                               "outline_color": "#333333", "outline_width": "0.3"})
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, scale, "\"rank\" = {}".format(rank),
+                                                   "Rank {}".format(rank)))
+        settings = QgsPalLayerSettings()
+        settings.fieldName = "\"name\""
+        settings.isExpression = True
+        settings.setFormat(text_format(size={1: 9.5, 2: 8.5, 3: 7.5, 4: 7}[rank], bold=rank == 1,
+                                       color="#222222" if rank < 3 else "#444444"))
+        settings.placement = QgsPalLayerSettings.OrderedPositionsAroundPoint
+        settings.dist = 0.8
+        settings.priority = {1: 7, 2: 6, 3: 4, 4: 2}[rank]
+        label_rule = QgsRuleBasedLabeling.Rule(settings, 0, scale, "\"rank\" = {}".format(rank),
+                                               "Rank {}".format(rank))
+        label_root.appendChild(label_rule)
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    layer.setLabeling(QgsRuleBasedLabeling(label_root))
+    layer.setLabelsEnabled(True)
+    save(layer, "settlements.qml")
+
+
+
 def movement_symbol(color: str) -> QgsLineSymbol:
     """A line along the leg's geodesic, with an arrowhead at its end.
 
@@ -229,8 +304,10 @@ def front_areas_style():
     symbol = QgsFillSymbol()
     symbol.changeSymbolLayer(0, fill)
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    layer.setLabeling(labels("'Ukrainian-held, ' || \"as_of\"", size=8, max_scale_denominator=3000000,
-                             color="#1f4f99"))
+    layer.setLabeling(labels(
+        "'Ukrainian-held, ' || \"as_of\" || if(\"area_cited_km2\" IS NOT NULL, '\\n' || "
+        "format_number(\"area_cited_km2\", 0) || ' km² (' || \"area_cited_by\" || ')', '')",
+        size=8, max_scale_denominator=3000000, color="#1f4f99"))
     layer.setLabelsEnabled(True)
     save(layer, "front_areas.qml")
 
@@ -263,6 +340,9 @@ def main() -> int:
     app = QgsApplication([], False)
     app.initQgis()
     STYLES.mkdir(parents=True, exist_ok=True)
+    events_style()
+    unit_positions_style()
+    settlements_style()
     units_style()
     bases_style()
     kursk_sites_style()

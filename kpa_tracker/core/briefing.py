@@ -4,13 +4,16 @@ Everything here runs without widgets, so the dock and the Processing algorithm
 (headless, in qgis_process) make the same map.
 """
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsDateTimeRange,
+    QgsExpression,
     QgsFeatureRequest,
     QgsFillSymbol,
     QgsLayoutExporter,
@@ -28,7 +31,9 @@ from qgis.core import (
     QgsRenderContext,
     QgsUnitTypes,
     QgsVectorLayer,
+    QgsVectorLayerTemporalContext,
 )
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -98,19 +103,40 @@ def _visible_layers(project: QgsProject):
     return [node.layer() for node in root.findLayers() if node.isVisible() and node.layer() is not None]
 
 
-def collect_sources(layers, extent_wgs84: QgsRectangle, project: QgsProject) -> Tuple[List[str], str]:
-    """Every source of the plugin's features inside the extent, de-duplicated and ordered, and the newest as_of."""
+def day_range(day: datetime.date) -> QgsDateTimeRange:
+    """The whole of one day, as QGIS's Temporal Controller frames it."""
+    date = QDate(day.year, day.month, day.day)
+    return QgsDateTimeRange(QDateTime(date, QTime(0, 0)), QDateTime(date, QTime(23, 59, 59)))
+
+
+def temporal_request(layer: QgsVectorLayer, window: Optional[QgsDateTimeRange]) -> QgsFeatureRequest:
+    """The features a temporal layer draws in the window (all of them when there is no window)."""
+    request = QgsFeatureRequest()
+    properties = layer.temporalProperties()
+    if window is not None and properties is not None and properties.isActive():
+        context = QgsVectorLayerTemporalContext()
+        context.setLayer(layer)
+        expression = properties.createFilterString(context, window)
+        if expression:
+            request.setFilterExpression(expression)
+    return request
+
+
+def collect_sources(layers, extent_wgs84: QgsRectangle, project: QgsProject,
+                    window: Optional[QgsDateTimeRange] = None) -> Tuple[List[str], str]:
+    """Every source of the plugin's features inside the extent (and drawn in the time window),
+    de-duplicated and ordered, and the newest as_of."""
     _, result = curated.load_cached()
     cited: Dict[str, curated.Source] = {}
     by_feature = {(layer_id, f.id): f for layer_id, fs in result.features.items() for f in fs}
-    extra, newest = set(), ""
+    extra, changes, newest = set(), set(), ""
     wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
     for layer in layers:
         layer_id = layer.customProperty(LAYER_ID_PROPERTY)
         if not isinstance(layer, QgsVectorLayer) or not layer_id or "sources" not in layer.fields().names():
             continue
         box = QgsCoordinateTransform(wgs84, layer.crs(), project).transformBoundingBox(extent_wgs84)
-        for feature in layer.getFeatures(QgsFeatureRequest().setFilterRect(box)):
+        for feature in layer.getFeatures(temporal_request(layer, window).setFilterRect(box)):
             curated_feature = by_feature.get((layer_id, feature["id"]))
             if curated_feature is not None and _text(feature["sources"]) == "\n".join(
                     s.as_text() for s in curated_feature.sources):
@@ -118,11 +144,14 @@ def collect_sources(layers, extent_wgs84: QgsRectangle, project: QgsProject) -> 
                     cited[source.key] = source
             else:  # the analyst's own text
                 extra.update(line for line in _text(feature["sources"]).splitlines() if line.strip())
+            changed_on = _text(feature["changed_on"]) if "changed_on" in feature.fields().names() else ""
+            if curated_feature is not None and changed_on:
+                changes.add("{}: changed by you on {}".format(_text(feature["name"]), changed_on))
             as_of = _text(feature["as_of"]) if "as_of" in feature.fields().names() else ""
             newest = max(newest, as_of)
     ordered = sorted(cited.values(), key=lambda s: (s.publisher.casefold(), s.date, s.title.casefold()))
-    lines = ["{} — {} ({}) {}".format(s.publisher, s.title, s.date, s.url) for s in ordered]
-    return lines + sorted(extra), newest
+    lines = [s.as_text() for s in ordered]
+    return lines + sorted(extra) + sorted(changes), newest
 
 
 def _text(value) -> str:
@@ -147,8 +176,12 @@ def _scale_items(layout, page_mm):
 
 def build_briefing(project: QgsProject, extent_wgs84: QgsRectangle, crs: str, page: str = "A4 landscape",
                    title: str = "North Korean troops in Russia", subtitle: str = "",
-                   name: str = "KPA briefing map") -> Briefing:
-    """A print layout from the template: the map of the extent, overview, legend, scale, sources."""
+                   name: str = "KPA briefing map", as_of: Optional[datetime.date] = None) -> Briefing:
+    """A print layout from the template: the map of the extent, overview, legend, scale, sources.
+
+    `as_of`: the map shows the picture of that day (QGIS's temporal range on the map item), and
+    the sources are those of the features drawn on that day.
+    """
     document = QDomDocument()
     document.setContent(TEMPLATE.read_text(encoding="utf-8"))
     layout = QgsPrintLayout(project)
@@ -208,14 +241,18 @@ def build_briefing(project: QgsProject, extent_wgs84: QgsRectangle, crs: str, pa
     scalebar = layout.itemById("scalebar")
     scalebar.setLinkedMap(main_map)
 
-    sources, as_of = collect_sources(visible, extent_wgs84, project)
     window = _temporal_window(project)
+    if as_of is not None:
+        window = (day_range(as_of), "as of " + as_of.isoformat())
+    elif window:
+        window = (window[0], "time window " + window[1])
     if window:
         main_map.setIsTemporal(True)
         main_map.setTemporalRange(window[0])
+    sources, newest = collect_sources(visible, extent_wgs84, project, window[0] if window else None)
     layout.itemById("title").setText(title)
-    layout.itemById("subtitle").setText(subtitle + (" · time window " + window[1] if window else ""))
-    layout.itemById("asof").setText("Data as of {}\nKPA Deployment Tracker".format(as_of or "–"))
+    layout.itemById("subtitle").setText(subtitle + (" · " + window[1] if window else ""))
+    layout.itemById("asof").setText("Data as of {}\nKPA Deployment Tracker".format(newest or "–"))
     numbered = ["[{}] {}".format(i, line) for i, line in enumerate(sources, start=1)]
     block = layout.itemById("sources")
     if not numbered:
@@ -223,8 +260,8 @@ def build_briefing(project: QgsProject, extent_wgs84: QgsRectangle, crs: str, pa
     elif _fits(numbered, block):
         block.setText("Sources\n" + "\n".join(numbered))
     else:
-        block.setText("Sources: the {} sources of the features in this map, [1] to [{}], are listed on "
-                      "page 2.".format(len(numbered), len(numbered)))
+        block.setText("Sources: the {} sources of the features in this map, [1] to [{}], are listed from "
+                      "page 2 on.".format(len(numbered), len(numbered)))
         _sources_page(layout, page_mm, numbered, block.font())
     layout.refresh()
     # Sized once the map knows its scale: in the map's local projection it is right at its latitude.
@@ -232,7 +269,7 @@ def build_briefing(project: QgsProject, extent_wgs84: QgsRectangle, crs: str, pa
     scalebar.setUnitLabel("km")
     scalebar.update()
     legend.updateFilterByMap(True)
-    return Briefing(layout, sources, as_of, [l.name() for l in visible])
+    return Briefing(layout, sources, newest, [l.name() for l in visible])
 
 
 def _fits(lines, block) -> bool:
@@ -243,21 +280,37 @@ def _fits(lines, block) -> bool:
 
 
 def _sources_page(layout, page_mm, numbered, font) -> None:
-    """A second page with the full, numbered list of sources (text, so the PDF stays searchable)."""
-    page = QgsLayoutItemPage(layout)
-    page.setPageSize(QgsLayoutSize(page_mm[0], page_mm[1], QgsUnitTypes.LayoutMillimeters))
-    layout.pageCollection().addPage(page)
+    """Pages after the map with the full, numbered list of sources (text, so the PDF stays searchable).
+
+    As many pages as the list needs: a label holds what fits its height, wrapped at its width.
+    """
     margin = 10.0 * page_mm[0] / TEMPLATE_PAGE_MM[0]
-    label = QgsLayoutItemLabel(layout)
-    label.setId("sources_page")
     bigger = QFont(font)
     bigger.setPointSizeF(font.pointSizeF() * 1.25)
-    label.setFont(bigger)
-    label.setText("Sources\n\n" + "\n".join(numbered))
-    layout.addLayoutItem(label)
-    label.attemptMove(QgsLayoutPoint(margin, margin, QgsUnitTypes.LayoutMillimeters), page=1)
-    label.attemptResize(QgsLayoutSize(page_mm[0] - 2 * margin, page_mm[1] - 2 * margin,
-                                      QgsUnitTypes.LayoutMillimeters))
+    line_mm = bigger.pointSizeF() * 0.3528 * 1.3
+    height = page_mm[1] - 2 * margin
+    chars = int(LINE_CHARS * (page_mm[0] - 2 * margin) / (page_mm[0] * 0.95) / 1.25)
+    pages, current, used = [], [], 2  # "Sources" and a blank line
+    for line in numbered:
+        rows = 1 + len(line) // max(chars, 40)
+        if current and (used + rows) * line_mm > height:
+            pages.append(current)
+            current, used = [], 2
+        current.append(line)
+        used += rows
+    pages.append(current)
+    for number, lines in enumerate(pages, start=1):
+        page = QgsLayoutItemPage(layout)
+        page.setPageSize(QgsLayoutSize(page_mm[0], page_mm[1], QgsUnitTypes.LayoutMillimeters))
+        layout.pageCollection().addPage(page)
+        label = QgsLayoutItemLabel(layout)
+        label.setId("sources_page" if number == 1 else "sources_page_{}".format(number))
+        label.setFont(bigger)
+        heading = "Sources" if len(pages) == 1 else "Sources ({} of {})".format(number, len(pages))
+        label.setText(heading + "\n\n" + "\n".join(lines))
+        layout.addLayoutItem(label)
+        label.attemptMove(QgsLayoutPoint(margin, margin, QgsUnitTypes.LayoutMillimeters), page=number)
+        label.attemptResize(QgsLayoutSize(page_mm[0] - 2 * margin, height, QgsUnitTypes.LayoutMillimeters))
 
 
 def _frame(map_item, box: QgsRectangle) -> None:

@@ -18,10 +18,13 @@ import yaml
 LAYERS_DIR = Path(__file__).resolve().parent.parent / "layers"
 CATALOGUE_FILE = LAYERS_DIR / "catalogue.yaml"
 SOURCES_FILE = LAYERS_DIR / "data" / "sources.yaml"
+# Further source lists beside it (one per topic: sources-events-a.yaml, ...); keys are unique across all.
+SOURCES_GLOB = "sources-*.yaml"
 
 # libyaml's safe loader when PyYAML was built with it (several times faster), else the pure-Python one.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-STATUSES = ("confirmed", "assessed", "reported", "claimed")
+STATUSES = ("confirmed", "assessed", "reported", "claimed", "refuted")
+SOURCE_KINDS = ("government", "independent media", "state media", "aggregator", "reference", "analysis")
 PRECISIONS = ("site", "town", "region")
 COMMON_FIELDS = (
     "id", "name", "names", "status", "as_of", "valid_from", "valid_to",
@@ -61,9 +64,11 @@ class Source:
     date: str
     url: str
     notes: str = ""
+    kind: str = ""
 
     def as_text(self) -> str:
-        return "{} — {} ({}) {}".format(self.publisher, self.title, self.date, self.url)
+        dated = "{}; {}".format(self.date, self.kind) if self.kind else self.date
+        return "{} — {} ({}) {}".format(self.publisher, self.title, dated, self.url)
 
 
 @dataclass
@@ -81,6 +86,12 @@ class LayerDef:
     source: str = ""
     default_load: bool = True
     temporal: bool = False
+    # [first, last] dates the layer's features may fall in (last null: until today).
+    period: List[Optional[str]] = field(default_factory=list)
+    # Every feature needs valid_from (events, snapshots, positions).
+    dated: bool = False
+    # Features are events: without valid_to they last the day (or week) of valid_from.
+    instants: bool = False
 
     @property
     def data_path(self) -> Path:
@@ -179,6 +190,34 @@ def normalise_date(value, path, feature_id, field_name, today=None) -> str:
     return text
 
 
+DATE_PRECISIONS = {4: "year", 7: "month", 10: "day"}
+
+
+def period_start(text: str) -> datetime.date:
+    """The first day a 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' date stands for."""
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    return datetime.date(parts[0], parts[1], parts[2])
+
+
+def period_end(text: str) -> datetime.date:
+    """The last day a 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' date stands for."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return datetime.date(*parts)
+    if len(parts) == 1:
+        return datetime.date(parts[0], 12, 31)
+    year, month = parts
+    first_of_next = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return first_of_next - datetime.timedelta(days=1)
+
+
+def instant_end(valid_from: str, time_precision=None) -> str:
+    """An event without valid_to lasts its day, its week (precision 'week') or its month."""
+    if time_precision == "week" and len(valid_from) == 10:
+        return (period_start(valid_from) + datetime.timedelta(days=6)).isoformat()
+    return valid_from
+
+
 def check_url(url, path, feature_id, field_name) -> str:
     text = str(url or "").strip()
     parsed = urlparse(text)
@@ -189,7 +228,25 @@ def check_url(url, path, feature_id, field_name) -> str:
     return text
 
 
-def load_sources(path: Path = SOURCES_FILE, today=None) -> Dict[str, Source]:
+def source_files(path: Path = SOURCES_FILE, overrides: Dict[str, Path] = None) -> List[Path]:
+    """sources.yaml (or its override) and the topic lists beside the shipped one (each overridable by stem)."""
+    overrides = overrides or {}
+    topics = sorted(SOURCES_FILE.parent.glob(SOURCES_GLOB))
+    return [path] + [Path(overrides.get(topic.stem, topic)) for topic in topics]
+
+
+def load_sources(path: Path = SOURCES_FILE, today=None, overrides: Dict[str, Path] = None) -> Dict[str, Source]:
+    """Every source by key, from sources.yaml and the sources-*.yaml beside it."""
+    sources = {}
+    for file in source_files(path, overrides):
+        for key, source in _load_source_file(file, today).items():
+            if key in sources:
+                raise CuratedDataError(file, key, None, "the same source key is in another sources file")
+            sources[key] = source
+    return sources
+
+
+def _load_source_file(path: Path, today=None) -> Dict[str, Source]:
     document = _read_yaml(path)
     if not isinstance(document, dict) or not isinstance(document.get("sources"), dict):
         raise CuratedDataError(path, None, "sources", "expected a mapping of source keys")
@@ -197,9 +254,12 @@ def load_sources(path: Path = SOURCES_FILE, today=None) -> Dict[str, Source]:
     for key, entry in document["sources"].items():
         if not isinstance(entry, dict):
             raise CuratedDataError(path, key, None, "a source must be a mapping")
-        for required in ("publisher", "title", "date", "url"):
+        for required in ("publisher", "title", "date", "url", "kind"):
             if not str(entry.get(required) or "").strip():
                 raise CuratedDataError(path, key, required, "missing")
+        kind = str(entry["kind"]).strip()
+        if kind not in SOURCE_KINDS:
+            raise CuratedDataError(path, key, "kind", "'{}' is not one of {}".format(kind, ", ".join(SOURCE_KINDS)))
         sources[key] = Source(
             key=key,
             publisher=str(entry["publisher"]).strip(),
@@ -207,6 +267,7 @@ def load_sources(path: Path = SOURCES_FILE, today=None) -> Dict[str, Source]:
             date=normalise_date(entry["date"], path, key, "date", today),
             url=check_url(entry["url"], path, key, "url"),
             notes=str(entry.get("notes") or "").strip(),
+            kind=kind,
         )
     return sources
 
@@ -261,10 +322,12 @@ def _parse_geometry(entry, layer: LayerDef, path, feature_id, places):
         if points[0] != points[-1]:
             points.append(list(points[0]))
         return [points]
+    if layer.geometry == "None":
+        return None
     raise CuratedDataError(path, None, "geometry", "unknown geometry type " + layer.geometry)
 
 
-def _parse_feature(entry, layer: LayerDef, path, sources, places, today):
+def _parse_feature(entry, layer: LayerDef, path, sources, places, today, references=()):
     if not isinstance(entry, dict):
         raise CuratedDataError(path, None, None, "each feature must be a mapping")
     feature_id = entry.get("id")
@@ -279,7 +342,9 @@ def _parse_feature(entry, layer: LayerDef, path, sources, places, today):
         raise CuratedDataError(path, feature_id, "status",
                                "'{}' is not one of {}".format(status, ", ".join(STATUSES)))
     precision = entry.get("precision")
-    if precision not in PRECISIONS:
+    if precision is None and layer.geometry == "None":
+        precision = ""  # a table row (an estimate) has no position to be precise about
+    elif precision not in PRECISIONS:
         raise CuratedDataError(path, feature_id, "precision",
                                "'{}' is not one of {}".format(precision, ", ".join(PRECISIONS)))
     if "as_of" not in entry:
@@ -289,8 +354,12 @@ def _parse_feature(entry, layer: LayerDef, path, sources, places, today):
         if entry.get("valid_from") else ""
     valid_to = normalise_date(entry["valid_to"], path, feature_id, "valid_to", today) \
         if entry.get("valid_to") else ""
-    if valid_from and valid_to and valid_to < valid_from:
+    if layer.dated and not valid_from:
+        raise CuratedDataError(path, feature_id, "valid_from", "missing (every {} feature is dated)".format(layer.id))
+    if valid_from and valid_to and period_end(valid_to) < period_start(valid_from):
         raise CuratedDataError(path, feature_id, "valid_to", "is before valid_from")
+    if layer.instants and valid_from and not valid_to:
+        valid_to = instant_end(valid_from, entry.get("time_precision"))
     keys = entry.get("sources")
     if not isinstance(keys, list) or not keys:
         raise CuratedDataError(path, feature_id, "sources", "at least one source is required")
@@ -320,7 +389,15 @@ def _parse_feature(entry, layer: LayerDef, path, sources, places, today):
         if value is not None and spec.get("pattern") == "sidc" and not SIDC_PATTERN.match(str(value)):
             raise CuratedDataError(path, feature_id, spec["name"],
                                    "an APP-6D SIDC has exactly 20 digits")
+        if value is not None and spec.get("ref") and value not in places and value not in references:
+            raise CuratedDataError(path, feature_id, spec["name"],
+                                   "'{}' is not the id of a curated {}".format(value, spec["ref"]),
+                                   unresolved_place=True)
         attributes[spec["name"]] = value
+    if "place_id" in layer.field_names and entry.get("at"):
+        attributes["place_id"] = entry["at"]
+    if "time_precision" in layer.field_names and not attributes.get("time_precision") and valid_from:
+        attributes["time_precision"] = DATE_PRECISIONS[len(valid_from)]
     known = set(COMMON_FIELDS) | set(layer.field_names) | {"lat", "lon", "at", "path", "ring"}
     unknown = sorted(set(entry) - known)
     if unknown:
@@ -334,14 +411,14 @@ def _parse_feature(entry, layer: LayerDef, path, sources, places, today):
     )
 
 
-def load_layer(layer: LayerDef, sources, places, today=None, path: Path = None):
+def load_layer(layer: LayerDef, sources, places, today=None, path: Path = None, references=()):
     path = path or layer.data_path
     document = _read_yaml(path)
     if not isinstance(document, dict) or not isinstance(document.get("features"), list):
         raise CuratedDataError(path, None, "features", "expected a list of features")
     features, seen = [], set()
     for entry in document["features"]:
-        feature = _parse_feature(entry, layer, path, sources, places, today)
+        feature = _parse_feature(entry, layer, path, sources, places, today, references)
         if feature.id in seen:
             raise CuratedDataError(path, feature.id, "id", "duplicate id")
         seen.add(feature.id)
@@ -358,10 +435,10 @@ def load_all(catalogue: List[LayerDef] = None, today=None, overrides: Dict[str, 
     overrides = overrides or {}
     errors, features = [], {}
     try:
-        sources = load_sources(overrides.get("sources", SOURCES_FILE), today)
+        sources = load_sources(overrides.get("sources", SOURCES_FILE), today, overrides)
     except CuratedDataError as exc:
         return LoadResult({}, [exc])
-    places = {}
+    places, known_ids = {}, set()
     pending = [layer for layer in catalogue if layer.kind == "curated"]
     # Layers may cite places of other layers (`at:`, `path:`): load what can be
     # loaded, and retry the rest once more places are known.
@@ -369,7 +446,7 @@ def load_all(catalogue: List[LayerDef] = None, today=None, overrides: Dict[str, 
         deferred = []
         for layer in pending:
             try:
-                loaded = load_layer(layer, sources, places, today, overrides.get(layer.id))
+                loaded = load_layer(layer, sources, places, today, overrides.get(layer.id), known_ids)
             except CuratedDataError as exc:
                 if exc.unresolved_place:
                     deferred.append((layer, exc))
@@ -383,6 +460,7 @@ def load_all(catalogue: List[LayerDef] = None, today=None, overrides: Dict[str, 
                     "the same id is used in another curated layer"))
                 continue
             features[layer.id] = loaded
+            known_ids.update(f.id for f in loaded)
             places.update({f.id: f.coordinates for f in loaded if f.geometry_type == "Point"})
         if len(deferred) == len(pending):
             refused = sorted({Path(e.file).name for e in errors})
@@ -393,7 +471,61 @@ def load_all(catalogue: List[LayerDef] = None, today=None, overrides: Dict[str, 
             break
         pending = [layer for layer, _ in deferred]
     ordered = {layer.id: features[layer.id] for layer in catalogue if layer.id in features}
+    _attach_figures(ordered, catalogue)
+    _attach_units(ordered)
+    _name_places(ordered)
     return LoadResult(ordered, errors)
+
+
+def _name_places(features: Dict[str, List["CuratedFeature"]]) -> None:
+    """An event or position at a place (`at`) carries that place's name, for lists and labels."""
+    names = {f.id: f.name for layer in features.values() for f in layer if f.geometry_type == "Point"}
+    for layer in features.values():
+        for feature in layer:
+            place_id = feature.attributes.get("place_id")
+            if place_id and not feature.attributes.get("place") and "place" in feature.attributes:
+                feature.attributes["place"] = names.get(place_id)
+
+
+def _attach_units(features: Dict[str, List["CuratedFeature"]]) -> None:
+    """A unit position is drawn with its unit's symbol and named by its designation."""
+    units = {f.id: f for f in features.get("units", [])}
+    for position in features.get("unit_positions", []):
+        unit = units.get(position.attributes.get("unit"))
+        if unit is not None:
+            position.attributes["designation"] = unit.attributes.get("designation")
+            position.attributes["sidc"] = unit.attributes.get("sidc")
+
+
+def figure_text(estimate: "CuratedFeature") -> str:
+    """'about 1,294 km² (Syrskyi (...), 2024-08-27, claimed)': one estimate as one line."""
+    values = estimate.attributes
+    number = "{:,.0f}".format(values["value"])
+    if values.get("value_max") not in (None, values["value"]):
+        number += "–{:,.0f}".format(values["value_max"])
+    qualifier = values.get("qualifier")
+    measure = values.get("measure")
+    unit = " " + str(measure).replace("_", " ")
+    for suffix, label in (("_km2", " km²"), ("_sq_mi", " sq mi")):
+        if str(measure).endswith(suffix):  # area_held_km2 -> "459 km² held"
+            unit = label + " " + str(measure)[len("area_"):-len(suffix)]
+            break
+    return "{}{}{} ({}, {}, {})".format(
+        qualifier + " " if qualifier and qualifier != "exact" else "", number, unit,
+        values.get("estimator"), estimate.as_of, estimate.status)
+
+
+def _attach_figures(features: Dict[str, List["CuratedFeature"]], catalogue: List[LayerDef]) -> None:
+    """Each estimate's line on the feature it is about (layers with a `figures` field), oldest first."""
+    with_figures = {layer.id for layer in catalogue if "figures" in layer.field_names}
+    by_id = {f.id: f for layer_id in with_figures for f in features.get(layer_id, [])}
+    lines = {}
+    for estimate in sorted(features.get("estimates", []), key=lambda e: e.as_of):
+        subject = estimate.attributes.get("subject")
+        if subject in by_id:
+            lines.setdefault(subject, []).append(figure_text(estimate))
+    for subject, texts in lines.items():
+        by_id[subject].attributes["figures"] = "\n".join(texts)
 
 
 def _first_clash(loaded, features):

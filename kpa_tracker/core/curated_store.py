@@ -38,7 +38,7 @@ STATE_TABLE = "kpa_curated_state"
 VERSION_KEY = ""  # the state row that holds a layer's curated version
 # Bump when the way curated data becomes rows changes (fields, densifying), so
 # that every workspace is merged again once.
-FORMAT = "kpa-curated-1\n"
+FORMAT = "kpa-curated-2\n"
 WGS84 = "EPSG:4326"
 # Movement legs are drawn as great circles, densified every so many metres.
 GEODESIC_STEP_M = 25000.0
@@ -46,13 +46,20 @@ COMMON_QGS_FIELDS = (
     ("id", FIELD_STRING), ("name", FIELD_STRING), ("names", FIELD_STRING),
     ("status", FIELD_STRING), ("as_of", FIELD_STRING), ("valid_from", FIELD_STRING),
     ("valid_to", FIELD_STRING), ("precision", FIELD_STRING), ("sources", FIELD_STRING),
-    ("source_urls", FIELD_STRING), ("notes", FIELD_STRING),
+    ("source_urls", FIELD_STRING), ("notes", FIELD_STRING), ("changed_on", FIELD_STRING),
 )
+# The day the analyst last changed a curated feature in QGIS (NULL: as shipped). Set by
+# QGIS itself through a default value applied on update (CHANGED_ON_DEFAULT), so every
+# writer through QGIS stamps it: the form, the attribute table, the field calculator.
+CHANGED_ON = "changed_on"
+CHANGED_ON_DEFAULT = "format_date(now(), 'yyyy-MM-dd')"
+NOT_HASHED = {"fid", CHANGED_ON}
 TYPES = {"string": FIELD_STRING, "integer": FIELD_INT, "double": FIELD_DOUBLE}
 GEOMETRY_TYPES = {
     "Point": WKB_POINT,
     "LineString": WKB_MULTILINESTRING,
     "Polygon": WKB_POLYGON,
+    "None": WKB_NO_GEOMETRY,  # a table (estimates)
 }
 
 
@@ -101,6 +108,8 @@ def qgs_fields(layer: LayerDef) -> QgsFields:
 def curated_geometry(feature: CuratedFeature) -> QgsGeometry:
     if feature.geometry_type == "Point":
         return QgsGeometry.fromPointXY(QgsPointXY(*feature.coordinates))
+    if feature.geometry_type == "None":
+        return QgsGeometry()
     if feature.geometry_type == "LineString":
         parts = densify(feature.coordinates, GEODESIC_STEP_M)
         return QgsGeometry.fromMultiPolylineXY([[QgsPointXY(*p) for p in part] for part in parts])
@@ -120,6 +129,7 @@ def curated_attributes(feature: CuratedFeature, layer: LayerDef) -> Dict[str, ob
         "sources": "\n".join(source.as_text() for source in feature.sources),
         "source_urls": json.dumps([source.url for source in feature.sources]),
         "notes": feature.notes,
+        CHANGED_ON: None,
     }
     for spec in layer.fields:
         values[spec["name"]] = feature.attributes.get(spec["name"])
@@ -138,7 +148,7 @@ def _normalise(value):
 
 def content_hash(attributes: Dict[str, object], geometry: QgsGeometry) -> str:
     """A fingerprint of a row's curated content, equal for equal content whatever its origin."""
-    canonical = {name: _normalise(value) for name, value in attributes.items() if name != "fid"}
+    canonical = {name: _normalise(value) for name, value in attributes.items() if name not in NOT_HASHED}
     payload = json.dumps(canonical, sort_keys=True, ensure_ascii=False, default=str)
     wkt = geometry.asWkt(7) if geometry is not None and not geometry.isNull() else ""
     return hashlib.sha256((payload + "\n" + wkt).encode("utf-8")).hexdigest()
@@ -319,6 +329,7 @@ def sync_layer(gpkg_path: Path, layer: LayerDef, features: List[CuratedFeature],
         return report
     base = state.bases(layer.id)
     data = table.layer
+    _add_missing_fields(data, fields)
 
     rows = {}
     for row in data.getFeatures():
@@ -371,6 +382,49 @@ def sync_layer(gpkg_path: Path, layer: LayerDef, features: List[CuratedFeature],
     state.record(layer.id, new_base, version)
     report.added, report.updated, report.removed = to_add, to_update, to_delete
     return report
+
+
+def _add_missing_fields(data: QgsVectorLayer, fields: QgsFields) -> None:
+    """A workspace table made by an older plugin gets the fields the catalogue added since (empty)."""
+    missing = [fields.field(name) for name in fields.names() if data.fields().indexOf(name) < 0]
+    if missing:
+        if not data.dataProvider().addAttributes(missing):
+            raise WorkspaceError("could not add fields {} to {}".format(
+                ", ".join(f.name() for f in missing), data.name()))
+        data.updateFields()
+
+
+def curated_change(catalogue: List[LayerDef], layer_id: str, shipped, attributes: Dict[str, object],
+                   geometry: QgsGeometry):
+    """(curated attributes, geometry changed?) when a workspace row differs from its shipped version, else None."""
+    layer = next((entry for entry in catalogue if entry.id == layer_id), None)
+    if layer is None or shipped is None:
+        return None
+    curated = curated_attributes(shipped, layer)
+    curated_geom = curated_geometry(shipped)
+    names = [name for name in curated if name in attributes]
+    mine = {name: attributes[name] for name in names}
+    if content_hash(mine, geometry) == content_hash({n: curated[n] for n in names}, curated_geom):
+        return None
+    moved = content_hash({}, geometry) != content_hash({}, curated_geom)
+    return curated, moved
+
+
+def changed_features(gpkg_path: Path, layer: LayerDef) -> Dict[str, str]:
+    """{feature id: changed_on} of the curated features the analyst changed (date '' if not stamped)."""
+    gpkg_path = Path(gpkg_path)
+    table = _Table(gpkg_path, table_name(layer)) if gpkg_path.exists() else None
+    if table is None or not table.valid:
+        return {}
+    base = MergeState.load(gpkg_path).bases(layer.id)
+    names = table.layer.fields().names()
+    changed = {}
+    for row in table.rows():
+        feature_id = row["id"]
+        if feature_id in base and content_hash(_row_content(row, names), row.geometry()) != base[feature_id]:
+            stamp = row[CHANGED_ON] if CHANGED_ON in names else None
+            changed[feature_id] = "" if stamp is None or (hasattr(stamp, "isNull") and stamp.isNull()) else str(stamp)
+    return changed
 
 
 def _add(data: QgsVectorLayer, row: QgsFeature) -> None:

@@ -1,13 +1,12 @@
 """Route stops from text: "lon,lat [EPSG:4326]" or the name or id of a curated place.
 
-Names are matched as the locator (Ctrl+K) matches them, ignoring case, accents
-and apostrophes (curated.fold): an exact id first, then an exact name, then
-names that start with the text, then names that contain it. Text that matches
-places in more than one location is refused with the candidates listed.
+Names are looked up in the one place index (core.place_index) as the locator
+(Ctrl+K) looks them up: an exact id first, then an exact name, a prefix, a
+substring and last a near spelling. Text that matches places in more than one
+location is refused with the candidates listed.
 """
 
 import re
-from dataclasses import dataclass
 from typing import List, Sequence, Tuple
 
 from qgis.core import (
@@ -17,57 +16,44 @@ from qgis.core import (
     QgsPointXY,
 )
 
-from . import curated
+from . import curated, place_index
+from .place_index import Place
 from .routing import RoutingError, Stop, point_label
 
-PLACE_LAYERS = ("bases", "kursk_sites", "units")  # the locator's layers, places before units
 _NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
 POINT_PATTERN = re.compile(r"^\s*({0})\s*,\s*({0})\s*(?:\[\s*([^\]]*?)\s*\])?\s*$".format(_NUMBER))
 
+__all__ = ["Place", "curated_places", "find_places", "node_names", "network_node_names", "parse_point",
+           "resolve_stop"]
 
-@dataclass(frozen=True)
-class Place:
-    id: str
-    name: str
-    names: Tuple[str, ...]
-    lon: float
-    lat: float
+
+UNIT_LAYERS = ("units",)  # a route may start or end at a unit's reported point, after every place
 
 
 def curated_places(result: curated.LoadResult = None) -> List[Place]:
-    """Every curated point that can start or end a route, bases first."""
+    """Every stop a route can start or end at: the place index (bases, sites, settlements, towns), then units."""
     if result is None:
         _catalogue, result = curated.load_cached()
-    places = []
-    for layer_id in PLACE_LAYERS:
+        places = list(place_index.cached())
+    else:
+        places = place_index.build(result)
+    for layer_id in UNIT_LAYERS:
         for feature in result.features.get(layer_id, []):
             lon, lat = feature.coordinates
-            places.append(Place(feature.id, feature.name, tuple(feature.search_names()), lon, lat))
+            places.append(Place(feature.id, feature.name, tuple(feature.search_names()), lon, lat, layer_id))
     return places
 
 
 def node_names(places: Sequence[Place]) -> List[Tuple[str, float, float]]:
-    """(name, lon, lat) for naming network nodes; units stand at places, so bases win."""
+    """(name, lon, lat) for naming network nodes; bases come first, so they win a tie."""
     return [(p.name, p.lon, p.lat) for p in places]
 
 
 def network_node_names(result: curated.LoadResult = None) -> List[Tuple[str, float, float]]:
-    """(name, lon, lat) for the curated network's stations, read from its edge names.
-
-    The edges are named "Trans-Siberian, Kirov–Perm–Yekaterinburg" or "Kursk–Sudzha
-    by road": one name per point of the edge's path, in order. Edges whose name
-    does not list exactly their points name none.
-    """
+    """(name, lon, lat) for the curated network's stations (see place_index.network_towns)."""
     if result is None:
         _catalogue, result = curated.load_cached()
-    names = []
-    for feature in result.features.get("network", []):
-        label = feature.name.split(", ")[-1]
-        label = re.sub(r"\s+(by \w+|line|branch|over the .*)$", "", label)
-        stations = [part.strip() for part in label.split("\u2013")]
-        if len(stations) == len(feature.coordinates):
-            names.extend((station, lon, lat) for station, (lon, lat) in zip(stations, feature.coordinates))
-    return names
+    return place_index.network_towns(result)
 
 
 def parse_point(text: str, context: QgsCoordinateTransformContext = None):
@@ -91,23 +77,8 @@ def parse_point(text: str, context: QgsCoordinateTransformContext = None):
 
 
 def find_places(text: str, places: Sequence[Place]) -> List[Place]:
-    """The places the text names, best matches first (exact id, exact name, prefix, substring)."""
-    needle = curated.fold(text)
-    if not needle:
-        return []
-    for place in places:
-        if place.id == str(text).strip():
-            return [place]
-    tiers = ([], [], [])
-    for place in places:
-        folded = [curated.fold(name) for name in place.names]
-        if needle in folded:
-            tiers[0].append(place)
-        elif any(name.startswith(needle) for name in folded):
-            tiers[1].append(place)
-        elif len(needle) >= 2 and any(needle in name for name in folded):
-            tiers[2].append(place)
-    return next((tier for tier in tiers if tier), [])
+    """The places the text names, best tier only (exact id, exact name, prefix, substring, near spelling)."""
+    return place_index.find(places, text)
 
 
 def resolve_stop(text: str, places: Sequence[Place], role: str = "START",

@@ -6,6 +6,7 @@ from typing import Dict, List, Optional
 
 from qgis.core import (
     QgsApplication,
+    QgsDefaultValue,
     QgsLayerTreeGroup,
     QgsMapLayer,
     QgsProject,
@@ -15,7 +16,7 @@ from qgis.core import (
 
 from . import log
 from .curated import LayerDef, LoadResult
-from .curated_store import MergeState, forget_version, layer_uri, sync_layer
+from .curated_store import CHANGED_ON, CHANGED_ON_DEFAULT, MergeState, forget_version, layer_uri, sync_layer
 from .styles import apply_qml
 from .temporal import apply_temporal
 
@@ -77,6 +78,13 @@ def _make_layer(layer: LayerDef, gpkg_path: Path) -> QgsMapLayer:
     if layer.kind == "tiles":
         return QgsRasterLayer(layer.source, layer.title, "wms")
     raise ValueError("unknown layer kind " + layer.kind)
+
+
+def stamp_changes(layer: QgsVectorLayer) -> None:
+    """QGIS writes the day into changed_on whenever the analyst changes a curated feature, by any tool."""
+    index = layer.fields().indexOf(CHANGED_ON)
+    if index >= 0:
+        layer.setDefaultValueDefinition(index, QgsDefaultValue(CHANGED_ON_DEFAULT, True))
 
 
 def _insert_in_order(group: QgsLayerTreeGroup, map_layer: QgsMapLayer, order: Dict[str, int]) -> None:
@@ -158,6 +166,8 @@ def load_layers(
                 log.warning("style {} not applied: {}".format(layer.style_path.name, message))
         # After the style: a QML's custom properties replace the layer's own.
         map_layer.setCustomProperty(LAYER_ID_PROPERTY, layer.id)
+        if layer.kind == "curated":
+            stamp_changes(map_layer)
         if layer.temporal:
             apply_temporal(map_layer)
         project.addMapLayer(map_layer, False)

@@ -74,21 +74,13 @@ class NamedPoint:
 
 
 def sighting_places() -> List[NamedPoint]:
-    """Places a sighting can be named after: the towns of the curated network, then bases and sites.
+    """Places a sighting can be named after: the one place index (settlements, bases, sites, towns).
 
-    Units are not places (a unit's point is where it was last reported), so they are left out.
+    Units are not places (a unit's point is where it was last reported), so they are not in it.
     """
-    from .places import curated_places, network_node_names  # late: reads the curated data when first needed
+    from . import place_index  # late: reads the curated data when first needed
 
-    points, seen = [], set()
-    for name, lon, lat in network_node_names():
-        if (name, lon, lat) not in seen:
-            seen.add((name, lon, lat))
-            points.append(NamedPoint("town:" + name, name, lon, lat))
-    _catalogue, result = curated.load_cached()
-    unit_ids = {feature.id for feature in result.features.get("units", [])}
-    points += [NamedPoint(p.id, p.name, p.lon, p.lat) for p in curated_places(result) if p.id not in unit_ids]
-    return points
+    return [NamedPoint(p.id, p.name, p.lon, p.lat) for p in place_index.cached()]
 
 
 def nearest_place_name(lon: float, lat: float, places: Optional[Sequence] = None,

@@ -6,9 +6,11 @@ from qgis.core import QgsVectorLayer, QgsVectorLayerTemporalProperties
 # expressions take the earliest day of valid_from and the last day of valid_to.
 # No valid_to means still in force: it ends now (QGIS drops a feature whose end is
 # NULL from every frame).
+# No valid_from means not time-bound (a garrison, a corps): it starts long before the data.
 START_EXPRESSION = (
-    "to_datetime(CASE WHEN length(\"valid_from\") = 4 THEN \"valid_from\" || '-01-01' "
-    "WHEN length(\"valid_from\") = 7 THEN \"valid_from\" || '-01' ELSE \"valid_from\" END)"
+    "coalesce(to_datetime(CASE WHEN length(\"valid_from\") = 4 THEN \"valid_from\" || '-01-01' "
+    "WHEN length(\"valid_from\") = 7 THEN \"valid_from\" || '-01' ELSE \"valid_from\" END), "
+    "to_datetime('1900-01-01 00:00:00'))"
 )
 END_EXPRESSION = (
     "CASE WHEN \"valid_to\" IS NULL THEN now() "

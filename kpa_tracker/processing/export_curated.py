@@ -41,7 +41,10 @@ class ExportCuratedAlgorithm(QgsProcessingAlgorithm):
         return ("Writes every curated layer, as it stands in your workspace (with your edits), "
                 "to one GeoPackage for colleagues on other tools. Each feature keeps its sources "
                 "as readable text (field 'sources'); a separate table 'sources' has one row per "
-                "feature and source: layer, feature_id, publisher, title, date, url.")
+                "feature and source: layer, feature_id, publisher, title, date, url, the source's kind "
+                "(government, independent media, state media, aggregator, reference, analysis) and "
+                "changed_on, the day you changed a curated feature (empty if it is as shipped). "
+                "Events, estimates and settlements are exported like every other layer.")
 
     def createInstance(self):  # noqa: N802
         return ExportCuratedAlgorithm()
@@ -92,20 +95,24 @@ class ExportCuratedAlgorithm(QgsProcessingAlgorithm):
         """Curated features cite keyed sources; a feature the analyst added keeps its own text."""
         by_id = {f.id: f for f in result.features[layer.id]}
         rows = []
+        names = source_layer.fields().names()
         for row in source_layer.getFeatures():
             feature = by_id.get(row["id"])
-            if feature is not None:
+            changed = str(row["changed_on"]) if "changed_on" in names and row["changed_on"] else ""
+            shipped_text = "\n".join(s.as_text() for s in feature.sources) if feature is not None else None
+            if feature is not None and str(row["sources"] or "") == shipped_text:
                 for cited in feature.sources:
-                    rows.append([layer.id, feature.id, cited.publisher, cited.title, cited.date, cited.url])
-            else:
+                    rows.append([layer.id, feature.id, cited.publisher, cited.title, cited.date, cited.url,
+                                 cited.kind, changed])
+            else:  # the analyst's own feature, or curated sources the analyst rewrote
                 for line in str(row["sources"] or "").splitlines():
-                    rows.append([layer.id, row["id"], line, "", "", ""])
+                    rows.append([layer.id, row["id"], line, "", "", "", "", changed])
         return rows
 
     @staticmethod
     def _write_sources(rows, output: Path):
         fields = QgsFields()
-        for name in ("layer", "feature_id", "publisher", "title", "date", "url"):
+        for name in ("layer", "feature_id", "publisher", "title", "date", "url", "kind", "changed_on"):
             fields.append(QgsField(name, FIELD_STRING))
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName = "GPKG"

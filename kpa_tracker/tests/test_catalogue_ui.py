@@ -48,8 +48,8 @@ def test_load_all_button_loads_every_offline_layer_once_in_order(catalogue_ui, f
     dock, controller, _ = catalogue_ui
     QTest.mouseClick(dock.load_all_button, Qt.MouseButton.LeftButton)
     flush()
-    expected = ["units", "bases", "kursk_sites", "movements", "front_lines", "front_areas",
-                "provinces", "countries"]
+    expected = ["events", "unit_positions", "units", "bases", "kursk_sites", "settlements", "movements",
+                "front_lines", "front_areas", "estimates", "provinces", "countries"]
     assert _plugin_layer_ids() == expected
     QTest.mouseClick(dock.load_all_button, Qt.MouseButton.LeftButton)
     flush()
@@ -57,7 +57,7 @@ def test_load_all_button_loads_every_offline_layer_once_in_order(catalogue_ui, f
     assert len(QgsProject.instance().mapLayers()) == len(expected)
     assert "already in the project" in dock.status.text()
     units = project_layers.find_loaded(QgsProject.instance(), "units")
-    assert units.featureCount() == 9
+    assert units.featureCount() == len(curated.load_cached()[1].features["units"])
     assert isinstance(units.renderer(), QgsPointDisplacementRenderer)
     assert QgsProject.instance().crs().authid() == "EPSG:3857"
     movements = project_layers.find_loaded(QgsProject.instance(), "movements")
@@ -73,7 +73,8 @@ def test_ticked_layers_load_in_catalogue_order_whatever_the_click_order(catalogu
     assert _plugin_layer_ids() == ["units", "movements", "front_areas"]
     counts = [project_layers.find_loaded(QgsProject.instance(), i).featureCount()
               for i in ("units", "movements", "front_areas")]
-    assert counts == [9, 10, 1]
+    shipped = curated.load_cached()[1].features
+    assert counts == [len(shipped[i]) for i in ("units", "movements", "front_areas")]
 
 
 def test_an_upgrade_while_layers_are_open_leaves_them_readable(catalogue_ui, tmp_path):
@@ -89,7 +90,7 @@ def test_an_upgrade_while_layers_are_open_leaves_them_readable(catalogue_ui, tmp
     outcome = project_layers.load_layers(QgsProject.instance(), catalogue, ["bases"], upgraded,
                                          tmp_path / "workspace.gpkg")
     assert [r.updated for r in outcome.merge_reports if r.layer == "bases"] == [["tokchon-garrison"]]
-    assert front.featureCount() == 1
+    assert front.featureCount() == len(result.features["front_areas"])
 
 
 def test_a_table_deleted_from_the_workspace_is_rebuilt(catalogue_ui, tmp_path):
@@ -101,7 +102,7 @@ def test_a_table_deleted_from_the_workspace_is_rebuilt(catalogue_ui, tmp_path):
     dataset.ExecuteSQL("DROP TABLE curated_units")
     dataset = None
     outcome = controller.load(["units"])
-    assert [layer.featureCount() for layer in outcome.loaded] == [9]
+    assert [layer.featureCount() for layer in outcome.loaded] == [len(curated.load_cached()[1].features["units"])]
 
 
 def test_missing_world_map_gives_a_clear_message_and_the_rest_loads(catalogue_ui, monkeypatch, tmp_path, flush):
@@ -169,7 +170,7 @@ def test_details_escape_text_and_link_only_http():
     ("83 GAAB", "ru-83-gaab"), ("폭풍군단", "kpa-xi-corps"), ("Mala Loknia", "malaya-loknya-prison"),
 ])
 def test_locator_finds_every_name_variant(query, expected):
-    hits = [entry[3] for entry in search(build_index(), query)]
+    hits = [place.id for place, _description in search(build_index(), query)]
     assert expected in hits
 
 
@@ -183,7 +184,8 @@ def test_locator_filter_results_and_zoom(qgis_iface, qgis_canvas):
             return False
 
     locator_filter.fetchResults("Deokcheon", QgsLocatorContext(), Feedback())
-    assert [r.displayString for r in results] == ["Tokchon (XI Corps garrison)"]
+    # The garrison (a base) first, then the town of the gazetteer.
+    assert [r.displayString for r in results][:2] == ["Tokchon (XI Corps garrison)", "Tokchon"]
     qgis_canvas.setDestinationCrs(QgsProject.instance().crs())
     locator_filter.triggerResult(results[0])
     center = qgis_canvas.extent().center()

@@ -24,8 +24,8 @@ def test_shipped_data_passes_its_own_validator():
 
 def test_every_layer_loads_and_every_feature_cites_sources(shipped):
     assert shipped.errors == []
-    assert set(shipped.features) == {"units", "bases", "kursk_sites", "movements", "network",
-                                     "front_lines", "front_areas"}
+    assert set(shipped.features) == {"events", "unit_positions", "units", "bases", "kursk_sites", "settlements",
+                                     "movements", "network", "front_lines", "front_areas", "estimates"}
     for features in shipped.features.values():
         for feature in features:
             assert feature.sources, feature.id
@@ -52,7 +52,7 @@ def test_damaged_sites_keep_the_sources_exact_coordinates(shipped):
 
 
 def test_sudzha_outline_area_is_within_ten_percent_of_its_cited_figure(shipped):
-    salient = shipped.features["front_areas"][0]
+    salient = next(f for f in shipped.features["front_areas"] if f.id == "sudzha-salient-2024-12")
     area = polygon_area_km2(salient.coordinates[0])
     cited = salient.attributes["area_cited_km2"]
     assert cited == 459

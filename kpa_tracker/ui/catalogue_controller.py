@@ -11,7 +11,7 @@ from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QMessageBox
 
 from ..core import curated, log
-from ..core.curated_store import reset_features
+from ..core.curated_store import curated_change, reset_features
 from ..core.details import feature_html
 from ..core.project_layers import LAYER_ID_PROPERTY, find_loaded, load_layers, reload_workspace_layers
 from ..core.workspace import workspace_gpkg_path
@@ -131,9 +131,13 @@ class CatalogueController:
         feature = selected[0]
         attributes = {name: feature[name] for name in feature.fields().names()}
         self.selected = (layer_id, attributes.get("id"))
-        _, result = curated.load_cached()
-        curated_ids = {f.id for f in result.features.get(layer_id, [])}
-        text = feature_html(attributes, map_layer.name())
+        catalogue, result = curated.load_cached()
+        shipped = {f.id: f for f in result.features.get(layer_id, [])}
+        curated_ids = set(shipped)
+        changed = curated_change(catalogue, layer_id, shipped.get(attributes.get("id")), attributes,
+                                 feature.geometry())
+        text = feature_html(attributes, map_layer.name(), *changed) if changed else \
+            feature_html(attributes, map_layer.name())
         if len(selected) > 1:
             text = "<p><i>{} features selected; showing the first.</i></p>".format(len(selected)) + text
         self.dock.show_details(text, attributes.get("id") in curated_ids)

@@ -1,4 +1,4 @@
-"""Ctrl+K: find curated units and bases by any of their names, and zoom to them."""
+"""Ctrl+K: find places (the place index) and curated units by any spelling, and zoom to them."""
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -11,38 +11,35 @@ from qgis.core import (
     QgsRectangle,
 )
 
-from ..core import curated
+from ..core import curated, place_index
 from ..core.compat import locator_result_data
 
-SEARCHED_LAYERS = ("units", "bases", "kursk_sites")
+UNIT_LAYERS = ("units",)  # searched after the places, as the place index does not hold units
 ZOOM_HALF_WIDTH_DEG = 0.6
+MAX_RESULTS = 30
 
 
 def build_index():
-    """[(folded names, display text, layer id, feature id, lon, lat)] from the curated data."""
+    """[(place, description)] of the place index and the curated units, as plain data for the worker thread."""
     catalogue, result = curated.load_cached()
     titles = {layer.id: layer.title for layer in catalogue}
-    index = []
-    for layer_id in SEARCHED_LAYERS:
+    titles[place_index.TOWN_KIND] = "Town of the transport network"
+    entries = [(place, titles.get(place.kind, place.kind)) for place in place_index.cached()]
+    for layer_id in UNIT_LAYERS:
         for feature in result.features.get(layer_id, []):
-            folded = [curated.fold(name) for name in feature.search_names()]
             lon, lat = feature.coordinates
-            index.append((folded, feature.name, titles.get(layer_id, layer_id), feature.id, lon, lat))
-    return index
+            unit = place_index.Place(feature.id, feature.name, tuple(feature.search_names()), lon, lat, layer_id)
+            entries.append((unit, titles.get(layer_id, layer_id)))
+    return entries
 
 
 def search(index, query):
-    """Entries any of whose names contains the query, ignoring case, accents and apostrophes."""
-    needle = curated.fold(query)
-    if len(needle) < 2:
+    """(place, description) entries the query names, best first, misspellings last."""
+    if len(curated.fold(query)) < 2:
         return []
-    hits = []
-    for entry in index:
-        names = entry[0]
-        if any(needle in name for name in names):
-            exact = any(name.startswith(needle) for name in names)
-            hits.append((0 if exact else 1, entry))
-    return [entry for _, entry in sorted(hits, key=lambda hit: (hit[0], hit[1][1]))]
+    descriptions = {id(place): description for place, description in index}
+    hits = place_index.search([place for place, _ in index], query, MAX_RESULTS)
+    return [(place, descriptions[id(place)]) for place in hits]
 
 
 class KpaLocatorFilter(QgsLocatorFilter):
@@ -66,12 +63,11 @@ class KpaLocatorFilter(QgsLocatorFilter):
 
     def fetchResults(self, string, context, feedback):  # noqa: N802
         index = self._index if self._index is not None else build_index()
-        for entry in search(index, string):
+        for place, description in search(index, string):
             if feedback.isCanceled():
                 return
-            _, display, layer_title, feature_id, lon, lat = entry
-            result = QgsLocatorResult(self, display, [lon, lat, feature_id])
-            result.description = layer_title
+            result = QgsLocatorResult(self, place.name, [place.lon, place.lat, place.id])
+            result.description = description
             self.resultFetched.emit(result)
 
     def triggerResult(self, result):  # noqa: N802

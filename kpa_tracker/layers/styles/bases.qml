@@ -268,6 +268,13 @@
         </config>
       </editWidget>
     </field>
+    <field name="changed_on" configurationFlags="None">
+      <editWidget type="">
+        <config>
+          <Option/>
+        </config>
+      </editWidget>
+    </field>
     <field name="kind" configurationFlags="None">
       <editWidget type="">
         <config>
@@ -309,10 +316,11 @@
     <alias name="" field="sources" index="8"/>
     <alias name="" field="source_urls" index="9"/>
     <alias name="" field="notes" index="10"/>
-    <alias name="" field="kind" index="11"/>
-    <alias name="" field="country" index="12"/>
-    <alias name="" field="sidc" index="13"/>
-    <alias name="" field="hosts" index="14"/>
+    <alias name="" field="changed_on" index="11"/>
+    <alias name="" field="kind" index="12"/>
+    <alias name="" field="country" index="13"/>
+    <alias name="" field="sidc" index="14"/>
+    <alias name="" field="hosts" index="15"/>
   </aliases>
   <defaults>
     <default expression="" field="id" applyOnUpdate="0"/>
@@ -326,6 +334,7 @@
     <default expression="" field="sources" applyOnUpdate="0"/>
     <default expression="" field="source_urls" applyOnUpdate="0"/>
     <default expression="" field="notes" applyOnUpdate="0"/>
+    <default expression="" field="changed_on" applyOnUpdate="0"/>
     <default expression="" field="kind" applyOnUpdate="0"/>
     <default expression="" field="country" applyOnUpdate="0"/>
     <default expression="" field="sidc" applyOnUpdate="0"/>
@@ -343,6 +352,7 @@
     <constraint unique_strength="0" exp_strength="0" field="sources" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="source_urls" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="notes" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="changed_on" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="kind" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="country" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="sidc" notnull_strength="0" constraints="0"/>
@@ -360,6 +370,7 @@
     <constraint desc="" field="sources" exp=""/>
     <constraint desc="" field="source_urls" exp=""/>
     <constraint desc="" field="notes" exp=""/>
+    <constraint desc="" field="changed_on" exp=""/>
     <constraint desc="" field="kind" exp=""/>
     <constraint desc="" field="country" exp=""/>
     <constraint desc="" field="sidc" exp=""/>

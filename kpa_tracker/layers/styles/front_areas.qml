@@ -62,7 +62,7 @@
   </renderer-v2>
   <labeling type="simple">
     <settings calloutType="simple">
-      <text-style fieldName="'Ukrainian-held, ' || &quot;as_of&quot;" fontWeight="50" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="31,79,153,255" fontSize="8" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
+      <text-style fieldName="'Ukrainian-held, ' || &quot;as_of&quot; || if(&quot;area_cited_km2&quot; IS NOT NULL, '\n' || format_number(&quot;area_cited_km2&quot;, 0) || ' km² (' || &quot;area_cited_by&quot; || ')', '')" fontWeight="50" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="31,79,153,255" fontSize="8" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
         <families/>
         <text-buffer bufferJoinStyle="128" bufferSize="0.80000000000000004" bufferSizeMapUnitScale="3x:0,0,0,0,0,0" bufferDraw="1" bufferBlendMode="0" bufferNoFill="1" bufferColor="255,255,255,230" bufferOpacity="1" bufferSizeUnits="MM"/>
         <text-mask maskOpacity="1" maskedSymbolLayers="" maskSizeUnits="MM" maskJoinStyle="128" maskType="0" maskSizeMapUnitScale="3x:0,0,0,0,0,0" maskEnabled="0" maskSize="1.5"/>
@@ -248,6 +248,13 @@
         </config>
       </editWidget>
     </field>
+    <field name="changed_on" configurationFlags="None">
+      <editWidget type="">
+        <config>
+          <Option/>
+        </config>
+      </editWidget>
+    </field>
     <field name="holder" configurationFlags="None">
       <editWidget type="">
         <config>
@@ -269,6 +276,13 @@
         </config>
       </editWidget>
     </field>
+    <field name="figures" configurationFlags="None">
+      <editWidget type="">
+        <config>
+          <Option/>
+        </config>
+      </editWidget>
+    </field>
   </fieldConfiguration>
   <aliases>
     <alias name="" field="id" index="0"/>
@@ -282,9 +296,11 @@
     <alias name="" field="sources" index="8"/>
     <alias name="" field="source_urls" index="9"/>
     <alias name="" field="notes" index="10"/>
-    <alias name="" field="holder" index="11"/>
-    <alias name="" field="area_cited_km2" index="12"/>
-    <alias name="" field="area_cited_by" index="13"/>
+    <alias name="" field="changed_on" index="11"/>
+    <alias name="" field="holder" index="12"/>
+    <alias name="" field="area_cited_km2" index="13"/>
+    <alias name="" field="area_cited_by" index="14"/>
+    <alias name="" field="figures" index="15"/>
   </aliases>
   <defaults>
     <default expression="" field="id" applyOnUpdate="0"/>
@@ -298,9 +314,11 @@
     <default expression="" field="sources" applyOnUpdate="0"/>
     <default expression="" field="source_urls" applyOnUpdate="0"/>
     <default expression="" field="notes" applyOnUpdate="0"/>
+    <default expression="" field="changed_on" applyOnUpdate="0"/>
     <default expression="" field="holder" applyOnUpdate="0"/>
     <default expression="" field="area_cited_km2" applyOnUpdate="0"/>
     <default expression="" field="area_cited_by" applyOnUpdate="0"/>
+    <default expression="" field="figures" applyOnUpdate="0"/>
   </defaults>
   <constraints>
     <constraint unique_strength="0" exp_strength="0" field="id" notnull_strength="0" constraints="0"/>
@@ -314,9 +332,11 @@
     <constraint unique_strength="0" exp_strength="0" field="sources" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="source_urls" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="notes" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="changed_on" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="holder" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="area_cited_km2" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="area_cited_by" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="figures" notnull_strength="0" constraints="0"/>
   </constraints>
   <constraintExpressions>
     <constraint desc="" field="id" exp=""/>
@@ -330,9 +350,11 @@
     <constraint desc="" field="sources" exp=""/>
     <constraint desc="" field="source_urls" exp=""/>
     <constraint desc="" field="notes" exp=""/>
+    <constraint desc="" field="changed_on" exp=""/>
     <constraint desc="" field="holder" exp=""/>
     <constraint desc="" field="area_cited_km2" exp=""/>
     <constraint desc="" field="area_cited_by" exp=""/>
+    <constraint desc="" field="figures" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

@@ -184,6 +184,13 @@
         </config>
       </editWidget>
     </field>
+    <field name="changed_on" configurationFlags="None">
+      <editWidget type="">
+        <config>
+          <Option/>
+        </config>
+      </editWidget>
+    </field>
     <field name="side_a" configurationFlags="None">
       <editWidget type="">
         <config>
@@ -211,8 +218,9 @@
     <alias name="" field="sources" index="8"/>
     <alias name="" field="source_urls" index="9"/>
     <alias name="" field="notes" index="10"/>
-    <alias name="" field="side_a" index="11"/>
-    <alias name="" field="side_b" index="12"/>
+    <alias name="" field="changed_on" index="11"/>
+    <alias name="" field="side_a" index="12"/>
+    <alias name="" field="side_b" index="13"/>
   </aliases>
   <defaults>
     <default expression="" field="id" applyOnUpdate="0"/>
@@ -226,6 +234,7 @@
     <default expression="" field="sources" applyOnUpdate="0"/>
     <default expression="" field="source_urls" applyOnUpdate="0"/>
     <default expression="" field="notes" applyOnUpdate="0"/>
+    <default expression="" field="changed_on" applyOnUpdate="0"/>
     <default expression="" field="side_a" applyOnUpdate="0"/>
     <default expression="" field="side_b" applyOnUpdate="0"/>
   </defaults>
@@ -241,6 +250,7 @@
     <constraint unique_strength="0" exp_strength="0" field="sources" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="source_urls" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="notes" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="changed_on" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="side_a" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="side_b" notnull_strength="0" constraints="0"/>
   </constraints>
@@ -256,6 +266,7 @@
     <constraint desc="" field="sources" exp=""/>
     <constraint desc="" field="source_urls" exp=""/>
     <constraint desc="" field="notes" exp=""/>
+    <constraint desc="" field="changed_on" exp=""/>
     <constraint desc="" field="side_a" exp=""/>
     <constraint desc="" field="side_b" exp=""/>
   </constraintExpressions>

@@ -13,9 +13,9 @@
     </fixedRange>
   </temporal>
   <renderer-v2 type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
-    <rules key="{76e559b2-8baa-4c60-9abb-376ffc5a8bb2}">
-      <rule filter="&quot;damage&quot; = 'destroyed'" symbol="0" label="Destroyed" key="{cd471d7e-4fce-431a-92f2-6cba74891a68}"/>
-      <rule filter="&quot;damage&quot; = 'damaged'" symbol="1" label="Damaged" key="{381da868-7030-454b-87eb-ec231d442b1c}"/>
+    <rules key="{ef9fade6-8944-4063-bf8c-ea57f4e6d740}">
+      <rule filter="&quot;damage&quot; = 'destroyed'" symbol="0" label="Destroyed" key="{251da02f-388a-41af-9803-e6e6ed72f143}"/>
+      <rule filter="&quot;damage&quot; = 'damaged'" symbol="1" label="Damaged" key="{f045be90-4a65-46c7-b331-b08315b37533}"/>
     </rules>
     <symbols>
       <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
@@ -324,6 +324,13 @@
         </config>
       </editWidget>
     </field>
+    <field name="changed_on" configurationFlags="None">
+      <editWidget type="">
+        <config>
+          <Option/>
+        </config>
+      </editWidget>
+    </field>
     <field name="damage" configurationFlags="None">
       <editWidget type="">
         <config>
@@ -351,8 +358,9 @@
     <alias name="" field="sources" index="8"/>
     <alias name="" field="source_urls" index="9"/>
     <alias name="" field="notes" index="10"/>
-    <alias name="" field="damage" index="11"/>
-    <alias name="" field="observed_by" index="12"/>
+    <alias name="" field="changed_on" index="11"/>
+    <alias name="" field="damage" index="12"/>
+    <alias name="" field="observed_by" index="13"/>
   </aliases>
   <defaults>
     <default expression="" field="id" applyOnUpdate="0"/>
@@ -366,6 +374,7 @@
     <default expression="" field="sources" applyOnUpdate="0"/>
     <default expression="" field="source_urls" applyOnUpdate="0"/>
     <default expression="" field="notes" applyOnUpdate="0"/>
+    <default expression="" field="changed_on" applyOnUpdate="0"/>
     <default expression="" field="damage" applyOnUpdate="0"/>
     <default expression="" field="observed_by" applyOnUpdate="0"/>
   </defaults>
@@ -381,6 +390,7 @@
     <constraint unique_strength="0" exp_strength="0" field="sources" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="source_urls" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="notes" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="changed_on" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="damage" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="observed_by" notnull_strength="0" constraints="0"/>
   </constraints>
@@ -396,6 +406,7 @@
     <constraint desc="" field="sources" exp=""/>
     <constraint desc="" field="source_urls" exp=""/>
     <constraint desc="" field="notes" exp=""/>
+    <constraint desc="" field="changed_on" exp=""/>
     <constraint desc="" field="damage" exp=""/>
     <constraint desc="" field="observed_by" exp=""/>
   </constraintExpressions>

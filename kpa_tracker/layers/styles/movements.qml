@@ -1012,6 +1012,13 @@
         </config>
       </editWidget>
     </field>
+    <field name="changed_on" configurationFlags="None">
+      <editWidget type="">
+        <config>
+          <Option/>
+        </config>
+      </editWidget>
+    </field>
     <field name="mode" configurationFlags="None">
       <editWidget type="">
         <config>
@@ -1046,9 +1053,10 @@
     <alias name="" field="sources" index="8"/>
     <alias name="" field="source_urls" index="9"/>
     <alias name="" field="notes" index="10"/>
-    <alias name="" field="mode" index="11"/>
-    <alias name="" field="troops" index="12"/>
-    <alias name="" field="carrier" index="13"/>
+    <alias name="" field="changed_on" index="11"/>
+    <alias name="" field="mode" index="12"/>
+    <alias name="" field="troops" index="13"/>
+    <alias name="" field="carrier" index="14"/>
   </aliases>
   <defaults>
     <default expression="" field="id" applyOnUpdate="0"/>
@@ -1062,6 +1070,7 @@
     <default expression="" field="sources" applyOnUpdate="0"/>
     <default expression="" field="source_urls" applyOnUpdate="0"/>
     <default expression="" field="notes" applyOnUpdate="0"/>
+    <default expression="" field="changed_on" applyOnUpdate="0"/>
     <default expression="" field="mode" applyOnUpdate="0"/>
     <default expression="" field="troops" applyOnUpdate="0"/>
     <default expression="" field="carrier" applyOnUpdate="0"/>
@@ -1078,6 +1087,7 @@
     <constraint unique_strength="0" exp_strength="0" field="sources" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="source_urls" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="notes" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="changed_on" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="mode" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="troops" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="carrier" notnull_strength="0" constraints="0"/>
@@ -1094,6 +1104,7 @@
     <constraint desc="" field="sources" exp=""/>
     <constraint desc="" field="source_urls" exp=""/>
     <constraint desc="" field="notes" exp=""/>
+    <constraint desc="" field="changed_on" exp=""/>
     <constraint desc="" field="mode" exp=""/>
     <constraint desc="" field="troops" exp=""/>
     <constraint desc="" field="carrier" exp=""/>

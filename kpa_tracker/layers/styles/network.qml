@@ -460,6 +460,13 @@
         </config>
       </editWidget>
     </field>
+    <field name="changed_on" configurationFlags="None">
+      <editWidget type="">
+        <config>
+          <Option/>
+        </config>
+      </editWidget>
+    </field>
     <field name="mode" configurationFlags="None">
       <editWidget type="">
         <config>
@@ -487,8 +494,9 @@
     <alias name="" field="sources" index="8"/>
     <alias name="" field="source_urls" index="9"/>
     <alias name="" field="notes" index="10"/>
-    <alias name="" field="mode" index="11"/>
-    <alias name="" field="length_km" index="12"/>
+    <alias name="" field="changed_on" index="11"/>
+    <alias name="" field="mode" index="12"/>
+    <alias name="" field="length_km" index="13"/>
   </aliases>
   <defaults>
     <default expression="" field="id" applyOnUpdate="0"/>
@@ -502,6 +510,7 @@
     <default expression="" field="sources" applyOnUpdate="0"/>
     <default expression="" field="source_urls" applyOnUpdate="0"/>
     <default expression="" field="notes" applyOnUpdate="0"/>
+    <default expression="" field="changed_on" applyOnUpdate="0"/>
     <default expression="" field="mode" applyOnUpdate="0"/>
     <default expression="" field="length_km" applyOnUpdate="0"/>
   </defaults>
@@ -517,6 +526,7 @@
     <constraint unique_strength="0" exp_strength="0" field="sources" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="source_urls" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="notes" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="changed_on" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="mode" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="length_km" notnull_strength="0" constraints="0"/>
   </constraints>
@@ -532,6 +542,7 @@
     <constraint desc="" field="sources" exp=""/>
     <constraint desc="" field="source_urls" exp=""/>
     <constraint desc="" field="notes" exp=""/>
+    <constraint desc="" field="changed_on" exp=""/>
     <constraint desc="" field="mode" exp=""/>
     <constraint desc="" field="length_km" exp=""/>
   </constraintExpressions>

@@ -233,6 +233,13 @@
         </config>
       </editWidget>
     </field>
+    <field name="changed_on" configurationFlags="None">
+      <editWidget type="">
+        <config>
+          <Option/>
+        </config>
+      </editWidget>
+    </field>
     <field name="designation" configurationFlags="None">
       <editWidget type="">
         <config>
@@ -296,6 +303,13 @@
         </config>
       </editWidget>
     </field>
+    <field name="figures" configurationFlags="None">
+      <editWidget type="">
+        <config>
+          <Option/>
+        </config>
+      </editWidget>
+    </field>
   </fieldConfiguration>
   <aliases>
     <alias name="" field="id" index="0"/>
@@ -309,15 +323,17 @@
     <alias name="" field="sources" index="8"/>
     <alias name="" field="source_urls" index="9"/>
     <alias name="" field="notes" index="10"/>
-    <alias name="" field="designation" index="11"/>
-    <alias name="" field="affiliation" index="12"/>
-    <alias name="" field="country" index="13"/>
-    <alias name="" field="echelon" index="14"/>
-    <alias name="" field="role" index="15"/>
-    <alias name="" field="strength" index="16"/>
-    <alias name="" field="strength_min" index="17"/>
-    <alias name="" field="strength_max" index="18"/>
-    <alias name="" field="sidc" index="19"/>
+    <alias name="" field="changed_on" index="11"/>
+    <alias name="" field="designation" index="12"/>
+    <alias name="" field="affiliation" index="13"/>
+    <alias name="" field="country" index="14"/>
+    <alias name="" field="echelon" index="15"/>
+    <alias name="" field="role" index="16"/>
+    <alias name="" field="strength" index="17"/>
+    <alias name="" field="strength_min" index="18"/>
+    <alias name="" field="strength_max" index="19"/>
+    <alias name="" field="sidc" index="20"/>
+    <alias name="" field="figures" index="21"/>
   </aliases>
   <defaults>
     <default expression="" field="id" applyOnUpdate="0"/>
@@ -331,6 +347,7 @@
     <default expression="" field="sources" applyOnUpdate="0"/>
     <default expression="" field="source_urls" applyOnUpdate="0"/>
     <default expression="" field="notes" applyOnUpdate="0"/>
+    <default expression="" field="changed_on" applyOnUpdate="0"/>
     <default expression="" field="designation" applyOnUpdate="0"/>
     <default expression="" field="affiliation" applyOnUpdate="0"/>
     <default expression="" field="country" applyOnUpdate="0"/>
@@ -340,6 +357,7 @@
     <default expression="" field="strength_min" applyOnUpdate="0"/>
     <default expression="" field="strength_max" applyOnUpdate="0"/>
     <default expression="" field="sidc" applyOnUpdate="0"/>
+    <default expression="" field="figures" applyOnUpdate="0"/>
   </defaults>
   <constraints>
     <constraint unique_strength="0" exp_strength="0" field="id" notnull_strength="0" constraints="0"/>
@@ -353,6 +371,7 @@
     <constraint unique_strength="0" exp_strength="0" field="sources" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="source_urls" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="notes" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="changed_on" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="designation" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="affiliation" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="country" notnull_strength="0" constraints="0"/>
@@ -362,6 +381,7 @@
     <constraint unique_strength="0" exp_strength="0" field="strength_min" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="strength_max" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="sidc" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="figures" notnull_strength="0" constraints="0"/>
   </constraints>
   <constraintExpressions>
     <constraint desc="" field="id" exp=""/>
@@ -375,6 +395,7 @@
     <constraint desc="" field="sources" exp=""/>
     <constraint desc="" field="source_urls" exp=""/>
     <constraint desc="" field="notes" exp=""/>
+    <constraint desc="" field="changed_on" exp=""/>
     <constraint desc="" field="designation" exp=""/>
     <constraint desc="" field="affiliation" exp=""/>
     <constraint desc="" field="country" exp=""/>
@@ -384,6 +405,7 @@
     <constraint desc="" field="strength_min" exp=""/>
     <constraint desc="" field="strength_max" exp=""/>
     <constraint desc="" field="sidc" exp=""/>
+    <constraint desc="" field="figures" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
