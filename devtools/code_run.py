@@ -77,6 +77,10 @@ def _show_day(day):
     controller.setNavigationMode(QgsTemporalNavigationObject.FixedRange)
     controller.setTemporalExtents(frame)
     qgis.utils.iface.mapCanvas().setTemporalRange(frame)
+    from qgis.PyQt.QtWidgets import QDockWidget
+    for dock in qgis.utils.iface.mainWindow().findChildren(QDockWidget):
+        if "Temporal" in dock.objectName():
+            dock.show()  # the date the map is drawn for, where the analyst sets it
     return day
 
 

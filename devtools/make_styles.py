@@ -22,6 +22,7 @@ from qgis.core import (
     QgsRuleBasedRenderer,
     QgsSimpleFillSymbolLayer,
     QgsSimpleLineSymbolLayer,
+
     QgsSingleSymbolRenderer,
     QgsSvgMarkerSymbolLayer,
     QgsSymbolLayer,
@@ -183,6 +184,13 @@ def events_style():
                 ",".join(str(c) for c in QColor(color).getRgb()))))
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, "\"category\" = '{}'".format(category),
                                                    category.capitalize()))
+    # Known only to the district or oblast (precision region): a dashed ring around the point
+    # says "somewhere here", so it does not read as an event in the town itself.
+    ring = QgsMarkerSymbol.createSimple({"name": "circle", "size": "9", "color": "0,0,0,0",
+                                         "outline_color": "#555555", "outline_style": "dash",
+                                         "outline_width": "0.35"})
+    root.appendChild(QgsRuleBasedRenderer.Rule(ring, 0, 0, "\"precision\" = 'region'",
+                                               "Place known only to the district or oblast"))
     layer.setRenderer(QgsRuleBasedRenderer(root))
     layer.setLabeling(labels("\"name\" || if(\"changed_on\" IS NOT NULL, ' (changed by you)', '')",
                              size=7, max_scale_denominator=800000, color="#3a3a3a", priority=3,

@@ -55,6 +55,7 @@ def _run(profiles, headless, env):
         timeout=240 if headless else 24 * 3600,
         headless=headless,
         extra_env=env,
+        screen=os.environ.get("KPA_SCREEN", qgis_desktop.SCREEN),  # e.g. 1366x768x24
     )
 
 

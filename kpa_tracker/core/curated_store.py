@@ -329,11 +329,16 @@ def sync_layer(gpkg_path: Path, layer: LayerDef, features: List[CuratedFeature],
         return report
     base = state.bases(layer.id)
     data = table.layer
-    _add_missing_fields(data, fields)
+    # Fields the catalogue added since the table was made: empty in every row, and not part
+    # of the hashes recorded then, so a row is compared with its base without them.
+    added = _add_missing_fields(data, fields)
+    old_names = [name for name in names if name not in added]
 
     rows = {}
     for row in data.getFeatures():
-        rows.setdefault(row["id"], (row.id(), content_hash(_row_content(row, names), row.geometry())))
+        row_hash = content_hash(_row_content(row, names), row.geometry())
+        base_hash = content_hash(_row_content(row, old_names), row.geometry()) if added else row_hash
+        rows.setdefault(row["id"], (row.id(), row_hash, base_hash))
 
     # Plan first, then write in one edit session.
     to_add, to_update, to_delete = [], [], []
@@ -346,10 +351,10 @@ def sync_layer(gpkg_path: Path, layer: LayerDef, features: List[CuratedFeature],
                 to_add.append(feature_id)
                 new_base[feature_id] = curated_hash
             continue
-        row_hash = rows[feature_id][1]
+        row_hash, row_base_hash = rows[feature_id][1], rows[feature_id][2]
         if row_hash == curated_hash:
             new_base[feature_id] = curated_hash
-        elif feature_id not in base or row_hash == base[feature_id]:
+        elif feature_id not in base or row_base_hash == base[feature_id]:
             to_update.append(feature_id)
             new_base[feature_id] = curated_hash
         elif base[feature_id] != curated_hash:
@@ -357,7 +362,7 @@ def sync_layer(gpkg_path: Path, layer: LayerDef, features: List[CuratedFeature],
     for feature_id in sorted(set(base) - set(curated)):
         new_base.pop(feature_id, None)
         if feature_id in rows:
-            if rows[feature_id][1] == base[feature_id]:
+            if rows[feature_id][2] == base[feature_id]:
                 to_delete.append(feature_id)
             else:
                 report.kept_analyst_changes.append(feature_id)
@@ -384,7 +389,7 @@ def sync_layer(gpkg_path: Path, layer: LayerDef, features: List[CuratedFeature],
     return report
 
 
-def _add_missing_fields(data: QgsVectorLayer, fields: QgsFields) -> None:
+def _add_missing_fields(data: QgsVectorLayer, fields: QgsFields) -> List[str]:
     """A workspace table made by an older plugin gets the fields the catalogue added since (empty)."""
     missing = [fields.field(name) for name in fields.names() if data.fields().indexOf(name) < 0]
     if missing:
@@ -392,6 +397,7 @@ def _add_missing_fields(data: QgsVectorLayer, fields: QgsFields) -> None:
             raise WorkspaceError("could not add fields {} to {}".format(
                 ", ".join(f.name() for f in missing), data.name()))
         data.updateFields()
+    return [f.name() for f in missing]
 
 
 def curated_change(catalogue: List[LayerDef], layer_id: str, shipped, attributes: Dict[str, object],

@@ -13,18 +13,19 @@
     </fixedRange>
   </temporal>
   <renderer-v2 type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
-    <rules key="{17346929-e7ff-4695-a929-452521091262}">
-      <rule filter="&quot;category&quot; = 'deployment'" symbol="0" label="Deployment" key="{1a0c5e47-1619-48c2-9f37-bb1afa41a518}"/>
-      <rule filter="&quot;category&quot; = 'training'" symbol="1" label="Training" key="{baaa7998-4f1b-477d-a747-10edd4d320a4}"/>
-      <rule filter="&quot;category&quot; = 'combat'" symbol="2" label="Combat" key="{6d84a717-8d46-45c8-a801-604ed27a8b82}"/>
-      <rule filter="&quot;category&quot; = 'strike'" symbol="3" label="Strike" key="{2c92d4c4-f15c-4349-b0a9-8b7a2ee0e0f3}"/>
-      <rule filter="&quot;category&quot; = 'prisoners'" symbol="4" label="Prisoners" key="{4597fb7d-fa61-407f-9647-22ed32bac5e2}"/>
-      <rule filter="&quot;category&quot; = 'withdrawal'" symbol="5" label="Withdrawal" key="{7ae95b3d-8fb9-4fcd-ba4d-49379940c038}"/>
-      <rule filter="&quot;category&quot; = 'control'" symbol="6" label="Control" key="{d2461847-8491-4504-9c79-078aba06669f}"/>
-      <rule filter="&quot;category&quot; = 'acknowledgement'" symbol="7" label="Acknowledgement" key="{3f833227-c027-430e-86ae-d7d9d65815cb}"/>
-      <rule filter="&quot;category&quot; = 'engineering'" symbol="8" label="Engineering" key="{220c413a-6e94-4537-9599-d3c9bf0e28c3}"/>
-      <rule filter="&quot;category&quot; = 'memorial'" symbol="9" label="Memorial" key="{a3905c5f-7c3d-4e91-814d-7481b53d6cba}"/>
-      <rule filter="&quot;category&quot; = 'diplomacy'" symbol="10" label="Diplomacy" key="{ef6f32dd-f58d-4505-ac8f-6fb74c80f6cd}"/>
+    <rules key="{0e614481-8099-44f8-93a7-aa6237e1c360}">
+      <rule filter="&quot;category&quot; = 'deployment'" symbol="0" label="Deployment" key="{3748eaff-db24-4c9e-96cc-bf6d1925f6eb}"/>
+      <rule filter="&quot;category&quot; = 'training'" symbol="1" label="Training" key="{c8a20341-fd76-4d18-b6cd-0739339a6ef6}"/>
+      <rule filter="&quot;category&quot; = 'combat'" symbol="2" label="Combat" key="{58f19eb6-6134-4352-814d-7083dbcfdab1}"/>
+      <rule filter="&quot;category&quot; = 'strike'" symbol="3" label="Strike" key="{b345ee92-812f-492d-854c-208f166c3bbf}"/>
+      <rule filter="&quot;category&quot; = 'prisoners'" symbol="4" label="Prisoners" key="{a3ff389a-bbd0-4b2d-a849-8b213c3d7f74}"/>
+      <rule filter="&quot;category&quot; = 'withdrawal'" symbol="5" label="Withdrawal" key="{6956037b-15b6-4a6e-a707-e749da64b8dd}"/>
+      <rule filter="&quot;category&quot; = 'control'" symbol="6" label="Control" key="{92d1ef40-1ea0-4863-b1a4-b67e356daa4b}"/>
+      <rule filter="&quot;category&quot; = 'acknowledgement'" symbol="7" label="Acknowledgement" key="{e0bcc06d-4b7d-48cd-909e-34d5f3e8423a}"/>
+      <rule filter="&quot;category&quot; = 'engineering'" symbol="8" label="Engineering" key="{5f8e40a7-02a6-4702-a814-065503a88461}"/>
+      <rule filter="&quot;category&quot; = 'memorial'" symbol="9" label="Memorial" key="{6ee05ec1-c7f3-401a-8e8d-41e5c77545d3}"/>
+      <rule filter="&quot;category&quot; = 'diplomacy'" symbol="10" label="Diplomacy" key="{c28d79f2-e8b6-4c03-a79a-93234942f4e1}"/>
+      <rule filter="&quot;precision&quot; = 'region'" symbol="11" label="Place known only to the district or oblast" key="{ff54d501-6c34-4f9c-8d0d-7fea0db4d959}"/>
     </rules>
     <symbols>
       <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
@@ -229,6 +230,64 @@
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
+              <Option type="QString" name="type" value="collection"/>
+            </Option>
+          </data_defined_properties>
+        </layer>
+      </symbol>
+      <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="11">
+        <data_defined_properties>
+          <Option type="Map">
+            <Option type="QString" name="name" value=""/>
+            <Option name="properties"/>
+            <Option type="QString" name="type" value="collection"/>
+          </Option>
+        </data_defined_properties>
+        <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
+          <Option type="Map">
+            <Option type="QString" name="angle" value="0"/>
+            <Option type="QString" name="cap_style" value="square"/>
+            <Option type="QString" name="color" value="0,0,0,0"/>
+            <Option type="QString" name="horizontal_anchor_point" value="1"/>
+            <Option type="QString" name="joinstyle" value="bevel"/>
+            <Option type="QString" name="name" value="circle"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="85,85,85,255"/>
+            <Option type="QString" name="outline_style" value="dash"/>
+            <Option type="QString" name="outline_width" value="0.35"/>
+            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option type="QString" name="scale_method" value="diameter"/>
+            <Option type="QString" name="size" value="9"/>
+            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="size_unit" value="MM"/>
+            <Option type="QString" name="vertical_anchor_point" value="1"/>
+          </Option>
+          <prop k="angle" v="0"/>
+          <prop k="cap_style" v="square"/>
+          <prop k="color" v="0,0,0,0"/>
+          <prop k="horizontal_anchor_point" v="1"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="name" v="circle"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="85,85,85,255"/>
+          <prop k="outline_style" v="dash"/>
+          <prop k="outline_width" v="0.35"/>
+          <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="scale_method" v="diameter"/>
+          <prop k="size" v="9"/>
+          <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="size_unit" v="MM"/>
+          <prop k="vertical_anchor_point" v="1"/>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option type="QString" name="name" value=""/>
+              <Option name="properties"/>
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>

@@ -13,9 +13,9 @@
     </fixedRange>
   </temporal>
   <renderer-v2 type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
-    <rules key="{ef9fade6-8944-4063-bf8c-ea57f4e6d740}">
-      <rule filter="&quot;damage&quot; = 'destroyed'" symbol="0" label="Destroyed" key="{251da02f-388a-41af-9803-e6e6ed72f143}"/>
-      <rule filter="&quot;damage&quot; = 'damaged'" symbol="1" label="Damaged" key="{f045be90-4a65-46c7-b331-b08315b37533}"/>
+    <rules key="{af925798-45b5-43cf-859e-435e74ace16f}">
+      <rule filter="&quot;damage&quot; = 'destroyed'" symbol="0" label="Destroyed" key="{8ce594ba-7ce0-4d7e-91e8-9fd51514f961}"/>
+      <rule filter="&quot;damage&quot; = 'damaged'" symbol="1" label="Damaged" key="{3d0e2f0a-ecb2-4ca3-be5a-93545926e430}"/>
     </rules>
     <symbols>
       <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">

@@ -13,11 +13,11 @@
     </fixedRange>
   </temporal>
   <renderer-v2 type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
-    <rules key="{4acfdf37-6a62-45a6-9263-f9c76c91d0cf}">
-      <rule filter="&quot;rank&quot; = 1" scalemaxdenom="40000000" symbol="0" label="Rank 1" key="{791f4cd7-78c8-4fef-a125-6973e70fd055}"/>
-      <rule filter="&quot;rank&quot; = 2" scalemaxdenom="6000000" symbol="1" label="Rank 2" key="{ccf4acb7-6f04-400e-be6f-e0771131f0c2}"/>
-      <rule filter="&quot;rank&quot; = 3" scalemaxdenom="1500000" symbol="2" label="Rank 3" key="{9ac4b81e-712d-4d19-b9f7-655f494aa92c}"/>
-      <rule filter="&quot;rank&quot; = 4" scalemaxdenom="500000" symbol="3" label="Rank 4" key="{ffd98630-3258-4e3b-b2fe-62b60de5760b}"/>
+    <rules key="{5fefcd93-2bdb-4260-aede-18d202eeef85}">
+      <rule filter="&quot;rank&quot; = 1" scalemaxdenom="40000000" symbol="0" label="Rank 1" key="{b070b429-cdec-4d75-a840-62675c10bbc9}"/>
+      <rule filter="&quot;rank&quot; = 2" scalemaxdenom="6000000" symbol="1" label="Rank 2" key="{a981f5ca-b9ed-4cde-a57d-7f0c9fe209f6}"/>
+      <rule filter="&quot;rank&quot; = 3" scalemaxdenom="1500000" symbol="2" label="Rank 3" key="{65e3343b-14a5-4aef-bb4c-4029e22a988e}"/>
+      <rule filter="&quot;rank&quot; = 4" scalemaxdenom="500000" symbol="3" label="Rank 4" key="{7f169817-7a3b-4b6a-88c5-c77cfae5ab24}"/>
     </rules>
     <symbols>
       <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
@@ -255,8 +255,8 @@
     </symbols>
   </renderer-v2>
   <labeling type="rule-based">
-    <rules key="{72dbc080-657e-468d-9b98-b91d69b6ea75}">
-      <rule filter="&quot;rank&quot; = 1" scalemaxdenom="40000000" description="Rank 1" key="{613635f3-46ba-4317-8925-12838b5be261}">
+    <rules key="{7a44fd35-e7d0-4e09-bd7a-11045386cc27}">
+      <rule filter="&quot;rank&quot; = 1" scalemaxdenom="40000000" description="Rank 1" key="{f31d574e-c7df-4f29-8522-656d8bfa083f}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;name&quot;" fontWeight="75" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="34,34,34,255" fontSize="9.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>
@@ -352,7 +352,7 @@
           </callout>
         </settings>
       </rule>
-      <rule filter="&quot;rank&quot; = 2" scalemaxdenom="6000000" description="Rank 2" key="{ab752e45-d6c9-4ec4-8333-15b4b0164e5f}">
+      <rule filter="&quot;rank&quot; = 2" scalemaxdenom="6000000" description="Rank 2" key="{b4b33f36-e3ec-4b20-8fe9-6b91fbd4befe}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;name&quot;" fontWeight="50" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="34,34,34,255" fontSize="8.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>
@@ -448,7 +448,7 @@
           </callout>
         </settings>
       </rule>
-      <rule filter="&quot;rank&quot; = 3" scalemaxdenom="1500000" description="Rank 3" key="{a43b05a6-0257-41fa-8c7e-6ad193d9bc6a}">
+      <rule filter="&quot;rank&quot; = 3" scalemaxdenom="1500000" description="Rank 3" key="{a3b6a576-1db1-47f3-8d13-6c8ffb8d9638}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;name&quot;" fontWeight="50" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="68,68,68,255" fontSize="7.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>
@@ -544,7 +544,7 @@
           </callout>
         </settings>
       </rule>
-      <rule filter="&quot;rank&quot; = 4" scalemaxdenom="500000" description="Rank 4" key="{049471dd-6a63-4a06-b7ae-c4757d89bf56}">
+      <rule filter="&quot;rank&quot; = 4" scalemaxdenom="500000" description="Rank 4" key="{ea80379f-9bc8-4c80-8954-9f8bae211c84}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;name&quot;" fontWeight="50" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="68,68,68,255" fontSize="7" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>
