@@ -71,8 +71,12 @@ def test_processing_runs_headless_in_qgis_process(plugin_zip, tmp_path):
     run = qgis_desktop.run_qgis_process(
         profiles, ["run", "kpa_tracker:exportcurated", "--", "OUTPUT={}".format(output)])
     assert run.returncode == 0, run.stdout + run.stderr
-    expected = {"units": 9, "bases": 13, "kursk_sites": 2, "movements": 10, "front_lines": 1,
-                "front_areas": 1}
+    from kpa_tracker.core import curated
+    shipped = curated.load_all().features
+    expected = {name: len(shipped[name]) for name in (
+        "units", "bases", "kursk_sites", "movements", "front_lines", "front_areas", "events", "unit_positions",
+        "settlements", "estimates")}
+    assert expected["front_areas"] >= 8 and expected["events"] >= 40
     for name, count in expected.items():
         layer = QgsVectorLayer("{}|layername={}".format(output, name), name, "ogr")
         assert layer.isValid() and layer.featureCount() == count, name
@@ -82,7 +86,9 @@ def test_processing_runs_headless_in_qgis_process(plugin_zip, tmp_path):
     rows = list(sources.getFeatures())
     assert len(rows) > 36
     assert all(row["url"].startswith(("http://", "https://")) for row in rows)
-    assert {"layer", "feature_id", "publisher", "title", "date", "url"} <= set(sources.fields().names())
+    assert {"layer", "feature_id", "publisher", "title", "date", "url", "kind", "changed_on"} <= set(
+        sources.fields().names())
+    assert {row["layer"] for row in rows} >= {"events", "estimates", "settlements"}
     validate = qgis_desktop.run_qgis_process(profiles, ["run", "kpa_tracker:validatecurated"])
     assert validate.returncode == 0 and "The curated data is valid." in validate.stdout
 

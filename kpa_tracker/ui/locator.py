@@ -63,11 +63,15 @@ class KpaLocatorFilter(QgsLocatorFilter):
 
     def fetchResults(self, string, context, feedback):  # noqa: N802
         index = self._index if self._index is not None else build_index()
-        for place, description in search(index, string):
+        hits = search(index, string)
+        for rank, (place, description) in enumerate(hits):
             if feedback.isCanceled():
                 return
             result = QgsLocatorResult(self, place.name, [place.lon, place.lat, place.id])
             result.description = description
+            # QGIS lists a filter's results by score, best first: keep the index's order
+            # (exact names before prefixes and misspellings, a base before its town).
+            result.score = 1.0 - rank / (len(hits) + 1.0)
             self.resultFetched.emit(result)
 
     def triggerResult(self, result):  # noqa: N802
