@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
+from urllib.parse import unquote
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -150,8 +151,17 @@ def collect_sources(layers, extent_wgs84: QgsRectangle, project: QgsProject,
             as_of = _text(feature["as_of"]) if "as_of" in feature.fields().names() else ""
             newest = max(newest, as_of)
     ordered = sorted(cited.values(), key=lambda s: (s.publisher.casefold(), s.date, s.title.casefold()))
-    lines = [s.as_text() for s in ordered]
+    # A percent-encoded address is printed as the readable address it stands for (the same URL
+    # as an IRI): "%d0%b2%d1%81-..." cannot wrap and runs off the page; "вс-россии-..." can.
+    lines = [s.as_text()[: -len(s.url)] + readable_url(s.url) if s.as_text().endswith(s.url) else s.as_text()
+             for s in ordered]
     return lines + sorted(extra) + sorted(changes), newest
+
+
+def readable_url(url: str) -> str:
+    """The URL with percent-encoded UTF-8 decoded where that gives readable text (never spaces)."""
+    decoded = unquote(url)
+    return decoded if decoded != url and " " not in decoded and decoded.isprintable() else url
 
 
 def _text(value) -> str:

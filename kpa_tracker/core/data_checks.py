@@ -115,7 +115,8 @@ def check_unit_sides(result: LoadResult, today=None) -> List[CuratedDataError]:
 def check_event_places(result: LoadResult) -> List[CuratedDataError]:
     """An event stands at a place of the index: `at` one, or its coordinates beside a `place` the index knows."""
     places = place_index.build(result)
-    ids = {p.id for p in places}
+    # Any settlement, base or site is a place, also a town the index lists under its base.
+    ids = {f.id for layer_id in place_index.PLACE_LAYERS for f in result.features.get(layer_id, [])}
     problems = []
     for feature in result.features.get("events", []):
         place_id = feature.attributes.get("place_id")

@@ -10,6 +10,7 @@ that contains it, and last a name within a small edit distance (Vladivostock,
 Blagoveshensk, Ussuriisk), so ordinary misspellings still find the place.
 """
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -63,12 +64,31 @@ def network_towns(result: curated.LoadResult) -> List[Tuple[str, float, float]]:
     return names
 
 
+SAME_PLACE_KM = 10.0  # a settlement this near a base of the same name is that base's town
+
+
+def _km(lon1, lat1, lon2, lat2) -> float:
+    """Great-circle distance on a sphere: enough to tell whether two points are the same town."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
 def build(result: curated.LoadResult) -> List[Place]:
-    """Every named place of the curated data, once each."""
+    """Every named place of the curated data, once each.
+
+    A settlement that is a base's town (same name, within SAME_PLACE_KM) is left to the base,
+    so Ctrl+K and START/END offer Tokchon once, as the garrison the sources place there.
+    """
     places, seen = [], set()
     for layer_id in PLACE_LAYERS:
         for feature in result.features.get(layer_id, []):
             lon, lat = feature.coordinates
+            if layer_id == "settlements" and any(
+                    p.kind == "bases" and set(_folded((feature.name,))) & set(p.folded)
+                    and _km(lon, lat, p.lon, p.lat) <= SAME_PLACE_KM for p in places):
+                continue
             rank = int(feature.attributes.get("rank") or 2)
             places.append(Place(feature.id, feature.name, tuple(feature.search_names()), lon, lat, layer_id, rank))
             seen.update((curated.fold(n), round(lon, 2), round(lat, 2)) for n in feature.search_names())

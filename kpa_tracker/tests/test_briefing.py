@@ -9,7 +9,7 @@ import pytest
 from qgis.core import QgsGeometry, QgsPointXY, QgsProject, QgsRectangle
 
 from kpa_tracker.core import curated
-from kpa_tracker.core.briefing import PAGES, PRESETS, build_briefing, export, preset_by_id
+from kpa_tracker.core.briefing import PAGES, PRESETS, build_briefing, export, preset_by_id, readable_url
 from kpa_tracker.core.project_layers import find_loaded, load_layers
 from kpa_tracker.ui.briefing_controller import BriefingController
 from kpa_tracker.ui.briefing_panel import BriefingPanel
@@ -69,10 +69,13 @@ def test_pdf_has_the_title_and_every_source_in_view_as_text(project, tmp_path, p
     text = " ".join(_pdf_text(pdf).split())
     assert "Briefing test title" in text
     expected = _expected_sources(preset.extent)
-    assert expected and expected <= {line.rsplit(" ", 1)[-1] for line in briefing.sources}
+    printed = {line.rsplit(" ", 1)[-1] for line in briefing.sources}
+    assert expected and {readable_url(url) for url in expected} <= printed
     for url in expected:
-        # pdftotext may break a long URL at a line end: compare without spaces.
-        assert unicodedata.normalize("NFKC", url).replace(" ", "") in text.replace(" ", ""), url
+        # pdftotext may break a long URL at a line end: compare without spaces. A percent-encoded
+        # address is printed decoded (readable_url), the same address as an IRI.
+        shown = unicodedata.normalize("NFKC", readable_url(url)).replace(" ", "")
+        assert shown in text.replace(" ", ""), url
     # Korean and Russian titles are text too (a font with Hangul and Cyrillic is found by fallback).
     korean = [line for line in briefing.sources if "폭풍군단" in line]
     for line in korean:
@@ -124,3 +127,10 @@ def test_dock_exports_and_adds_the_layout_to_the_project(project, qgis_iface, tm
     assert project.layoutManager().layoutByName(briefing.layout.name()) is not None
     connections.disconnect_all()
     panel.deleteLater()
+
+
+def test_percent_encoded_addresses_print_readable_and_others_unchanged():
+    encoded = "https://rusnewshub.ru/2024/11/08/%d0%b2%d1%81-%d1%80%d0%be%d1%81%d1%81%d0%b8%d0%b8"
+    assert readable_url(encoded) == "https://rusnewshub.ru/2024/11/08/вс-россии"
+    assert readable_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    assert readable_url("https://example.org/a%20b") == "https://example.org/a%20b"  # a space would split it

@@ -327,9 +327,9 @@ def test_places_are_found_by_id_or_any_spelling_and_ambiguity_is_refused():
     places = curated_places()
     assert [p.id for p in find_places("ussuriysk-83-gaab", places)] == ["ussuriysk-83-gaab"]
     assert resolve_stop("Владивосток", places)[0].label == "Vladivostok (arrival and transit)"
-    # An id names one place; a name shared by a base and the town it is named after means the base.
-    assert resolve_stop("hamhung", places)[0].lat == pytest.approx(39.91833)  # the settlement's id
-    assert resolve_stop("Hamhŭng", places)[0].lat == pytest.approx(39.916667)  # the base hamhung-port
+    # A town that is a base's (same name, within 10 km) is that base: Hamhung is the port's point.
+    assert resolve_stop("hamhung", places)[0].lat == pytest.approx(39.916667)
+    assert resolve_stop("Hamhŭng", places)[0].lat == pytest.approx(39.916667)
     assert resolve_stop("Sudzha", places, "END")[0].label == "Sudzha"
     assert resolve_stop("Blagoveshensk", places, "END")[0].label.startswith("Blagoveshchensk")
     with pytest.raises(routing.RoutingError, match="matches places in .* locations"):
