@@ -416,23 +416,6 @@ def curated_change(catalogue: List[LayerDef], layer_id: str, shipped, attributes
     return curated, moved
 
 
-def changed_features(gpkg_path: Path, layer: LayerDef) -> Dict[str, str]:
-    """{feature id: changed_on} of the curated features the analyst changed (date '' if not stamped)."""
-    gpkg_path = Path(gpkg_path)
-    table = _Table(gpkg_path, table_name(layer)) if gpkg_path.exists() else None
-    if table is None or not table.valid:
-        return {}
-    base = MergeState.load(gpkg_path).bases(layer.id)
-    names = table.layer.fields().names()
-    changed = {}
-    for row in table.rows():
-        feature_id = row["id"]
-        if feature_id in base and content_hash(_row_content(row, names), row.geometry()) != base[feature_id]:
-            stamp = row[CHANGED_ON] if CHANGED_ON in names else None
-            changed[feature_id] = "" if stamp is None or (hasattr(stamp, "isNull") and stamp.isNull()) else str(stamp)
-    return changed
-
-
 def _add(data: QgsVectorLayer, row: QgsFeature) -> None:
     if not data.addFeature(row):
         raise WorkspaceError("could not add {} to {}".format(row["id"], data.name()))
