@@ -262,7 +262,10 @@ def build_briefing(project: QgsProject, extent_wgs84: QgsRectangle, crs: str, pa
     sources, newest = collect_sources(visible, extent_wgs84, project, window[0] if window else None)
     layout.itemById("title").setText(title)
     layout.itemById("subtitle").setText(subtitle + (" · " + window[1] if window else ""))
-    layout.itemById("asof").setText("Data as of {}\nKPA Deployment Tracker".format(newest or "–"))
+    # "Data as of" is the newest information among the features shown; a map of a past day says
+    # which day it shows first, so a later source date does not read as the map's date.
+    picture = "Picture of {} · ".format(as_of.isoformat()) if as_of is not None else ""
+    layout.itemById("asof").setText("{}Data as of {}\nKPA Deployment Tracker".format(picture, newest or "–"))
     numbered = ["[{}] {}".format(i, line) for i, line in enumerate(sources, start=1)]
     block = layout.itemById("sources")
     if not numbered:

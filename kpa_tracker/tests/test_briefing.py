@@ -134,3 +134,27 @@ def test_percent_encoded_addresses_print_readable_and_others_unchanged():
     assert readable_url(encoded) == "https://rusnewshub.ru/2024/11/08/вс-россии"
     assert readable_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
     assert readable_url("https://example.org/a%20b") == "https://example.org/a%20b"  # a space would split it
+
+
+def test_a_briefing_of_a_past_day_shows_that_day_and_only_what_was_drawn_then(project, tmp_path):
+    import datetime
+    preset = preset_by_id("kursk")
+    day = datetime.date(2024, 12, 15)
+    briefing = build_briefing(project, preset.extent_rectangle(), preset.crs, "A4 landscape", as_of=day)
+    text = " ".join(_pdf_text(export(briefing, tmp_path / "past.pdf", "A4 landscape")).split())
+    assert "Picture of 2024-12-15" in text and "as of 2024-12-15" in text
+    _, result = curated.load_cached()
+    snapshots = {f.id: f for f in result.features["front_areas"]}
+    march = {s.url for s in snapshots["sudzha-salient-2025-03-13"].sources}
+    december = {s.url for s in snapshots["sudzha-salient-2024-12"].sources}
+    printed = {line.rsplit(" ", 1)[-1] for line in briefing.sources}
+    assert {readable_url(u) for u in december} <= printed
+    from kpa_tracker.core.data_checks import interval
+    drawn_that_day = set()
+    for features in result.features.values():
+        for feature in features:
+            start, end = interval(feature)
+            if start <= day <= end:
+                drawn_that_day.update(source.url for source in feature.sources)
+    only_march = march - drawn_that_day  # cited only by what QGIS does not draw on 15 December
+    assert only_march and not ({readable_url(u) for u in only_march} & printed)
