@@ -134,13 +134,14 @@ def allowed_typos(needle: str) -> int:
     return 0 if len(needle) < 4 else (1 if len(needle) < 8 else 2)
 
 
-def search(places: Sequence, text: str, limit: Optional[int] = None) -> List:
-    """The places the text names, best first. Works on any objects with id, names and name."""
+def _ranked(places: Sequence, text: str) -> List[Tuple[int, object]]:
+    """(tier, place) of every place the text names, best first: 0 an exact id or name, 1 a prefix,
+    2 a substring, 3 a near spelling (closest first)."""
     needle = curated.fold(text)
     if not needle:
         return []
     stripped = str(text).strip()
-    exact_id = [p for p in places if p.id == stripped]
+    exact_id = [(0, p) for p in places if p.id == stripped]
     if exact_id:
         return exact_id
     tiers: Tuple[list, list, list, list] = ([], [], [], [])
@@ -158,32 +159,30 @@ def search(places: Sequence, text: str, limit: Optional[int] = None) -> List:
             if best <= typos:
                 tiers[3].append((best, place))
     tiers[3].sort(key=lambda hit: hit[0])
-    ordered = tiers[0] + tiers[1] + tiers[2] + [place for _, place in tiers[3]]
+    return ([(0, p) for p in tiers[0]] + [(1, p) for p in tiers[1]] + [(2, p) for p in tiers[2]]
+            + [(3, p) for _, p in tiers[3]])
+
+
+def search(places: Sequence, text: str, limit: Optional[int] = None) -> List:
+    """The places the text names, best first. Works on any objects with id, names and name."""
+    ordered = [place for _tier, place in _ranked(places, text)]
     return ordered[:limit] if limit else ordered
 
 
 def find(places: Sequence[Place], text: str) -> List[Place]:
     """The best tier only, and in it the first kind (bases, sites, settlements, towns): what the text
     names, for START/END and the validator."""
-    hits = search(places, text)
-    if not hits:
+    ranked = _ranked(places, text)
+    if not ranked:
         return []
-    needle = curated.fold(text)
-    best = hits[0]
-
-    def tier(place):
-        folded = _folded(tuple(place.names))
-        if place.id == str(text).strip() or needle in folded:
-            return 0
-        if any(name.startswith(needle) for name in folded):
-            return 1
-        if any(needle in name for name in folded):
-            return 2
-        return 3
-
-    best_tier = tier(best)
-    hits = [p for p in hits if tier(p) == best_tier]
+    hits = [place for tier, place in ranked if tier == ranked[0][0]]
     # A base and the town it is named after: the base (curated, placed by its sources) wins.
     order = {kind: rank for rank, kind in enumerate(PLACE_LAYERS + (TOWN_KIND,))}
     first_kind = min(order.get(getattr(p, "kind", ""), len(order)) for p in hits)
     return [p for p in hits if order.get(getattr(p, "kind", ""), len(order)) == first_kind]
+
+
+def unit_places(result: curated.LoadResult, layer_ids=("units",)) -> List[Place]:
+    """Curated units as Place entries (kind: their layer), for lists that offer units after places."""
+    return [Place(f.id, f.name, tuple(f.search_names()), f.coordinates[0], f.coordinates[1], layer_id)
+            for layer_id in layer_ids for f in result.features.get(layer_id, [])]

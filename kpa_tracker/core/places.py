@@ -37,11 +37,7 @@ def curated_places(result: curated.LoadResult = None) -> List[Place]:
         places = list(place_index.cached())
     else:
         places = place_index.build(result)
-    for layer_id in UNIT_LAYERS:
-        for feature in result.features.get(layer_id, []):
-            lon, lat = feature.coordinates
-            places.append(Place(feature.id, feature.name, tuple(feature.search_names()), lon, lat, layer_id))
-    return places
+    return places + place_index.unit_places(result, UNIT_LAYERS)
 
 
 def node_names(places: Sequence[Place]) -> List[Tuple[str, float, float]]:

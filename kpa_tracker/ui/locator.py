@@ -25,11 +25,7 @@ def build_index():
     titles = {layer.id: layer.title for layer in catalogue}
     titles[place_index.TOWN_KIND] = "Town of the transport network"
     entries = [(place, titles.get(place.kind, place.kind)) for place in place_index.cached()]
-    for layer_id in UNIT_LAYERS:
-        for feature in result.features.get(layer_id, []):
-            lon, lat = feature.coordinates
-            unit = place_index.Place(feature.id, feature.name, tuple(feature.search_names()), lon, lat, layer_id)
-            entries.append((unit, titles.get(layer_id, layer_id)))
+    entries += [(unit, titles.get(unit.kind, unit.kind)) for unit in place_index.unit_places(result, UNIT_LAYERS)]
     return entries
 
 
