@@ -11,6 +11,8 @@ from qgis.PyQt.QtWidgets import QAction, QApplication
 
 def _finish():
     window = qgis.utils.iface.mainWindow()
+    # Xvfb runs no window manager, so QGIS keeps its own default size: give it the whole screen.
+    window.setGeometry(QApplication.primaryScreen().geometry())
     result = {"active_plugins": list(qgis.utils.active_plugins)}
     action = window.findChild(QAction, "KpaTrackerDockAction")
     if action is not None and not action.isChecked():
