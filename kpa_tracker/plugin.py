@@ -5,21 +5,21 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
-from .core import log
-from .core.icons import icon_path, plugin_icon_path
-from .core.svg_paths import add_plugin_svg_path, remove_plugin_svg_path
+from .toolbelt import log
+from .toolbelt.i18n import install_translator, remove_translator, tr
+from .toolbelt.icons import icon_path, plugin_icon_path
+from .toolbelt.svg_paths import add_plugin_svg_path, remove_plugin_svg_path
 from .processing.provider import KpaTrackerProvider
-from .ui.briefing_controller import BriefingController
-from .ui.catalogue_controller import CatalogueController
+from .ui.controllers.briefing import BriefingController
+from .ui.controllers.catalogue import CatalogueController
 from .ui.connections import ConnectionRegistry
 from .ui.dock import KpaTrackerDock
 from .ui.locator import KpaLocatorFilter
-from .ui.measure_controller import MeasureController
-from .ui.route_controller import RouteController
-from .ui.options_page import KpaOptionsFactory
-from .ui.sightings_controller import SightingsController
+from .ui.controllers.measure import MeasureController
+from .ui.controllers.route import RouteController
+from .ui.dialogs.options_page import KpaOptionsFactory
+from .ui.controllers.sightings import SightingsController
 
-PLUGIN_MENU = "&KPA Deployment Tracker"
 MENU_NAME = "KpaTrackerMenu"
 TOOLBAR_NAME = "KpaTrackerToolbar"
 DOCK_ACTION_NAME = "KpaTrackerDockAction"
@@ -44,6 +44,7 @@ class KpaTrackerPlugin:
         self.briefing = None
         self.locator_filter = None
         self.added_svg_path = False
+        self.translator = None
         self.connections = ConnectionRegistry()
 
     # Processing -------------------------------------------------------------
@@ -59,15 +60,16 @@ class KpaTrackerPlugin:
 
     # Desktop ----------------------------------------------------------------
     def initGui(self):  # noqa: N802
+        self.translator = install_translator()
         self.initProcessing()
         self.added_svg_path = add_plugin_svg_path()
         main_window = self.iface.mainWindow()
 
-        self.toolbar = self.iface.addToolBar("KPA Deployment Tracker")
+        self.toolbar = self.iface.addToolBar(tr("KPA Deployment Tracker"))
         self.toolbar.setObjectName(TOOLBAR_NAME)
         # Our own submenu of Plugins, not iface.addPluginToMenu(): QGIS's removePluginMenu()
         # leaves the emptied submenu and a separator behind (two QActions per unload).
-        self.menu = QMenu(PLUGIN_MENU, main_window)
+        self.menu = QMenu(tr("&KPA Deployment Tracker"), main_window)
         self.menu.setObjectName(MENU_NAME)
         self.iface.pluginMenu().addMenu(self.menu)
 
@@ -77,10 +79,10 @@ class KpaTrackerPlugin:
         self.dock.hide()
 
         self.dock_action = QAction(
-            QIcon(plugin_icon_path()), "KPA Deployment Tracker", main_window
+            QIcon(plugin_icon_path()), tr("KPA Deployment Tracker"), main_window
         )
         self.dock_action.setObjectName(DOCK_ACTION_NAME)
-        self.dock_action.setToolTip("Show or hide the KPA Deployment Tracker panel")
+        self.dock_action.setToolTip(tr("Show or hide the KPA Deployment Tracker panel"))
         self.dock_action.setCheckable(True)
         # Button, menu entry and the dock's own close button stay in sync.
         self.dock.setToggleVisibilityAction(self.dock_action)
@@ -89,9 +91,9 @@ class KpaTrackerPlugin:
 
         self.catalogue = CatalogueController(self.iface, self.dock, self.connections)
 
-        self.measure_action = QAction(QIcon(icon_path("measure.svg")), "Geodesic measure", main_window)
+        self.measure_action = QAction(QIcon(icon_path("measure.svg")), tr("Geodesic measure"), main_window)
         self.measure_action.setObjectName(MEASURE_ACTION_NAME)
-        self.measure_action.setToolTip("Measure distances, areas and bearings on the ellipsoid")
+        self.measure_action.setToolTip(tr("Measure distances, areas and bearings on the ellipsoid"))
         self.measure_action.setCheckable(True)
         self.toolbar.addAction(self.measure_action)
         self.menu.addAction(self.measure_action)
@@ -155,3 +157,5 @@ class KpaTrackerPlugin:
             remove_plugin_svg_path()
             self.added_svg_path = False
         self._unload_processing()
+        remove_translator(self.translator)
+        self.translator = None

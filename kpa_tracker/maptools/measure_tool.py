@@ -13,9 +13,9 @@ from qgis.gui import QgsMapTool, QgsMapToolIdentify, QgsRubberBand, QgsSnapIndic
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QCursor
 
-from ..core.compat import LINE_GEOMETRY, POINT_GEOMETRY, POLYGON_GEOMETRY
-from ..core.geodesy import WGS84, densify
-from ..core.measure import GeodesicMeasure, geometry_distance, project_ellipsoid
+from ..toolbelt.compat import LINE_GEOMETRY, POINT_GEOMETRY, POLYGON_GEOMETRY
+from ..core.measure.geodesy import WGS84, densify
+from ..core.measure.measurement import GeodesicMeasure, geometry_distance, project_ellipsoid
 
 DISTANCE, AREA, FEATURES = "distance", "area", "features"
 # Great circles are drawn with a vertex every few pixels: smooth at any scale,

@@ -10,7 +10,7 @@ from qgis.gui import QgsMapTool, QgsSnapIndicator
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QCursor
 
-from ..core.geodesy import WGS84
+from ..core.measure.geodesy import WGS84
 
 
 class PointPickTool(QgsMapTool):

@@ -11,7 +11,7 @@ from qgis.gui import QgsMapCanvasItem, QgsMapTool, QgsSnapIndicator
 from qgis.PyQt.QtCore import QPointF, QRectF, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QCursor, QFont, QPen
 
-from ..core.geodesy import WGS84
+from ..core.measure.geodesy import WGS84
 
 GRAB_PIXELS = 10
 

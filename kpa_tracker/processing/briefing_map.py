@@ -13,11 +13,11 @@ from qgis.core import (
     QgsProject,
 )
 
-from ..core import curated
-from ..core.briefing import PAGES, PRESETS, build_briefing, export
-from ..core.project_layers import load_layers
-from ..core.svg_paths import add_plugin_svg_path
-from ..core.workspace import workspace_gpkg_path
+from ..core.curated import data as curated
+from ..core.briefing.build import PAGES, PRESETS, build_briefing, export
+from ..core.project.layers import load_layers
+from ..toolbelt.svg_paths import add_plugin_svg_path
+from ..toolbelt.workspace import workspace_gpkg_path
 
 EXTENT_CHOICE = len(PRESETS)  # the enum's last entry: use EXTENT
 

@@ -14,10 +14,10 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.compat import FIELD_STRING, WKB_NO_GEOMETRY
-from ..core import curated
-from ..core.curated_store import layer_uri, sync_layer
-from ..core.workspace import workspace_gpkg_path
+from ..toolbelt.compat import FIELD_STRING, WKB_NO_GEOMETRY
+from ..core.curated import data as curated
+from ..core.curated.store import layer_uri, sync_layer
+from ..toolbelt.workspace import workspace_gpkg_path
 
 SOURCES_TABLE = "sources"
 

@@ -13,8 +13,8 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
-from ..core.sightings import read_sightings
-from ..core.sightings_exchange import ExchangeError, format_of, write_file
+from ..core.sightings.gpkg_store import read_sightings
+from ..core.sightings.exchange import ExchangeError, format_of, write_file
 from .import_sightings import gpkg_from_parameter
 
 

@@ -15,7 +15,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.sightings import (
+from ..core.sightings.gpkg_store import (
     SightingError,
     clean_sighting,
     ensure_schema,
@@ -24,7 +24,7 @@ from ..core.sightings import (
     utc_now,
     write_records,
 )
-from ..core.sightings_exchange import (
+from ..core.sightings.exchange import (
     ExchangeError,
     cell,
     parse_mapping,
@@ -33,7 +33,7 @@ from ..core.sightings_exchange import (
     resolve_columns,
     row_to_input,
 )
-from ..core.workspace import workspace_gpkg_path
+from ..toolbelt.workspace import workspace_gpkg_path
 
 
 def gpkg_from_parameter(value) -> Path:

@@ -3,7 +3,7 @@
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
-from ..core.icons import plugin_icon_path
+from ..toolbelt.icons import plugin_icon_path
 
 PROVIDER_ID = "kpa_tracker"
 

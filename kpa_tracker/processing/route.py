@@ -19,11 +19,12 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, WKB_LINESTRING
-from ..core import curated, routing
-from ..core.curated_store import layer_uri, sync_layer
-from ..core.places import curated_places, node_names, resolve_stop
-from ..core.workspace import workspace_gpkg_path
+from ..toolbelt.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, WKB_LINESTRING
+from ..core.curated import data as curated
+from ..core.routing import network as routing
+from ..core.curated.store import layer_uri, sync_layer
+from ..core.routing.stops import curated_places, node_names, resolve_stop
+from ..toolbelt.workspace import workspace_gpkg_path
 
 NETWORK_LAYER_ID = "network"
 

@@ -7,7 +7,7 @@ from qgis.core import (
     QgsProcessingOutputString,
 )
 
-from ..core.data_checks import validate
+from ..core.curated.checks import validate
 
 
 class ValidateCuratedAlgorithm(QgsProcessingAlgorithm):

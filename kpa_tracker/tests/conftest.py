@@ -2,7 +2,7 @@ import pytest
 from qgis.PyQt.QtCore import QEvent
 from qgis.PyQt.QtWidgets import QApplication
 
-pytest_plugins = ["kpa_tracker.tests.pg_fixtures"]
+pytest_plugins = ["kpa_tracker.tests.team.pg_fixtures"]
 
 
 def _point_pyproj_at_qgis_proj_data():
@@ -59,7 +59,7 @@ def shown_canvas(qgis_iface, qgis_canvas, flush):
 def local_sightings_store():
     """Every test starts with sightings in the local workspace, whatever an earlier (interrupted) run left
     in the test profile's settings."""
-    from kpa_tracker.core import sightings_backend
+    from kpa_tracker.core.sightings import store as sightings_backend
 
     sightings_backend.choose(sightings_backend.LOCAL)
     yield
@@ -78,7 +78,8 @@ def release_qgis_objects_before_exit(qgis_app, qgis_iface):
 
     from qgis.core import QgsProject
 
-    from kpa_tracker.core import curated_store, routing
+    from kpa_tracker.core.curated import store as curated_store
+    from kpa_tracker.core.routing import network as routing
 
     QgsProject.instance().removeAllMapLayers()
     getattr(qgis_iface, "_layers", []).clear()

@@ -9,7 +9,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from kpa_tracker.core import compat
+from kpa_tracker.toolbelt import compat
 
 
 def test_locator_result_data_comes_back_as_given():

@@ -67,7 +67,7 @@ def test_moved_qgis_enums_only_through_compat(path):
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and getattr(node.value, "id", "") == "QgsWkbTypes" \
                 and node.attr[:1].isupper():
-            pytest.fail("{}:{} uses QgsWkbTypes.{}; use kpa_tracker.core.compat".format(
+            pytest.fail("{}:{} uses QgsWkbTypes.{}; use kpa_tracker.toolbelt.compat".format(
                 path.name, node.lineno, node.attr))
 
 
@@ -135,7 +135,7 @@ def test_field_types_and_removed_qt_classes_only_through_compat(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and getattr(node.value, "id", "") == "QVariant":
-            pytest.fail("{}:{} uses QVariant.{}; use kpa_tracker.core.compat's FIELD_* types".format(
+            pytest.fail("{}:{} uses QVariant.{}; use kpa_tracker.toolbelt.compat's FIELD_* types".format(
                 path.name, node.lineno, node.attr))
         if isinstance(node, ast.Name) and node.id in ("QRegExp", "QRegExpValidator"):
             pytest.fail("{}:{} uses {} (removed in Qt6); use QRegularExpression".format(

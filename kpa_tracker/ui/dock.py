@@ -18,11 +18,11 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.workspace import workspace_gpkg_path
-from .briefing_panel import BriefingPanel
-from .measure_panel import MeasurePanel
-from .route_panel import RoutePanel
-from .sightings_panel import SightingsPanel
+from ..toolbelt.workspace import workspace_gpkg_path
+from .panels.briefing import BriefingPanel
+from .panels.measure import MeasurePanel
+from .panels.route import RoutePanel
+from .panels.sightings import SightingsPanel
 
 DOCK_OBJECT_NAME = "KpaTrackerDock"
 LAYER_ROLE = Qt.ItemDataRole.UserRole

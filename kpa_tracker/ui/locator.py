@@ -11,8 +11,9 @@ from qgis.core import (
     QgsRectangle,
 )
 
-from ..core import curated, place_index
-from ..core.compat import locator_result_data
+from ..core.curated import data as curated
+from ..core.places import index as place_index
+from ..toolbelt.compat import locator_result_data
 
 UNIT_LAYERS = ("units",)  # searched after the places, as the place index does not hold units
 ZOOM_HALF_WIDTH_DEG = 0.6

@@ -15,8 +15,8 @@ from functools import partial
 from qgis.core import QgsExpression, QgsFeatureRequest
 from qgis.PyQt.QtCore import Qt, QTimer
 
-from ..core.team_edit import VersionGuard, is_conflict_error
-from .conflict_dialog import ConflictDialog
+from ..core.team.versioning import VersionGuard, is_conflict_error
+from .dialogs.conflict import ConflictDialog
 from .screen import fit_on_screen
 
 

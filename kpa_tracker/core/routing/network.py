@@ -1,0 +1,539 @@
+"""Shortest routes over any line layer with QGIS's network analysis (no widgets).
+
+The graph is built by QgsVectorLayerDirector and QgsGraphBuilder on the
+ellipsoid, in WGS84, with three costs per edge (the "strategies"):
+
+- km: the edge's geodesic length, or, where the layer has a length field with a
+  value, that published length shared out along the feature's line;
+- hours: km divided by the speed of the feature's mode (DEFAULT_SPEEDS_KMH, or
+  the speeds given);
+- the feature id, so a route knows the mode and name of every edge it uses.
+
+A layer read with no length, mode or name field needs only QGIS's own distance
+strategy: every edge then has the same speed, so the fastest route is the
+shortest and hours are km over that speed.
+
+Built graphs are cached per layer and settings and rebuilt only when the layer
+changes: edits (the edit buffer, commits, rollbacks), a provider reload (the
+workspace merge reloads its layers), a new subset string or CRS. A memory
+layer filled through its provider emits no signal; its feature count is
+compared as well. Snapping goes to the nearest network node and refuses, with
+the distance and the node named, a point farther than the tolerance.
+"""
+
+import math
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from qgis.analysis import (
+    QgsGraphAnalyzer,
+    QgsGraphBuilder,
+    QgsNetworkDistanceStrategy,
+    QgsNetworkStrategy,
+    QgsVectorLayerDirector,
+)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsGeometry,
+    QgsPointXY,
+    QgsVectorLayer,
+)
+
+from ...toolbelt.compat import LINE_GEOMETRY
+from ..measure.geodesy import WGS84, distance_area
+
+# Average speeds for time estimates, km/h. Planning assumptions, not sourced
+# figures: rail about 50 (a traveller's 2,863 km from Vladivostok to Chita in
+# about 2.5 days is 48), sea 25 (about 13.5 knots), road 40 (a convoy). Every
+# call can set its own.
+DEFAULT_SPEEDS_KMH = {"rail": 50.0, "sea": 25.0, "road": 40.0}
+DEFAULT_MODE = "road"  # the mode of an edge whose mode is empty or has no speed
+DEFAULT_SNAP_TOLERANCE_KM = 25.0
+NODE_NAME_KM = 2.0  # a node within this of a named place is called by its name
+OPTIMIZE = ("distance", "time")
+KM, HOURS, FEATURE = 0, 1, 2  # the strategies, in the order they are added
+METRES_PER_DEGREE = 111320.0  # to turn the join tolerance into the graph's degrees
+CACHE_SIZE = 8
+
+stats = {"builds": 0}  # graphs built in this session (read by tests and the benchmark)
+
+
+class RoutingError(Exception):
+    """A route could not be found; the message says why in the analyst's terms."""
+
+
+class SnapError(RoutingError):
+    """A point is too far from the network to start or end a route there."""
+
+
+class NoRouteError(RoutingError):
+    """The network does not connect two points."""
+
+
+@dataclass(frozen=True)
+class NetworkSettings:
+    """How a line layer is read as a network. Hashable: part of the cache key."""
+
+    length_field: Optional[str] = None  # km; empty or missing values fall back to geodesic
+    mode_field: Optional[str] = None
+    name_field: Optional[str] = None
+    speeds: Tuple[Tuple[str, float], ...] = tuple(sorted(DEFAULT_SPEEDS_KMH.items()))
+    default_mode: str = DEFAULT_MODE
+    ellipsoid: str = "WGS84"
+    join_tolerance_m: float = 0.0  # line ends closer than this are joined
+
+    @classmethod
+    def make(cls, speeds: Dict[str, float] = None, **options) -> "NetworkSettings":
+        """Settings with `speeds` laid over the defaults, checked."""
+        merged = dict(DEFAULT_SPEEDS_KMH)
+        for mode, speed in (speeds or {}).items():
+            if not isinstance(speed, (int, float)) or isinstance(speed, bool) or not speed > 0:
+                raise RoutingError("the speed for {} must be a positive number of km/h, not {!r}".format(
+                    mode, speed))
+            merged[str(mode).strip().lower()] = float(speed)
+        return cls(speeds=tuple(sorted(merged.items())), **options)
+
+    def speed(self, mode: str) -> float:
+        table = dict(self.speeds)
+        return table.get(mode) or table.get(self.default_mode) or DEFAULT_SPEEDS_KMH[DEFAULT_MODE]
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A start, end or waypoint in WGS84, with the label the route shows for it."""
+
+    label: str
+    lon: float
+    lat: float
+
+
+@dataclass
+class Snap:
+    stop: Stop
+    vertex: int
+    lon: float
+    lat: float
+    offset_km: float
+
+
+@dataclass
+class RouteLeg:
+    from_name: str
+    to_name: str
+    mode: str
+    km: float
+    hours: float
+    via: str
+    points: List[Tuple[float, float]] = field(default_factory=list)
+
+    def geometry(self) -> QgsGeometry:
+        return QgsGeometry.fromPolylineXY([QgsPointXY(x, y) for x, y in self.points])
+
+
+@dataclass
+class RouteResult:
+    legs: List[RouteLeg]
+    snaps: List[Snap]
+    optimize: str
+    straight_km: float  # the geodesic from start to end, for comparison
+
+    @property
+    def total_km(self) -> float:
+        return sum(leg.km for leg in self.legs)
+
+    @property
+    def total_hours(self) -> float:
+        return sum(leg.hours for leg in self.legs)
+
+    def geometry(self) -> QgsGeometry:
+        """The whole route as one line in WGS84."""
+        points = []
+        for leg in self.legs:
+            points.extend(leg.points if not points else leg.points[1:])
+        return QgsGeometry.fromPolylineXY([QgsPointXY(x, y) for x, y in points])
+
+
+def dijkstra(graph, start: int, criterion: int):
+    """(tree, cost) from QgsGraphAnalyzer.dijkstra, whatever shape this QGIS returns them in.
+
+    QGIS 3 returns a tuple (tree, cost); older bindings filled lists passed in,
+    and a later one may return an object. tree[v] is the index of the edge that
+    reaches vertex v, -1 for the start and for vertices out of reach.
+    """
+    tree_out, cost_out = [], []
+    try:
+        result = QgsGraphAnalyzer.dijkstra(graph, start, criterion)
+    except TypeError:
+        result = QgsGraphAnalyzer.dijkstra(graph, start, criterion, tree_out, cost_out)
+    return read_dijkstra_result(result, start, graph.vertexCount(), tree_out, cost_out)
+
+
+def read_dijkstra_result(result, start: int, vertex_count: int, tree_out=None, cost_out=None):
+    """The (tree, cost) lists in any of the shapes dijkstra has returned them in."""
+    pair = None
+    if isinstance(result, (tuple, list)) and len(result) == 2 and all(_is_sequence(p) for p in result):
+        pair = (result[0], result[1])
+    elif result is not None:
+        for tree_name, cost_name in (("tree", "cost"), ("resultTree", "resultCost")):
+            tree = getattr(result, tree_name, None)
+            cost = getattr(result, cost_name, None)
+            if _is_sequence(tree) and _is_sequence(cost):
+                pair = (tree, cost)
+                break
+    elif tree_out and cost_out:
+        pair = (tree_out, cost_out)
+    if pair is None or any(len(p) != vertex_count for p in pair):
+        raise RoutingError("QgsGraphAnalyzer.dijkstra returned {!r}, which is not a shortest-path tree "
+                           "of this network: this QGIS version is not supported".format(type(result)))
+    tree, cost = pair
+    if tree[start] != -1 and cost[start] == -1:
+        tree, cost = cost, tree  # the two lists the other way round
+    return list(tree), list(cost)
+
+
+def _is_sequence(value) -> bool:
+    return isinstance(value, (list, tuple)) or (hasattr(value, "__len__") and hasattr(value, "__getitem__")
+                                                and not isinstance(value, (str, bytes)))
+
+
+class _EdgeCoster:
+    """Each feature's km-per-metre scale, mode and name, worked out once per feature."""
+
+    def __init__(self, layer: QgsVectorLayer, settings: NetworkSettings, indices: Dict[str, int]):
+        self.settings = settings
+        self.indices = indices
+        self.measure = distance_area(settings.ellipsoid)
+        self.measure.setSourceCrs(layer.crs(), layer.transformContext())
+        self.features: Dict[int, Tuple[float, str, str, float]] = {}
+
+    @property
+    def attributes(self) -> List[int]:
+        return sorted(i for i in self.indices.values() if i >= 0)
+
+    def info(self, feature) -> Tuple[float, str, str, float]:
+        fid = feature.id()
+        known = self.features.get(fid)
+        if known is None:
+            scale = 0.001
+            length_km = _number(self._value(feature, "length"))
+            if length_km is not None and length_km > 0:
+                metres = self.measure.measureLength(feature.geometry())
+                scale = length_km / metres if metres > 0 else 0.0
+            mode = str(self._value(feature, "mode") or "").strip().lower() or self.settings.default_mode
+            name = str(self._value(feature, "name") or "").strip()
+            known = self.features[fid] = (scale, mode, name, self.settings.speed(mode))
+        return known
+
+    def _value(self, feature, what):
+        index = self.indices.get(what, -1)
+        if index < 0:
+            return None
+        value = feature.attributes()[index]
+        return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
+
+
+def _number(value) -> Optional[float]:
+    try:
+        return float(value) if value is not None and value != "" else None
+    except (TypeError, ValueError):
+        return None
+
+
+class _Strategy(QgsNetworkStrategy):
+    """One cost of an edge segment: km, hours or the feature id."""
+
+    def __init__(self, coster: _EdgeCoster, what: int):
+        super().__init__()
+        self._coster = coster
+        self._what = what
+
+    def requiredAttributes(self):  # noqa: N802 (QGIS API); a list: PyQt refuses a set here
+        return self._coster.attributes
+
+    def cost(self, distance, feature):
+        if self._what == FEATURE:
+            return feature.id()
+        scale, _mode, _name, speed = self._coster.info(feature)
+        km = distance * scale
+        return km if self._what == KM else km / speed
+
+
+class RouteNetwork:
+    """A line layer built into a graph: vertices in WGS84, each edge costing km and hours."""
+
+    def __init__(self, layer: QgsVectorLayer, settings: NetworkSettings):
+        self.measure = distance_area(settings.ellipsoid)
+        if not self.measure.willUseEllipsoid():
+            raise RoutingError("'{}' is not an ellipsoid QGIS knows (WGS84 is)".format(settings.ellipsoid))
+        indices = {"length": _field_index(layer, settings.length_field, "length"),
+                   "mode": _field_index(layer, settings.mode_field, "mode"),
+                   "name": _field_index(layer, settings.name_field, "name")}
+        coster = _EdgeCoster(layer, settings, indices)
+        director = QgsVectorLayerDirector(layer, -1, "", "", "", QgsVectorLayerDirector.Direction.DirectionBoth)
+        # One speed for every edge: QGIS's distance strategy (metres) is all it takes.
+        self.uniform_speed = settings.speed(settings.default_mode) if max(indices.values()) < 0 else None
+        if self.uniform_speed:
+            director.addStrategy(QgsNetworkDistanceStrategy())
+        else:
+            for what in (KM, HOURS, FEATURE):
+                director.addStrategy(_Strategy(coster, what))
+        tolerance = settings.join_tolerance_m / METRES_PER_DEGREE
+        builder = QgsGraphBuilder(QgsCoordinateReferenceSystem(WGS84), True, tolerance, settings.ellipsoid)
+        director.makeGraph(builder, [])
+        self.graph = builder.takeGraph() if hasattr(builder, "takeGraph") else builder.graph()
+        self._builder = builder  # owns the graph where takeGraph() does not exist
+        self.settings = settings
+        self.layer_name = layer.name()
+        self.features = {fid: (mode, name) for fid, (_s, mode, name, _v) in coster.features.items()}
+        self._xs = self._ys = None
+        stats["builds"] += 1
+
+    @property
+    def vertex_count(self) -> int:
+        return self.graph.vertexCount()
+
+    def criterion(self, optimize: str) -> int:
+        return KM if optimize == "distance" or self.uniform_speed else HOURS
+
+    def costs(self, edge) -> Tuple[float, float, str, str]:
+        """(km, hours, mode, feature name) of a graph edge."""
+        if self.uniform_speed:
+            km = edge.cost(KM) / 1000.0
+            return km, km / self.uniform_speed, self.settings.default_mode, ""
+        mode, name = self.features.get(edge.cost(FEATURE), (self.settings.default_mode, ""))
+        return edge.cost(KM), edge.cost(HOURS), mode, name
+
+    def _coordinates(self):
+        if self._xs is None:
+            points = [self.graph.vertex(i).point() for i in range(self.graph.vertexCount())]
+            self._xs, self._ys = [p.x() for p in points], [p.y() for p in points]
+        return self._xs, self._ys
+
+    def point(self, vertex: int) -> Tuple[float, float]:
+        point = self.graph.vertex(vertex).point()
+        return point.x(), point.y()
+
+    def km_between(self, a: Tuple[float, float], b: Tuple[float, float]) -> float:
+        return self.measure.measureLine(QgsPointXY(*a), QgsPointXY(*b)) / 1000.0
+
+    def nearest_vertex(self, lon: float, lat: float) -> Tuple[int, float]:
+        """(vertex, geodesic km) of the node nearest to a point.
+
+        Candidates are compared on a local equirectangular scale around the
+        point, which ranks nodes as the geodesic does at the distances that matter.
+        """
+        if not self.vertex_count:
+            raise RoutingError("the network '{}' has no lines to route on".format(self.layer_name))
+        exact = self.graph.findVertex(QgsPointXY(lon, lat))
+        if exact >= 0:
+            return exact, 0.0
+        scale = math.cos(math.radians(lat))
+        best, best_d2 = 0, float("inf")
+        for index, (x, y) in enumerate(zip(*self._coordinates())):
+            dx = abs(x - lon)
+            if dx > 180.0:
+                dx = 360.0 - dx
+            d2 = (dx * scale) ** 2 + (y - lat) ** 2
+            if d2 < best_d2:
+                best, best_d2 = index, d2
+        return best, self.km_between((lon, lat), self.point(best))
+
+    def edge_names(self, vertex: int) -> List[str]:
+        node = self.graph.vertex(vertex)
+        names = []
+        for edge_id in list(node.outgoingEdges()) + list(node.incomingEdges()):
+            name = self.costs(self.graph.edge(edge_id))[3]
+            if name and name not in names:
+                names.append(name)
+        return names
+
+    def path(self, start: int, end: int, criterion: int) -> List[int]:
+        """The edges of the cheapest path from vertex start to vertex end."""
+        if start == end:
+            return []
+        tree, _cost = dijkstra(self.graph, start, criterion)
+        edges, vertex = [], end
+        for _ in range(len(tree)):
+            if vertex == start:
+                edges.reverse()
+                return edges
+            edge_id = tree[vertex]
+            if edge_id < 0:
+                raise NoRouteError("no path")
+            edges.append(edge_id)
+            vertex = self.graph.edge(edge_id).fromVertex()
+        raise RoutingError("the shortest-path tree from dijkstra has a loop; the graph is damaged")
+
+
+def _field_index(layer: QgsVectorLayer, name: Optional[str], what: str) -> int:
+    if not name:
+        return -1
+    index = layer.fields().lookupField(name)
+    if index < 0:
+        raise RoutingError("the network '{}' has no field '{}' (chosen as its {} field); its fields are: "
+                           "{}".format(layer.name(), name, what, ", ".join(layer.fields().names())))
+    return index
+
+
+# The cache ---------------------------------------------------------------------------------------
+
+_CACHE: "OrderedDict[tuple, tuple]" = OrderedDict()
+_GENERATIONS: Dict[str, int] = {}
+_WATCHED = set()
+
+
+def _bump(layer_id: str) -> None:
+    _GENERATIONS[layer_id] = _GENERATIONS.get(layer_id, 0) + 1
+
+
+def forget_layer(layer_id: str) -> None:
+    """Drop every graph of a layer (it is being deleted)."""
+    for key in [k for k in _CACHE if k[0] == layer_id]:
+        del _CACHE[key]
+    _WATCHED.discard(layer_id)
+    _GENERATIONS.pop(layer_id, None)
+
+
+def clear_cache() -> None:
+    _CACHE.clear()
+
+
+def _watch(layer: QgsVectorLayer) -> None:
+    layer_id = layer.id()
+    if layer_id in _WATCHED:
+        return
+    _WATCHED.add(layer_id)
+    for name in ("layerModified", "dataChanged", "afterCommitChanges", "afterRollBack",
+                 "subsetStringChanged", "crsChanged", "dataSourceChanged"):
+        signal = getattr(layer, name, None)
+        if signal is not None:
+            signal.connect(lambda *_args, layer_id=layer_id: _bump(layer_id))
+    layer.willBeDeleted.connect(lambda layer_id=layer_id: forget_layer(layer_id))
+
+
+def _stamp(layer: QgsVectorLayer) -> tuple:
+    count = layer.dataProvider().featureCount() if layer.providerType() == "memory" else None
+    return _GENERATIONS.get(layer.id(), 0), count
+
+
+def check_layer(layer) -> None:
+    if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+        raise RoutingError("the network layer is missing or could not be opened")
+    if layer.geometryType() != LINE_GEOMETRY:
+        raise RoutingError("the network '{}' is not a line layer".format(layer.name()))
+
+
+def network_for(layer: QgsVectorLayer, settings: NetworkSettings = None) -> RouteNetwork:
+    """The layer's graph, built on first use and again only after the layer or settings changed."""
+    settings = settings or NetworkSettings()
+    check_layer(layer)
+    _watch(layer)
+    key = (layer.id(), settings)
+    stamp = _stamp(layer)
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] == stamp:
+        _CACHE.move_to_end(key)
+        return cached[1]
+    network = RouteNetwork(layer, settings)
+    _CACHE[key] = (stamp, network)
+    _CACHE.move_to_end(key)
+    while len(_CACHE) > CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return network
+
+
+# Routes ------------------------------------------------------------------------------------------
+
+def point_label(lon: float, lat: float) -> str:
+    return "{:.4f}, {:.4f}".format(lon, lat)
+
+
+class _Namer:
+    """Names network nodes after the nearest named place, else by their coordinates."""
+
+    def __init__(self, network: RouteNetwork, places: Sequence[Tuple[str, float, float]]):
+        self.network = network
+        self.places = list(places)
+
+    def __call__(self, vertex: int) -> str:
+        point = self.network.point(vertex)
+        best, best_km = None, NODE_NAME_KM
+        for name, lon, lat in self.places:
+            if abs(lat - point[1]) < 0.1 and abs(lon - point[0]) < 0.2:
+                km = self.network.km_between(point, (lon, lat))
+                if km <= best_km:
+                    best, best_km = name, km
+        return best or point_label(*point)
+
+
+def snap(network: RouteNetwork, stop: Stop, role: str, tolerance_km: float, namer=None) -> Snap:
+    vertex, km = network.nearest_vertex(stop.lon, stop.lat)
+    if km > tolerance_km:
+        where = point_label(*network.point(vertex))
+        name = (namer or _Namer(network, ()))(vertex)
+        node = where if name == where else "{} ({})".format(name, where)
+        on = ", ".join("'{}'".format(n) for n in network.edge_names(vertex)[:2])
+        raise SnapError(
+            "{} ({}) is {:.1f} km from the nearest node of the network '{}': {}{}. The limit is {:g} km: "
+            "pick a point nearer the network or raise the snap tolerance.".format(
+                role, stop.label, km, network.layer_name, node, " on " + on if on else "", tolerance_km))
+    return Snap(stop, vertex, network.point(vertex)[0], network.point(vertex)[1], km)
+
+
+def find_route(layer: QgsVectorLayer, stops: Sequence[Stop], optimize: str = "distance",
+               settings: NetworkSettings = None, snap_tolerance_km: float = DEFAULT_SNAP_TOLERANCE_KM,
+               places: Sequence[Tuple[str, float, float]] = ()) -> RouteResult:
+    """The cheapest route through the stops in order (start, waypoints, end), leg by leg.
+
+    `places` (name, lon, lat) name the nodes where the mode changes.
+    """
+    if optimize not in OPTIMIZE:
+        raise RoutingError("optimize must be one of {}, not {!r}".format(", ".join(OPTIMIZE), optimize))
+    if len(stops) < 2:
+        raise RoutingError("a route needs a start and an end")
+    network = network_for(layer, settings)
+    namer = _Namer(network, places)
+    roles = ["START"] + ["waypoint {}".format(i) for i in range(1, len(stops) - 1)] + ["END"]
+    snaps = [snap(network, stop, role, snap_tolerance_km, namer) for stop, role in zip(stops, roles)]
+    if len({s.vertex for s in snaps}) == 1:
+        raise RoutingError("START ({}) and END ({}) are the same node of the network".format(
+            stops[0].label, stops[-1].label))
+    criterion = network.criterion(optimize)
+    legs = []
+    for index, (first, second) in enumerate(zip(snaps, snaps[1:])):
+        try:
+            edges = network.path(first.vertex, second.vertex, criterion)
+        except NoRouteError:
+            raise NoRouteError(
+                "No route from {} ({}) to {} ({}): they are on parts of the network '{}' that do not connect "
+                "(nearest nodes {} and {}). Lines connect only where they share an end or a vertex.".format(
+                    roles[index], first.stop.label, roles[index + 1], second.stop.label,
+                    network.layer_name, namer(first.vertex), namer(second.vertex))) from None
+        legs.extend(_legs(network, edges, first, second, namer))
+    straight = network.km_between((stops[0].lon, stops[0].lat), (stops[-1].lon, stops[-1].lat))
+    return RouteResult(legs, snaps, optimize, straight)
+
+
+def _legs(network: RouteNetwork, edges: List[int], first: Snap, second: Snap, namer) -> List[RouteLeg]:
+    """One row per run of edges of one mode between two stops."""
+    legs, current, names = [], None, []
+    for edge_id in edges:
+        edge = network.graph.edge(edge_id)
+        km, hours, mode, name = network.costs(edge)
+        if current is None or mode != current.mode:
+            start = first.stop.label
+            if current is not None:  # the mode changes here
+                start = current.to_name = namer(edge.fromVertex())
+            current = RouteLeg(start, "", mode, 0.0, 0.0, "", [network.point(edge.fromVertex())])
+            legs.append(current)
+            names = []
+        current.km += km
+        current.hours += hours
+        current.points.append(network.point(edge.toVertex()))
+        if name and name not in names:
+            names.append(name)
+            current.via = "; ".join(names)
+    if legs:
+        legs[-1].to_name = second.stop.label
+    return legs

@@ -1,0 +1,577 @@
+"""The sightings layer as QGIS's own attribute form, configured by the plugin.
+
+`configure_form(sightings, sources, units, project)` gives a layer of the
+``sightings`` table (and one of ``sighting_sources``):
+
+- widgets: date-time pickers (times in UTC), value maps with the Admiralty
+  labels written out, value maps for precisions and statuses, a value relation
+  from ``unit_id`` to the units layer that names the layer by id *and* by name,
+  source and provider (so it finds the layer again after its id changes), an
+  external-resource widget for the attachment, relative to the workspace;
+- hard constraints with messages a person understands (grades in range,
+  observed time not in the future, a point on Earth, at least one source,
+  http(s) URLs only), the same rules as `sightings.clean_sighting`;
+- defaults: analyst = @user_account_name, created = now (UTC), observed =
+  today (UTC), sighting_id = a UUID; updated = now on every change;
+- a drag-and-drop form of group boxes that reads top to bottom, with the
+  sources in a relation editor (QgsRelation ``sightings_sources``, added to the
+  project's relation manager);
+- the style by grade and status (layers/styles/sightings.qml), a map tip with
+  every value HTML-escaped, and temporal properties on ``observed_at``.
+
+`save_default_styles(gpkg_path)` stores the same configuration as the
+GeoPackage's default styles (table ``layer_styles``), so a colleague who opens
+the file in plain QGIS gets the same form and hard constraints. QGIS writes the
+relation into the style of the sources table (as a "weak relation", by layer
+name), and QGIS desktop re-creates it when the tables are loaded under their
+table names, ``sightings`` and ``sighting_sources``.
+
+About times: QGIS 3.22 reads a GeoPackage DATETIME without its time zone and
+its expressions have no UTC clock. The form therefore treats the wall-clock
+time of a value as UTC: defaults are computed from the UTC clock with
+`UTC_NOW`, and the "not in the future" check compares `AS_UTC(value)`, the
+value read as UTC, with now(), both as epoch milliseconds (QGIS 3.22 compares
+date-times by wall clock), which works in any time zone of the machine.
+
+The defaults are UTC date-times (time spec UTC, wall clock UTC), so they are
+stored right by every QGIS: 3.22's OGR provider writes the wall clock, and from
+3.40 on it converts a local date-time to UTC before writing (qgis/QGIS PR
+#57548), which shifted a local-spec default by the machine's UTC offset.
+"""
+
+from pathlib import Path
+from typing import List, Optional
+
+from qgis.core import (
+    QgsAttributeEditorContainer,
+    QgsAttributeEditorField,
+    QgsAttributeEditorRelation,
+    QgsDefaultValue,
+    QgsEditFormConfig,
+    QgsEditorWidgetSetup,
+    QgsExpressionContextUtils,
+    QgsFieldConstraints,
+    QgsMapLayer,
+    QgsProject,
+    QgsRelation,
+    QgsVectorLayer,
+    QgsVectorLayerTemporalProperties,
+)
+from qgis.PyQt.QtXml import QDomDocument
+
+from ...toolbelt.compat import set_container_is_group_box
+from .html import display_expression, map_tip_template
+from .gpkg_store import (
+    ATTACHMENTS_DIR,
+    CLAIM_STATUS,
+    GEO_PRECISION,
+    INFO_CREDIBILITY,
+    LABELS,
+    RELATION_ID,
+    REVIEW_STATUS,
+    SIGHTINGS_TABLE,
+    SOURCE_LABELS,
+    SOURCE_RELIABILITY,
+    SOURCES_TABLE,
+    TIME_PRECISION,
+    ensure_schema,
+    gpkg_path_of,
+    sightings_uri,
+    sources_uri,
+)
+from ...toolbelt.workspace import plugin_dir
+
+STYLE_QML = plugin_dir() / "layers" / "styles" / "sightings.qml"
+STYLE_NAME = "KPA Tracker sightings"  # GeoPackage style names hold 30 characters
+SOURCES_STYLE_NAME = "KPA Tracker sighting sources"
+UNITS_TABLE = "curated_units"
+RELATION_NAME = "Sources of the sighting"
+
+# The UTC clock's wall-clock time (a date-time in local spec; QGIS 3.22 has no UTC clock), and from it the
+# UTC clock and UTC midnight today as UTC date-times (see the module's note).
+_UTC_WALL_CLOCK = ("datetime_from_epoch(2 * epoch(now()) - "
+                   "epoch(to_datetime(format_date(now(), 'yyyy-MM-ddTHH:mm:ss.zzz') || 'Z')))")
+UTC_NOW = "to_datetime(format_date({}, 'yyyy-MM-ddTHH:mm:ss.zzz') || 'Z')".format(_UTC_WALL_CLOCK)
+UTC_TODAY = "to_datetime(format_date({}, 'yyyy-MM-dd') || 'T00:00:00Z')".format(_UTC_WALL_CLOCK)
+
+
+def AS_UTC(expression: str) -> str:  # noqa: N802 (reads like the constant it stands for)
+    """A date-time value read by its wall-clock time as UTC, in milliseconds since 1970.
+
+    As epoch milliseconds because QGIS 3.22 compares date-times by their wall
+    clock, ignoring their time zones; epoch() honours them.
+    """
+    return "epoch(to_datetime(format_date({}, 'yyyy-MM-ddTHH:mm:ss') || 'Z'))".format(expression)
+
+
+UUID_DEFAULT = "regexp_replace(uuid(), '[{}]', '')"
+DATETIME_CONFIG = {
+    "allow_null": True, "calendar_popup": True, "display_format": "yyyy-MM-dd HH:mm 'UTC'",
+    "field_format": "yyyy-MM-dd HH:mm:ss", "field_iso_format": False,
+}
+WEB_URL_PATTERN = "(?i)^https?://[^\\\\s/?#]+[^\\\\s]*$"
+DATE_PATTERN = ("^\\\\d{4}-\\\\d{2}-\\\\d{2}([T ]\\\\d{2}:\\\\d{2}(:\\\\d{2}(\\\\.\\\\d+)?)?"
+                "(Z|[+-]\\\\d{2}(:?\\\\d{2})?)?)?$")
+
+
+def _in_list(field_name: str, values) -> str:
+    quoted = ", ".join("'{}'".format(v) if isinstance(v, str) else str(v) for v in values)
+    return '"{}" IN ({})'.format(field_name, quoted)
+
+
+def _scale_text(scale) -> str:
+    return ", ".join("{} {}".format(code, label.split(":", 1)[0].lower()) for code, label in scale)
+
+
+def at_least_one_source_expression() -> str:
+    """Counts the sighting's sources through the relation (edits not yet saved included)."""
+    return "try(relation_aggregate('{}', 'count', \"source_id\"), 0) >= 1".format(RELATION_ID)
+
+
+# field: (expression, message)
+SIGHTING_CONSTRAINTS = {
+    "sighting_id": (
+        at_least_one_source_expression(),
+        "Add at least one source (its web address and publisher) in the Sources section. "
+        "(Outside the plugin, load the sighting_sources table of this GeoPackage too.)"),
+    "unit_as_reported": (
+        "\"unit_id\" IS NOT NULL OR length(trim(coalesce(\"unit_as_reported\", ''))) > 0",
+        "Name the unit: pick it from the units list, or write the unit as the source names it "
+        "(e.g. 'unidentified KPA infantry')."),
+    "observed_at": (
+        "\"observed_at\" IS NOT NULL AND {} <= epoch(now()) + 300000".format(AS_UTC("\"observed_at\"")),
+        "Observed (UTC) is required and cannot be in the future. Times are in UTC."),
+    "time_precision": (
+        _in_list("time_precision", [c for c, _l in TIME_PRECISION]),
+        "Time precision is required: " + _scale_text(TIME_PRECISION) + "."),
+    "location_name": (
+        "$geometry IS NOT NULL AND $x >= -180 AND $x <= 180 AND $y >= -90 AND $y <= 90",
+        "The point must be on Earth: longitude -180 to 180, latitude -90 to 90 (WGS 84). "
+        "Click the map or type coordinates."),
+    "geo_precision": (
+        _in_list("geo_precision", [c for c, _l in GEO_PRECISION]),
+        "Location precision is required: " + _scale_text(GEO_PRECISION) + "."),
+    "source_reliability": (
+        _in_list("source_reliability", [c for c, _l in SOURCE_RELIABILITY]),
+        "Grade the source A (completely reliable) to F (reliability cannot be judged)."),
+    "info_credibility": (
+        _in_list("info_credibility", [c for c, _l in INFO_CREDIBILITY]),
+        "Grade the information 1 (confirmed by other sources) to 6 (truth cannot be judged)."),
+    "claim_status": (
+        _in_list("claim_status", [c for c, _l in CLAIM_STATUS]),
+        "Claim status is required: confirmed, assessed, reported or claimed."),
+    "review_status": (
+        _in_list("review_status", [c for c, _l in REVIEW_STATUS]),
+        "Review status is required: unreviewed, reviewed or rejected."),
+    "analyst": (
+        "length(trim(coalesce(\"analyst\", ''))) > 0",
+        "Analyst is required (who entered this sighting)."),
+    "attachment": (
+        # QGIS 3.22's file widget hands an empty value to constraints as the text 'NULL'.
+        "\"attachment\" IS NULL OR \"attachment\" IN ('', 'NULL') OR (left(replace(\"attachment\", '\\\\', '/'), {}) = '{}/' "
+        "AND strpos(\"attachment\", '..') = 0 AND NOT regexp_match(\"attachment\", '^([A-Za-z]:|/|\\\\\\\\)'))".format(
+            len(ATTACHMENTS_DIR) + 1, ATTACHMENTS_DIR),
+        "Attachments are stored inside the workspace, in its attachments folder; a file elsewhere is "
+        "refused. Attach the file with the plugin's Attach button."),
+}
+SIGHTING_NOT_NULL = ("sighting_id", "observed_at", "time_precision", "geo_precision", "source_reliability",
+                     "info_credibility", "claim_status", "review_status", "analyst", "created_at")
+SIGHTING_DEFAULTS = {
+    "sighting_id": (UUID_DEFAULT, False),
+    "analyst": ("@user_account_name", False),
+    "created_at": (UTC_NOW, False),
+    "updated_at": (UTC_NOW, True),  # applied again on every change
+    "observed_at": (UTC_TODAY, False),
+    "time_precision": ("1", False),
+    "geo_precision": ("1", False),
+    "source_reliability": ("'F'", False),  # "cannot be judged" until the analyst grades it
+    "info_credibility": ("6", False),
+    "claim_status": ("'reported'", False),
+    "review_status": ("'unreviewed'", False),
+}
+SIGHTING_READ_ONLY = ("sighting_id", "created_at", "updated_at", "attachment_sha256")
+
+SOURCE_CONSTRAINTS = {
+    "url": (
+        "regexp_match(\"url\", '{}')".format(WEB_URL_PATTERN),
+        "The source's web address must start with http:// or https:// (javascript:, file: and other "
+        "addresses are refused)."),
+    "publisher": (
+        "length(trim(coalesce(\"publisher\", ''))) > 0",
+        "Publisher is required: the outlet, channel, agency or account that published it."),
+    "archive_url": (
+        "\"archive_url\" IS NULL OR length(trim(\"archive_url\")) = 0 OR regexp_match(\"archive_url\", '{}')".format(
+            WEB_URL_PATTERN),
+        "The archive address must start with http:// or https://."),
+    "published_at": (
+        "\"published_at\" IS NULL OR length(trim(\"published_at\")) = 0 OR "
+        "(regexp_match(\"published_at\", '{}') AND to_date(left(\"published_at\", 10)) <= to_date(now()) "
+        "+ to_interval('1 day'))".format(DATE_PATTERN),
+        "Published: a date (2024-11-03) or a UTC date-time (2024-11-03T14:20:00Z), not in the future."),
+}
+SOURCE_NOT_NULL = ("source_id", "sighting_id", "url", "publisher")
+SOURCE_DEFAULTS = {"source_id": (UUID_DEFAULT, False)}
+SOURCE_READ_ONLY = ("source_id",)
+SOURCE_KEY_COLUMNS = ("fid", "source_id", "sighting_id")  # hidden wherever sources are listed
+
+# The form's tabs, each (title, group boxes); a group box is (title, fields), and None for its fields
+# stands for the sources' relation editor. Tabs, not one column of group boxes: QGIS puts each tab's
+# page in a scroll area, so the form fits a 1366x768 screen with OK and Cancel on it.
+SIGHTING_TABS = (
+    ("Sighting", (
+        ("Unit", ("unit_id", "unit_as_reported")),
+        ("When (UTC)", ("observed_at", "time_precision")),
+        ("Where", ("location_name", "geo_precision")),
+        ("Grading (NATO Admiralty code) and status", ("source_reliability", "info_credibility",
+                                                      "claim_status", "review_status")),
+    )),
+    ("Sources", (("Sources", None),)),
+    ("Description and record", (
+        ("What was seen", ("description", "attachment", "attachment_sha256")),
+        # The sighting's id stays (read-only): it carries the "at least one source" check, which QGIS
+        # runs only for fields shown in the form.
+        ("Record", ("analyst", "created_at", "updated_at", "sighting_id")),
+    )),
+)
+# A source's form is short: one group box, no tab bar (a tab title of None).
+SOURCE_TABS = (
+    (None, (("Source", ("url", "publisher", "published_at", "archive_url", "notes")),)),
+)
+
+
+class FormError(Exception):
+    pass
+
+
+# --- widgets ---------------------------------------------------------------------------------
+
+def value_map(scale, label_format: str = "{code} — {label}") -> QgsEditorWidgetSetup:
+    """A value map showing every code with its label written out, in scale order."""
+    entries = [{label_format.format(code=code, label=label): str(code)} for code, label in scale]
+    return QgsEditorWidgetSetup("ValueMap", {"map": entries})
+
+
+def units_value_relation(units: Optional[QgsMapLayer] = None, gpkg_path=None) -> QgsEditorWidgetSetup:
+    """unit_id from the units layer: by layer id and, when that id changes, by name, source and provider."""
+    if units is not None:
+        layer_id, name, source, provider = units.id(), units.name(), units.publicSource(), units.providerType()
+    else:
+        layer_id, name = "", UNITS_TABLE
+        source = "{}|layername={}".format(gpkg_path, UNITS_TABLE) if gpkg_path else ""
+        provider = "ogr"
+    return QgsEditorWidgetSetup("ValueRelation", {
+        "Layer": layer_id, "LayerName": name, "LayerSource": source, "LayerProviderName": provider,
+        "Key": "id", "Value": "name", "Description": "designation", "AllowNull": True, "AllowMulti": False,
+        "OrderByValue": True, "UseCompleter": True, "NofColumns": 1, "FilterExpression": "",
+    })
+
+
+def workspace_root_expression() -> str:
+    """The folder of the layer's GeoPackage: attachments are relative to it wherever the file is."""
+    return "regexp_replace(layer_property(@layer, 'path'), '[/\\\\\\\\][^/\\\\\\\\]*$', '')"
+
+
+def attachment_widget(workspace_folder=None) -> QgsEditorWidgetSetup:
+    properties = {
+        "name": "configurationproperties", "type": "collection",
+        "properties": {"propertyRootPath": {"active": True, "expression": workspace_root_expression(), "type": 3}},
+    }
+    return QgsEditorWidgetSetup("ExternalResource", {
+        "DefaultRoot": str(workspace_folder or ""), "RelativeStorage": 2,  # relative to the default root
+        "StorageMode": 0, "DocumentViewer": 1, "DocumentViewerHeight": 0, "DocumentViewerWidth": 0,
+        "FileWidget": True, "FileWidgetButton": True, "FileWidgetFilter": "", "UseLink": True, "FullUrl": True,
+        "PropertyCollection": properties,
+    })
+
+
+def _text_widget(multiline: bool = False) -> QgsEditorWidgetSetup:
+    return QgsEditorWidgetSetup("TextEdit", {"IsMultiline": multiline, "UseHtml": False})
+
+
+def sighting_widgets(units: Optional[QgsMapLayer] = None, gpkg_path=None, workspace_folder=None):
+    return {
+        "sighting_id": _text_widget(),
+        "unit_id": units_value_relation(units, gpkg_path),
+        "unit_as_reported": _text_widget(),
+        "observed_at": QgsEditorWidgetSetup("DateTime", dict(DATETIME_CONFIG)),
+        "time_precision": value_map(TIME_PRECISION),
+        "location_name": _text_widget(),
+        "geo_precision": value_map(GEO_PRECISION),
+        "source_reliability": value_map(SOURCE_RELIABILITY),
+        "info_credibility": value_map(INFO_CREDIBILITY),
+        "claim_status": value_map(CLAIM_STATUS, "{label}"),
+        "review_status": value_map(REVIEW_STATUS, "{label}"),
+        "description": _text_widget(multiline=True),
+        "analyst": _text_widget(),
+        "created_at": QgsEditorWidgetSetup("DateTime", dict(DATETIME_CONFIG)),
+        "updated_at": QgsEditorWidgetSetup("DateTime", dict(DATETIME_CONFIG)),
+        "attachment": attachment_widget(workspace_folder),
+        "attachment_sha256": _text_widget(),
+        "map_class": QgsEditorWidgetSetup("Hidden", {}),  # derived, for the style
+    }
+
+
+def source_widgets():
+    return {
+        "source_id": _text_widget(),
+        "sighting_id": _text_widget(),
+        "url": _text_widget(),
+        "publisher": _text_widget(),
+        "published_at": _text_widget(),
+        "archive_url": _text_widget(),
+        "notes": _text_widget(multiline=True),
+    }
+
+
+# --- applying ----------------------------------------------------------------------------------
+
+def _index(layer: QgsVectorLayer, name: str) -> int:
+    index = layer.fields().indexOf(name)
+    if index < 0:
+        raise FormError("{} has no field {}: is it the {} table?".format(layer.name(), name, SIGHTINGS_TABLE))
+    return index
+
+
+def _apply_fields(layer, widgets, labels, constraints, not_null, unique, defaults, read_only) -> QgsEditFormConfig:
+    for name, setup in widgets.items():
+        layer.setEditorWidgetSetup(_index(layer, name), setup)
+    for name, label in labels.items():
+        if layer.fields().indexOf(name) >= 0:
+            layer.setFieldAlias(_index(layer, name), label)
+    for name, (expression, message) in constraints.items():
+        index = _index(layer, name)
+        layer.setConstraintExpression(index, expression, message)
+        layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintExpression,
+                                 QgsFieldConstraints.ConstraintStrengthHard)
+    for name in not_null:
+        layer.setFieldConstraint(_index(layer, name), QgsFieldConstraints.ConstraintNotNull,
+                                 QgsFieldConstraints.ConstraintStrengthHard)
+    for name in unique:
+        layer.setFieldConstraint(_index(layer, name), QgsFieldConstraints.ConstraintUnique,
+                                 QgsFieldConstraints.ConstraintStrengthHard)
+    for name, (expression, on_update) in defaults.items():
+        layer.setDefaultValueDefinition(_index(layer, name), QgsDefaultValue(expression, on_update))
+    config = layer.editFormConfig()
+    for name in read_only:
+        config.setReadOnly(_index(layer, name), True)
+    return config
+
+
+def _layout(layer: QgsVectorLayer, config: QgsEditFormConfig, tabs, relation: Optional[QgsRelation]):
+    config.setLayout(QgsEditFormConfig.TabLayout)  # the drag-and-drop designer
+    config.clearTabs()
+    root = config.invisibleRootContainer()
+    for tab_title, groups in tabs:
+        tab = QgsAttributeEditorContainer(tab_title, root) if tab_title else None
+        if tab is not None:
+            set_container_is_group_box(tab, False)  # a tab page (the default is a group box on QGIS 3.22)
+            tab.setColumnCount(1)
+        for title, names in groups:
+            if names is None:
+                if relation is None or not relation.isValid():
+                    continue
+                element = QgsAttributeEditorRelation(relation, tab)
+                element.setRelationWidgetTypeId("relation_editor")
+                element.setLabel(title)
+                element.setShowLabel(False)
+                tab.addChildElement(element)
+                continue
+            group = QgsAttributeEditorContainer(title, tab or root)
+            set_container_is_group_box(group, True)
+            group.setColumnCount(1)
+            for name in names:
+                group.addChildElement(QgsAttributeEditorField(name, _index(layer, name), group))
+            if tab is None:
+                config.addTab(group)
+            else:
+                tab.addChildElement(group)
+        if tab is not None and tab.children():
+            config.addTab(tab)
+
+
+def _hide_column(layer: QgsVectorLayer, name: str) -> None:
+    config = layer.attributeTableConfig()
+    columns = config.columns()
+    for column in columns:
+        if column.name == name:
+            column.hidden = True
+    config.setColumns(columns)
+    layer.setAttributeTableConfig(config)
+
+
+def apply_temporal(layer: QgsVectorLayer) -> None:
+    """The Temporal Controller shows a sighting from its observed time for as long as its precision says."""
+    properties = layer.temporalProperties()
+    properties.setMode(QgsVectorLayerTemporalProperties.ModeFeatureDateTimeStartAndEndFromExpressions)
+    properties.setStartExpression('"observed_at"')
+    # A month-only sighting lasts to the end of its calendar month (QGIS's '1 month' is 30 days);
+    # searched CASE only: QGIS 3.22 expressions have no "CASE x WHEN" form.
+    properties.setEndExpression(
+        "CASE WHEN \"time_precision\" = 3 THEN make_datetime("
+        "year(\"observed_at\") + if(month(\"observed_at\") = 12, 1, 0), "
+        "if(month(\"observed_at\") = 12, 1, month(\"observed_at\") + 1), 1, 0, 0, 0) "
+        "WHEN \"time_precision\" = 2 THEN \"observed_at\" + to_interval('7 days') "
+        "ELSE \"observed_at\" + to_interval('1 day') END")
+    properties.setIsActive(True)
+
+
+def apply_style(layer: QgsVectorLayer) -> None:
+    """The symbols by grade and status (layers/styles/sightings.qml); nothing else of the layer changes.
+
+    Only the symbology category is imported: importing a QML's other (absent)
+    categories would reset the form's default values.
+    """
+    document = QDomDocument()
+    parsed = document.setContent(STYLE_QML.read_text(encoding="utf-8"))
+    if not (parsed[0] if isinstance(parsed, tuple) else parsed):
+        raise FormError("{} is not valid XML".format(STYLE_QML.name))
+    ok, message = layer.importNamedStyle(document, QgsMapLayer.Symbology)
+    if not ok:
+        raise FormError("style {} not applied: {}".format(STYLE_QML.name, message))
+    layer.triggerRepaint()
+
+
+def configure_sources_layer(sources: QgsVectorLayer) -> None:
+    labels = dict(SOURCE_LABELS)
+    config = _apply_fields(sources, source_widgets(), labels, SOURCE_CONSTRAINTS, SOURCE_NOT_NULL, ("source_id",),
+                           SOURCE_DEFAULTS, SOURCE_READ_ONLY)
+    _layout(sources, config, SOURCE_TABS, None)
+    sources.setEditFormConfig(config)
+    sources.setDisplayExpression("coalesce(\"publisher\", '') || ' ' || coalesce(\"published_at\", '')")
+    for name in SOURCE_KEY_COLUMNS:  # keys: the sources table shows what a reader needs
+        _hide_column(sources, name)
+
+
+def ensure_relation(project: QgsProject, sightings: QgsVectorLayer, sources: QgsVectorLayer) -> QgsRelation:
+    """The sightings → sources relation in the project's relation manager (composition: sources go with
+    their sighting)."""
+    manager = project.relationManager()
+    relation = QgsRelation()
+    relation.setId(RELATION_ID)
+    relation.setName(RELATION_NAME)
+    relation.setReferencedLayer(sightings.id())
+    relation.setReferencingLayer(sources.id())
+    relation.addFieldPair("sighting_id", "sighting_id")
+    relation.setStrength(QgsRelation.Composition)
+    if not relation.isValid():
+        raise FormError("the relation between {} and {} is not valid ({}); are both layers in the "
+                        "project?".format(sightings.name(), sources.name(), relation.validationError()
+                                          if hasattr(relation, "validationError") else "invalid"))
+    existing = manager.relation(RELATION_ID)
+    if existing.isValid():
+        manager.removeRelation(RELATION_ID)
+    manager.addRelation(relation)
+    return manager.relation(RELATION_ID)
+
+
+def configure_form(sightings: QgsVectorLayer, sources: Optional[QgsVectorLayer] = None,
+                   units: Optional[QgsMapLayer] = None, project: Optional[QgsProject] = None,
+                   save_as_default: bool = False, style: bool = True) -> Optional[QgsRelation]:
+    """Make QGIS's attribute form of the sightings layer the plugin's form (see the module).
+
+    Both layers must be in `project` (QgsProject.instance() by default) for the
+    relation; without `sources` the form has no relation editor. With
+    `save_as_default`, the GeoPackage's default styles are (re)written too.
+    Returns the relation, or None.
+    """
+    project = project or QgsProject.instance()
+    gpkg_path = gpkg_path_of(sightings)
+    folder = gpkg_path.parent if gpkg_path else None
+    relation = None
+    if style:
+        apply_style(sightings)
+    if sources is not None:
+        configure_sources_layer(sources)
+        relation = ensure_relation(project, sightings, sources)
+    labels = {name: LABELS[name] for name in sighting_widgets()}
+    config = _apply_fields(sightings, sighting_widgets(units, gpkg_path, folder), labels, SIGHTING_CONSTRAINTS,
+                           SIGHTING_NOT_NULL, ("sighting_id",), SIGHTING_DEFAULTS, SIGHTING_READ_ONLY)
+    _layout(sightings, config, SIGHTING_TABS, relation)
+    config.setSuppress(QgsEditFormConfig.SuppressOff)  # the form always opens for a new sighting
+    sightings.setEditFormConfig(config)
+    _hide_column(sightings, "map_class")
+    sightings.setMapTipTemplate(map_tip_template())
+    sightings.setDisplayExpression(display_expression())
+    apply_temporal(sightings)
+    if save_as_default and gpkg_path is not None:
+        save_default_styles(gpkg_path)
+    return relation
+
+
+# --- default styles in the GeoPackage ---------------------------------------------------------------
+
+def save_default_styles(gpkg_path) -> None:
+    """Store the form, constraints, defaults, relation, style and temporal settings as the default styles
+    of both tables in the GeoPackage, so plain QGIS opening the file gets them.
+
+    The layers are configured as plain QGIS will name them (by table name), with
+    the units value relation pointing at the workspace's ``curated_units``
+    table. Raises FormError when QGIS could not write a style.
+    """
+    gpkg_path = Path(ensure_schema(gpkg_path))
+    project = QgsProject.instance()  # QGIS writes relations into styles from this project only
+    manager = project.relationManager()
+    was_dirty = project.isDirty()
+    stashed = manager.relation(RELATION_ID)
+    sightings = QgsVectorLayer(sightings_uri(gpkg_path), SIGHTINGS_TABLE, "ogr")
+    sources = QgsVectorLayer(sources_uri(gpkg_path), SOURCES_TABLE, "ogr")
+    if not sightings.isValid() or not sources.isValid():
+        raise FormError("could not open the sightings tables of {}".format(gpkg_path))
+    errors: List[str] = []
+    project_signals = project.blockSignals(True)
+    manager_signals = manager.blockSignals(True)
+    try:
+        project.addMapLayers([sightings, sources], False)
+        configure_form(sightings, sources, None, project, save_as_default=False)
+        sightings.setEditorWidgetSetup(sightings.fields().indexOf("unit_id"),
+                                       units_value_relation(None, gpkg_path))
+        for layer, name, description in (
+                (sightings, STYLE_NAME, "The KPA Deployment Tracker's sightings form, constraints and style"),
+                (sources, SOURCES_STYLE_NAME, "The KPA Deployment Tracker's sources form and constraints")):
+            _delete_styles_named(layer, name)  # else QGIS asks whether to overwrite, in a dialog
+            message = layer.saveStyleToDatabase(name, description, True, "")
+            if message:
+                errors.append("{}: {}".format(layer.name(), message))
+    finally:
+        manager.removeRelation(RELATION_ID)
+        project.removeMapLayers([sightings.id(), sources.id()])
+        if stashed.isValid():
+            manager.addRelation(stashed)
+        manager.blockSignals(manager_signals)
+        project.blockSignals(project_signals)
+        if not was_dirty:
+            project.setDirty(False)
+    if errors:
+        raise FormError("default style not saved in {}: {}".format(gpkg_path.name, "; ".join(errors)))
+
+
+def _delete_styles_named(layer: QgsVectorLayer, name: str) -> None:
+    listed = layer.listStylesInDatabase()
+    if not isinstance(listed, tuple) or len(listed) < 3:
+        return
+    related, ids, names = listed[0], listed[1], listed[2]
+    for style_id, style_name in list(zip(ids, names))[:related]:  # this table's styles come first
+        if style_name == name:
+            deleted = layer.deleteStyleFromDatabase(style_id)
+            ok = deleted[0] if isinstance(deleted, tuple) else deleted
+            if not ok:
+                raise FormError("could not replace the style {} of {}: {}".format(
+                    name, layer.name(), deleted[1] if isinstance(deleted, tuple) else ""))
+
+
+def default_style_names(gpkg_path) -> List[str]:
+    """The names of the styles stored in the GeoPackage for the sightings table (for checks)."""
+    layer = QgsVectorLayer(sightings_uri(gpkg_path), SIGHTINGS_TABLE, "ogr")
+    result = layer.listStylesInDatabase()
+    # (count, ids, names, descriptions, error)
+    return list(result[2]) if isinstance(result, tuple) and len(result) > 2 else []
+
+
+def expression_context(layer: QgsVectorLayer):
+    """The context QGIS evaluates the form's constraints and defaults in (for tests and the dock)."""
+    return QgsExpressionContextUtils.globalProjectLayerScopes(layer)
+
+
+__all__ = ["AS_UTC", "FormError", "STYLE_QML", "UTC_NOW", "UTC_TODAY", "apply_style", "apply_temporal",
+           "configure_form", "configure_sources_layer", "ensure_relation", "save_default_styles",
+           "units_value_relation"]

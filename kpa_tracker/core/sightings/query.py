@@ -1,0 +1,169 @@
+"""What the dock asks about sightings: a place name for a new one, recent ones with filters, corroboration.
+
+- `nearest_place_name(lon, lat)`: the form's pre-filled place: the nearest
+  curated town, base or site within `max_km` ("Sudzha", or "4 km NE of
+  Sudzha"), else the province from QGIS's own Natural Earth base map
+  ("Kursk, Russia"), else "".
+- `recent_sightings(gpkg, …)`: newest first, filtered by unit, date range and
+  minimum grade (e.g. at least B2: reliability A-B and credibility 1-2).
+- `corroboration(records, distance_km, days)`: for each sighting, how many
+  other sightings of the same unit lie within that distance and that many
+  days (unit by unit_id, else by the unit as reported, ignoring case and
+  accents); geodesic distances on WGS 84.
+"""
+
+import datetime
+import math
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence
+
+from qgis.core import QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsRectangle, QgsVectorLayer
+
+from ..curated import data as curated
+from ..measure.geodesy import distance_area
+from .gpkg_store import SOURCE_RELIABILITY, SightingRecord, format_gpkg_datetime, read_sightings
+
+COMPASS = ("N", "NE", "E", "SE", "S", "SW", "W", "NW")
+_PROVINCES = {}
+
+
+@dataclass(frozen=True)
+class PlaceName:
+    text: str  # what goes into location_name
+    source: str  # "curated", "province" or "" (nothing found)
+    distance_km: Optional[float] = None
+    place_id: Optional[str] = None
+
+
+def _provinces_layer() -> Optional[QgsVectorLayer]:
+    from ..project.layers import world_map_path  # late: project_layers pulls in the curated store
+
+    path = world_map_path()
+    key = str(path)
+    if key not in _PROVINCES:
+        layer = QgsVectorLayer("{}|layername=states_provinces".format(path), "provinces", "ogr") \
+            if path.exists() else None
+        _PROVINCES[key] = layer if layer is not None and layer.isValid() else None
+    return _PROVINCES[key]
+
+
+def province_of(lon: float, lat: float) -> str:
+    """'Kursk, Russia' from QGIS's Natural Earth provinces, or '' (offline, no network needed)."""
+    layer = _provinces_layer()
+    if layer is None:
+        return ""
+    point = QgsGeometry.fromPointXY(QgsPointXY(lon, lat))
+    request = QgsFeatureRequest().setFilterRect(QgsRectangle(lon - 1e-6, lat - 1e-6, lon + 1e-6, lat + 1e-6))
+    for feature in layer.getFeatures(request):
+        if feature.geometry().contains(point):
+            name, country = feature["name"], feature["admin"]
+            return ", ".join(str(v) for v in (name, country) if v not in (None, "") and not _null(v))
+    return ""
+
+
+def _null(value) -> bool:
+    return hasattr(value, "isNull") and value.isNull()
+
+
+@dataclass(frozen=True)
+class NamedPoint:
+    id: str
+    name: str
+    lon: float
+    lat: float
+
+
+def sighting_places() -> List[NamedPoint]:
+    """Places a sighting can be named after: the one place index (settlements, bases, sites, towns).
+
+    Units are not places (a unit's point is where it was last reported), so they are not in it.
+    """
+    from ..places import index as place_index  # late: reads the curated data when first needed
+
+    return [NamedPoint(p.id, p.name, p.lon, p.lat) for p in place_index.cached()]
+
+
+def nearest_place_name(lon: float, lat: float, places: Optional[Sequence] = None,
+                       max_km: float = 25.0) -> PlaceName:
+    """The nearest curated place (or else the province) as a location name for a new sighting."""
+    if places is None:
+        places = sighting_places()
+    measure = distance_area()
+    here = QgsPointXY(lon, lat)
+    best = None
+    for place in places:
+        if abs(place.lat - lat) > max_km / 100.0 + 0.5:  # far in latitude: no need to measure
+            continue
+        metres = measure.measureLine(here, QgsPointXY(place.lon, place.lat))
+        if best is None or metres < best[0]:
+            best = (metres, place)
+    if best is not None and best[0] <= max_km * 1000.0:
+        metres, place = best
+        if metres < 1000.0:
+            return PlaceName(place.name, "curated", metres / 1000.0, place.id)
+        bearing = math.degrees(measure.bearing(QgsPointXY(place.lon, place.lat), here)) % 360.0
+        direction = COMPASS[int((bearing + 22.5) // 45.0) % 8]
+        return PlaceName("{:.0f} km {} of {}".format(metres / 1000.0, direction, place.name), "curated",
+                         metres / 1000.0, place.id)
+    province = province_of(lon, lat)
+    return PlaceName(province, "province" if province else "")
+
+
+def allowed_letters(min_grade: str):
+    """'B2' -> (['A', 'B'], 2): source reliability at least B and information credibility at least 2."""
+    letter, number = min_grade[0].upper(), int(min_grade[1:] or 6)
+    letters = [code for code, _label in SOURCE_RELIABILITY]
+    return letters[:letters.index(letter) + 1], number
+
+
+def recent_sightings(gpkg_path=None, unit: Optional[str] = None, start: Optional[datetime.datetime] = None,
+                     end: Optional[datetime.datetime] = None, min_grade: Optional[str] = None,
+                     include_rejected: bool = True, limit: Optional[int] = 200) -> List[SightingRecord]:
+    """Sightings newest first: of a unit (its id or the unit as reported), in a date range, at least a grade."""
+    clauses, parameters = [], []
+    if unit:
+        clauses.append('("unit_id" = ? OR lower("unit_as_reported") = lower(?))')
+        parameters += [unit, unit]
+    if start is not None:
+        clauses.append('"observed_at" >= ?')
+        parameters.append(format_gpkg_datetime(start)[:19])
+    if end is not None:
+        clauses.append('substr("observed_at", 1, 19) <= ?')
+        parameters.append(format_gpkg_datetime(end)[:19])
+    if min_grade:
+        allowed, number = allowed_letters(min_grade)
+        clauses.append('upper("source_reliability") IN ({}) AND "info_credibility" <= ?'.format(
+            ", ".join("?" * len(allowed))))
+        parameters += allowed + [number]
+    if not include_rejected:
+        clauses.append('coalesce("review_status", \'\') <> \'rejected\'')
+    return read_sightings(gpkg_path, " AND ".join(clauses), parameters, order_by='"observed_at" DESC, "fid" DESC',
+                          limit=limit)
+
+
+def unit_key(record: SightingRecord) -> str:
+    if record.unit_id:
+        return "id:" + record.unit_id
+    return "as:" + curated.fold(record.unit_as_reported or "")
+
+
+def corroboration(records: Sequence[SightingRecord], distance_km: float, days: float) -> Dict[str, int]:
+    """sighting_id -> how many other sightings of the same unit within distance_km and days."""
+    measure = distance_area()
+    window = datetime.timedelta(days=days)
+    by_unit: Dict[str, List[SightingRecord]] = {}
+    for record in records:
+        if record.observed_at is not None:
+            by_unit.setdefault(unit_key(record), []).append(record)
+    counts = {record.sighting_id: 0 for record in records}
+    for group in by_unit.values():
+        group.sort(key=lambda r: r.observed_at)
+        for i, first in enumerate(group):
+            for second in group[i + 1:]:
+                if second.observed_at - first.observed_at > window:
+                    break
+                metres = measure.measureLine(QgsPointXY(first.lon, first.lat), QgsPointXY(second.lon, second.lat))
+                if metres <= distance_km * 1000.0:
+                    counts[first.sighting_id] += 1
+                    counts[second.sighting_id] += 1
+    return counts

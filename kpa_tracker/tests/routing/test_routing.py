@@ -1,0 +1,350 @@
+"""Routing over line layers: known answers on small networks, the curated network, snapping, the cache."""
+
+import pytest
+from qgis.analysis import QgsGraph
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+from kpa_tracker.core.curated import data as curated
+from kpa_tracker.core.routing import network as routing
+from kpa_tracker.core.curated.store import layer_uri, sync_layer
+from kpa_tracker.core.measure.geodesy import distance_area
+from kpa_tracker.core.routing.stops import curated_places, find_places, node_names, parse_point, resolve_stop
+from kpa_tracker.core.routing.network import NetworkSettings, Stop
+
+SETTINGS = NetworkSettings.make(length_field="length_km", mode_field="mode", name_field="name")
+PUBLISHED_VLADIVOSTOK_MOSCOW_KM = 9289.0
+
+
+def line_layer(edges, name="net"):
+    """A memory network: edges are (name, mode, length_km or None, [(lon, lat), ...])."""
+    layer = QgsVectorLayer("LineString?crs=EPSG:4326&field=name:string&field=mode:string"
+                           "&field=length_km:double", name, "memory")
+    features = []
+    for edge_name, mode, length, points in edges:
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([edge_name, mode, length])
+        feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(*p) for p in points]))
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)
+    layer.updateExtents()
+    return layer
+
+
+A, B, C, D = (0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0)
+
+
+def stop(label, point):
+    return Stop(label, point[0], point[1])
+
+
+def route(layer, *points, optimize="distance", settings=SETTINGS, **kwargs):
+    stops = [stop(label, point) for label, point in points]
+    return routing.find_route(layer, stops, optimize, settings, **kwargs)
+
+
+@pytest.fixture
+def square():
+    return line_layer([
+        ("A-B", "rail", 10, [A, B]), ("B-C", "rail", 10, [B, C]),
+        ("A-D", "rail", 15, [A, D]), ("D-C", "rail", 2, [D, C]),
+        ("A-C", "rail", 25, [A, C]),
+    ])
+
+
+def test_shortest_by_distance_takes_the_cheapest_path_not_the_fewest_edges(square):
+    result = route(square, ("A", A), ("C", C))
+    assert result.total_km == pytest.approx(17.0)
+    (leg,) = result.legs
+    assert (leg.from_name, leg.to_name, leg.mode, leg.via) == ("A", "C", "rail", "A-D; D-C")
+    assert leg.points == [A, D, C]
+    assert leg.hours == pytest.approx(17.0 / routing.DEFAULT_SPEEDS_KMH["rail"])
+
+
+def test_without_a_length_field_edges_cost_their_geodesic_length():
+    layer = line_layer([("equator", "road", None, [(0.0, 0.0), (1.0, 0.0)])])
+    settings = NetworkSettings.make(mode_field="mode")
+    result = route(layer, ("west", (0.0, 0.0)), ("east", (1.0, 0.0)), settings=settings)
+    assert result.total_km == pytest.approx(111.319, abs=0.01)  # one degree of the WGS84 equator
+    # An empty length value falls back to the geodesic length too.
+    assert route(layer, ("west", (0.0, 0.0)), ("east", (1.0, 0.0))).total_km == pytest.approx(111.319, abs=0.01)
+
+
+def test_a_published_length_is_shared_out_along_the_line():
+    layer = line_layer([("long line", "rail", 300, [(0.0, 0.0), (1.0, 0.0), (2.0, 0.0)])])
+    assert route(layer, ("start", (0.0, 0.0)), ("middle", (1.0, 0.0))).total_km == pytest.approx(150.0)
+    assert route(layer, ("start", (0.0, 0.0)), ("end", (2.0, 0.0))).total_km == pytest.approx(300.0)
+
+
+@pytest.fixture
+def sea_or_rail():
+    # Sea is shorter (100 km, 4 h at 25 km/h); rail is longer but faster (120 km, 2.4 h at 50 km/h).
+    return line_layer([
+        ("strait", "sea", 100, [A, B]),
+        ("rail west", "rail", 60, [A, (0.5, -0.5)]), ("rail east", "rail", 60, [(0.5, -0.5), B]),
+    ])
+
+
+def test_distance_and_time_choose_different_routes(sea_or_rail):
+    by_distance = route(sea_or_rail, ("A", A), ("B", B))
+    assert [leg.mode for leg in by_distance.legs] == ["sea"]
+    assert (by_distance.total_km, by_distance.total_hours) == (pytest.approx(100.0), pytest.approx(4.0))
+    by_time = route(sea_or_rail, ("A", A), ("B", B), optimize="time")
+    assert [leg.mode for leg in by_time.legs] == ["rail"], "two rail edges make one leg"
+    assert (by_time.total_km, by_time.total_hours) == (pytest.approx(120.0), pytest.approx(2.4))
+
+
+def test_speeds_are_settable_per_mode(sea_or_rail):
+    fast_ships = NetworkSettings.make(speeds={"sea": 100.0}, length_field="length_km", mode_field="mode")
+    result = route(sea_or_rail, ("A", A), ("B", B), optimize="time", settings=fast_ships)
+    assert [leg.mode for leg in result.legs] == ["sea"] and result.total_hours == pytest.approx(1.0)
+    assert dict(fast_ships.speeds)["rail"] == routing.DEFAULT_SPEEDS_KMH["rail"]
+    with pytest.raises(routing.RoutingError, match="positive number"):
+        NetworkSettings.make(speeds={"rail": 0})
+
+
+def test_a_row_per_mode_named_after_the_place_where_the_mode_changes():
+    layer = line_layer([("crossing", "sea", 50, [A, B]), ("inland", "rail", 70, [B, C])])
+    result = route(layer, ("Port A", A), ("Town C", C), places=[("Harbour B", 1.001, 0.0)])
+    rows = [(leg.from_name, leg.to_name, leg.mode, round(leg.km, 6)) for leg in result.legs]
+    assert rows == [("Port A", "Harbour B", "sea", 50.0), ("Harbour B", "Town C", "rail", 70.0)]
+    assert result.total_hours == pytest.approx(50 / 25.0 + 70 / 50.0)
+    line = result.geometry().asPolyline()
+    assert [(p.x(), p.y()) for p in line] == [A, B, C]
+
+
+def test_waypoints_route_leg_by_leg(square):
+    result = route(square, ("A", A), ("via B", B), ("C", C))
+    assert [(leg.from_name, leg.to_name, leg.km) for leg in result.legs] == [("A", "via B", 10.0), ("via B", "C", 10.0)]
+    assert result.total_km == pytest.approx(20.0)
+
+
+def test_ties_give_the_tied_cost_and_the_same_path_every_time():
+    layer = line_layer([
+        ("north 1", "road", 5, [A, D]), ("north 2", "road", 5, [D, C]),
+        ("south 1", "road", 5, [A, B]), ("south 2", "road", 5, [B, C]),
+    ])
+    first = route(layer, ("A", A), ("C", C))
+    assert first.total_km == pytest.approx(10.0)
+    assert first.legs[0].points in ([A, D, C], [A, B, C])
+    routing.clear_cache()
+    again = route(layer, ("A", A), ("C", C))
+    assert again.legs[0].points == first.legs[0].points
+
+
+def test_a_disconnected_part_gives_a_clear_no_route_message():
+    layer = line_layer([("mainland", "rail", 10, [A, B]), ("island", "rail", 10, [(5.0, 5.0), (6.0, 5.0)])],
+                       name="Islands")
+    with pytest.raises(routing.NoRouteError) as error:
+        route(layer, ("Alpha", A), ("Isle", (6.0, 5.0)))
+    message = str(error.value)
+    assert "No route from START (Alpha) to END (Isle)" in message
+    assert "do not connect" in message and "'Islands'" in message
+    assert route(layer, ("Alpha", A), ("Beta", B)).total_km == pytest.approx(10.0)
+
+
+def test_a_point_near_the_network_snaps_to_the_nearest_node_and_says_how_far(square):
+    result = route(square, ("near A", (-0.05, 0.0)), ("C", C))
+    assert result.snaps[0].vertex != result.snaps[1].vertex
+    assert (result.snaps[0].lon, result.snaps[0].lat) == A
+    assert result.snaps[0].offset_km == pytest.approx(5.566, abs=0.01)
+
+
+def test_a_point_far_from_the_network_is_refused_naming_the_distance_and_the_node(square):
+    with pytest.raises(routing.SnapError) as error:
+        route(square, ("Faraway", (-1.0, 0.0)), ("C", C), places=[("Depot A", 0.0, 0.0)])
+    message = str(error.value)
+    assert message.startswith("START (Faraway) is 111.3 km from the nearest node of the network 'net'")
+    assert "Depot A (0.0000, 0.0000)" in message and "The limit is 25 km" in message
+    assert route(square, ("Faraway", (-1.0, 0.0)), ("C", C), snap_tolerance_km=120).total_km == pytest.approx(17.0)
+
+
+def test_bad_networks_are_refused_with_a_reason():
+    points = QgsVectorLayer("Point?crs=EPSG:4326", "dots", "memory")
+    with pytest.raises(routing.RoutingError, match="'dots' is not a line layer"):
+        routing.network_for(points)
+    layer = line_layer([("only", "rail", 1, [A, B])])
+    with pytest.raises(routing.RoutingError, match="no field 'km'.*name, mode, length_km"):
+        routing.network_for(layer, NetworkSettings(length_field="km"))
+    with pytest.raises(routing.RoutingError, match="same node"):
+        route(layer, ("A", A), ("also A", (0.001, 0.0)))
+    with pytest.raises(routing.RoutingError, match="'Flatland' is not an ellipsoid"):
+        routing.network_for(layer, NetworkSettings(ellipsoid="Flatland"))
+
+
+# The graph cache ----------------------------------------------------------------------------------
+
+def test_the_graph_is_built_once_and_again_only_after_an_edit(square):
+    builds = routing.stats["builds"]
+    route(square, ("A", A), ("C", C))
+    route(square, ("C", C), ("A", A), optimize="time")
+    assert routing.stats["builds"] == builds + 1, "a second query must reuse the graph"
+
+    square.startEditing()
+    shortcut = next(f for f in square.getFeatures() if f["name"] == "A-C")
+    assert square.changeAttributeValue(shortcut.id(), square.fields().indexOf("length_km"), 1.0)
+    assert route(square, ("A", A), ("C", C)).total_km == pytest.approx(1.0), "uncommitted edits count"
+    assert routing.stats["builds"] == builds + 2
+    assert square.commitChanges()
+    assert route(square, ("A", A), ("C", C)).total_km == pytest.approx(1.0)
+    builds_after_commit = routing.stats["builds"]
+    route(square, ("A", A), ("C", C))
+    assert routing.stats["builds"] == builds_after_commit
+
+
+def test_new_settings_or_provider_writes_rebuild_the_graph(square):
+    route(square, ("A", A), ("C", C))
+    builds = routing.stats["builds"]
+    geodesic = NetworkSettings.make(mode_field="mode", name_field="name")
+    assert route(square, ("A", A), ("C", C), settings=geodesic).total_km > 150  # degrees, not the field
+    assert routing.stats["builds"] == builds + 1
+    feature = QgsFeature(square.fields())
+    feature.setAttributes(["A-C direct", "road", 0.5])
+    feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(*A), QgsPointXY(*C)]))
+    square.dataProvider().addFeatures([feature])  # behind the edit buffer's back
+    assert route(square, ("A", A), ("C", C)).total_km == pytest.approx(0.5)
+
+
+def test_a_deleted_layer_leaves_the_cache():
+    layer = line_layer([("only", "rail", 1, [A, B])])
+    layer_id = layer.id()
+    route(layer, ("A", A), ("B", B))
+    assert any(key[0] == layer_id for key in routing._CACHE)
+    del layer
+    assert not any(key[0] == layer_id for key in routing._CACHE)
+
+
+# dijkstra's return shape ----------------------------------------------------------------------------
+
+def test_dijkstra_results_are_read_in_every_shape():
+    tree, cost = [-1, 0, 1], [0.0, 2.0, 5.0]
+
+    class Result:
+        def __init__(self):
+            self.tree, self.cost = tree, cost
+
+    expected = (tree, cost)
+    assert routing.read_dijkstra_result((tree, cost), 0, 3) == expected
+    assert routing.read_dijkstra_result([tree, cost], 0, 3) == expected
+    assert routing.read_dijkstra_result((cost, tree), 0, 3) == expected
+    assert routing.read_dijkstra_result(Result(), 0, 3) == expected
+    assert routing.read_dijkstra_result(None, 0, 3, list(tree), list(cost)) == expected
+    for broken in (None, 42, ([-1], [0.0]), "tree"):
+        with pytest.raises(routing.RoutingError, match="not a shortest-path tree"):
+            routing.read_dijkstra_result(broken, 0, 3)
+
+
+def test_dijkstra_on_a_real_graph():
+    graph = QgsGraph()
+    for point in (A, B, C):
+        graph.addVertex(QgsPointXY(*point))
+    graph.addEdge(0, 1, [2.0])
+    graph.addEdge(1, 2, [3.0])
+    tree, cost = routing.dijkstra(graph, 0, 0)
+    assert tree[0] == -1 and cost == [0.0, 2.0, 5.0]
+    assert graph.edge(tree[2]).fromVertex() == 1
+
+
+# The curated network ----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def curated_network(tmp_path_factory):
+    catalogue, result = curated.load_cached()
+    layer_def = next(layer for layer in catalogue if layer.id == "network")
+    gpkg = tmp_path_factory.mktemp("network") / "workspace.gpkg"
+    sync_layer(gpkg, layer_def, result.features["network"])
+    layer = QgsVectorLayer(layer_uri(gpkg, layer_def), layer_def.title, "ogr")
+    assert layer.isValid() and layer.featureCount() == len(result.features["network"])
+    return layer, result
+
+
+def test_vladivostok_to_moscow_by_rail_is_within_two_percent_of_the_published_figure(curated_network):
+    layer, _ = curated_network
+    places = curated_places()
+    start, _ = resolve_stop("Vladivostok", places)
+    result = routing.find_route(layer, [start, Stop("Moscow", 37.61749, 55.75045)], "distance", SETTINGS,
+                                places=node_names(places))
+    assert [leg.mode for leg in result.legs] == ["rail"]
+    assert abs(result.total_km - PUBLISHED_VLADIVOSTOK_MOSCOW_KM) / PUBLISHED_VLADIVOSTOK_MOSCOW_KM < 0.02
+    assert result.total_km == pytest.approx(9289.0)  # km posts of one routing add up exactly
+    assert result.straight_km < 0.75 * result.total_km
+
+
+def test_the_curated_network_joins_ports_crossing_and_branches(curated_network):
+    layer, _ = curated_network
+    places = curated_places()
+    names = node_names(places)
+    for origin, destination, modes in (
+            ("chongjin-port", "35.270556,51.191389", ["sea", "rail", "road"]),
+            ("hamhung-port", "khabarovsk-240", ["sea", "rail"]),
+            ("musudan-coast", "vladivostok", ["sea"]),
+            ("tumangang-crossing", "ussuriysk-83-gaab", ["rail"]),
+            ("khabarovsk-240", "Blagoveshchensk", ["rail"]),
+            ("ulan-ude", "vladivostok", ["rail"])):
+        stops = [resolve_stop(origin, places)[0], resolve_stop(destination, places)[0]]
+        result = routing.find_route(layer, stops, "time", SETTINGS, places=names)
+        assert [leg.mode for leg in result.legs] == modes, (origin, destination)
+    khabarovsk = routing.find_route(layer, [resolve_stop("vladivostok", places)[0],
+                                            resolve_stop("khabarovsk-240", places)[0]], "distance", SETTINGS)
+    assert khabarovsk.total_km == pytest.approx(9289 - 8523)
+
+
+def test_every_published_length_is_longer_than_the_straight_line_but_not_absurdly(curated_network):
+    _, result = curated_network
+    measure = distance_area()
+    for feature in result.features["network"]:
+        published = feature.attributes.get("length_km")
+        assert feature.attributes["mode"] in ("rail", "sea", "road")
+        geodesic = measure.measureLine([QgsPointXY(*p) for p in feature.coordinates]) / 1000.0
+        if published is None:  # only where no distance is published: sea tracks, the road to Sudzha
+            assert feature.attributes["mode"] in ("sea", "road") and "geodesic" in feature.notes, feature.id
+            continue
+        assert geodesic <= published <= 2.5 * geodesic, (feature.id, geodesic, published)
+
+
+def test_a_training_ground_off_the_network_gets_the_far_from_network_message(curated_network):
+    layer, _ = curated_network
+    places = curated_places()
+    stops = [resolve_stop("Sergeevka", places)[0], resolve_stop("vladivostok", places)[0]]
+    with pytest.raises(routing.SnapError, match=r"START \(Sergeevka training ground\) is \d+\.\d km from "
+                                                r"the nearest node of the network 'Transport network'"):
+        routing.find_route(layer, stops, "distance", SETTINGS, places=node_names(places))
+
+
+# Stops from text ----------------------------------------------------------------------------------------
+
+def test_points_are_read_as_lon_lat_in_any_crs():
+    assert parse_point("131.885, 43.115") == (131.885, 43.115)
+    assert parse_point("131.885,43.115 [EPSG:4326]") == (131.885, 43.115)
+    lon, lat = parse_point("14681401.99,5329492.43 [EPSG:3857]")  # Vladivostok in Web Mercator
+    assert (lon, lat) == (pytest.approx(131.885278, abs=1e-6), pytest.approx(43.115, abs=1e-6))
+    assert parse_point("Vladivostok") is None
+    with pytest.raises(routing.RoutingError, match="not a longitude, latitude"):
+        parse_point("43.1,231.9")
+    with pytest.raises(routing.RoutingError, match="not a coordinate reference system"):
+        parse_point("1,2 [EPSG:999999]")
+
+
+def test_places_are_found_by_id_or_any_spelling_and_ambiguity_is_refused():
+    places = curated_places()
+    assert [p.id for p in find_places("ussuriysk-83-gaab", places)] == ["ussuriysk-83-gaab"]
+    assert resolve_stop("Владивосток", places)[0].label == "Vladivostok (arrival and transit)"
+    # A town that is a base's (same name, within 10 km) is that base: Hamhung is the port's point.
+    assert resolve_stop("hamhung", places)[0].lat == pytest.approx(39.916667)
+    assert resolve_stop("Hamhŭng", places)[0].lat == pytest.approx(39.916667)
+    assert resolve_stop("Sudzha", places, "END")[0].label == "Sudzha"
+    assert resolve_stop("Blagoveshensk", places, "END")[0].label.startswith("Blagoveshchensk")
+    with pytest.raises(routing.RoutingError, match="matches places in .* locations"):
+        resolve_stop("training", places, "END")
+    with pytest.raises(routing.RoutingError, match="END 'Atlantis' is neither a point"):
+        resolve_stop("Atlantis", places, "END")
+
+
+def test_a_layer_without_fields_costs_time_at_the_default_speed(square):
+    plain = NetworkSettings.make(speeds={"road": 80.0})
+    result = route(square, ("A", A), ("C", C), settings=plain)
+    by_time = route(square, ("A", A), ("C", C), settings=plain, optimize="time")
+    assert by_time.legs[0].points == result.legs[0].points
+    assert result.legs[0].mode == "road"
+    assert result.legs[0].points == [A, C], "the diagonal is the shortest geodesic"
+    assert result.total_km == pytest.approx(156.8996, abs=1e-3)
+    assert result.total_hours == pytest.approx(result.total_km / 80.0)

@@ -1,0 +1,179 @@
+"""Connects the dock's catalogue and details pane to the core: load, zoom, details, reset."""
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QMessageBox
+
+from ...core.curated import data as curated
+from ...toolbelt import log
+from ...core.curated.store import curated_change, reset_features
+from ...core.curated.html import feature_html
+from ...core.project.layers import LAYER_ID_PROPERTY, find_loaded, load_layers, reload_workspace_layers
+from ...toolbelt.workspace import workspace_gpkg_path
+
+# Web Mercator: north up at every scale from Korea to Kursk, and online tiles
+# (when the analyst adds them) stay crisp. Areas and distances are measured on
+# the ellipsoid, never on this projection.
+THEATRE_CRS = "EPSG:3857"
+
+
+class CatalogueController:
+    def __init__(self, iface, dock, connections, gpkg_path=None, confirm=None):
+        self.iface = iface
+        self.dock = dock
+        self.gpkg_path = gpkg_path
+        # Asks the analyst before a reset; tests pass their own answer.
+        self.confirm = confirm or self._ask
+        self.selected = None  # (catalogue layer id, feature id) shown in the details pane
+        connections.connect(dock.loadRequested, self.load)
+        connections.connect(dock.zoomRequested, self.load_and_zoom)
+        connections.connect(dock.resetFeatureRequested, self.reset_selected_feature)
+        connections.connect(dock.resetLayerRequested, self.reset_layer)
+        connections.connect(iface.mapCanvas().selectionChanged, self.show_selection)
+        # The catalogue is read when the dock is first shown, not at QGIS start-up.
+        self.catalogue_ready = False
+        connections.connect(dock.visibilityChanged, self._on_visibility)
+
+    def _on_visibility(self, visible):
+        if visible and not self.catalogue_ready:
+            self.refresh_catalogue()
+
+    def workspace(self):
+        return self.gpkg_path or workspace_gpkg_path()
+
+    def refresh_catalogue(self):
+        try:
+            catalogue, result = curated.load_cached()
+        except curated.CuratedDataError as exc:
+            self.dock.show_status("The catalogue could not be read: {}".format(exc))
+            log.critical(str(exc))
+            return
+        refused = {layer.id for layer in catalogue
+                   if layer.kind == "curated" and layer.id not in result.features}
+        self.dock.set_catalogue(catalogue, refused)
+        self.catalogue_ready = True
+        for error in result.errors:
+            log.warning("Curated data refused: {}".format(error))
+
+    def load(self, layer_ids):
+        catalogue, result = curated.load_cached()
+        project = QgsProject.instance()
+        was_empty = not project.mapLayers()
+        outcome = load_layers(project, catalogue, layer_ids, result, self.workspace())
+        for report in outcome.merge_reports:
+            if report.kept_analyst_changes or report.kept_analyst_deletions or report.updated:
+                log.info("Curated data merged: " + report.summary())
+        for problem in outcome.problems:
+            log.warning(problem)
+        message = "Loaded {} layer(s)".format(len(outcome.loaded))
+        if outcome.already_there:
+            message += "; {} already in the project".format(len(outcome.already_there))
+        kept = [r.summary() for r in outcome.merge_reports
+                if r.kept_analyst_changes or r.kept_analyst_deletions]
+        if kept:
+            message += ". Your edits were kept: " + " / ".join(kept)
+        if outcome.problems:
+            message += ". Problems: " + " / ".join(outcome.problems)
+        self.dock.show_status(message)
+        if outcome.loaded and was_empty:
+            ids = [layer.id() for layer in outcome.loaded
+                   if layer.customProperty(LAYER_ID_PROPERTY) in result.features]
+            # After QGIS's own first-layer set-up, which runs on the next event-loop pass.
+            QTimer.singleShot(0, lambda: self.frame_theatre(ids or [l.id() for l in outcome.loaded]))
+        return outcome
+
+    def frame_theatre(self, map_layer_ids):
+        """A fresh project: show the theatre in a projection fit for it, framed on the data."""
+        project = QgsProject.instance()
+        layers = [project.mapLayer(i) for i in map_layer_ids if project.mapLayer(i) is not None]
+        if not layers:
+            return  # the project was closed in between
+        project.setCrs(QgsCoordinateReferenceSystem(THEATRE_CRS))
+        canvas = self.iface.mapCanvas()
+        canvas.setDestinationCrs(project.crs())
+        canvas.setExtent(self._layers_extent(layers))
+        canvas.refresh()
+
+    def load_and_zoom(self, layer_id):
+        self.load([layer_id])
+        map_layer = find_loaded(QgsProject.instance(), layer_id)
+        if map_layer is not None:
+            self.iface.mapCanvas().setExtent(self._layers_extent([map_layer]))
+            self.iface.mapCanvas().refresh()
+
+    def _layers_extent(self, layers):
+        canvas_crs = self.iface.mapCanvas().mapSettings().destinationCrs()
+        extent = QgsRectangle()
+        extent.setMinimal()
+        for map_layer in layers:
+            transform = QgsCoordinateTransform(map_layer.crs(), canvas_crs, QgsProject.instance())
+            extent.combineExtentWith(transform.transformBoundingBox(map_layer.extent()))
+        extent.scale(1.2)
+        # Base labels sit to the right of their points: leave them room at the east edge.
+        extent.setXMaximum(extent.xMaximum() + 0.08 * extent.width())
+        return extent
+
+    # Details ----------------------------------------------------------------
+    def show_selection(self, map_layer):
+        layer_id = map_layer.customProperty(LAYER_ID_PROPERTY) if map_layer else None
+        if not layer_id or not isinstance(map_layer, QgsVectorLayer):
+            return
+        selected = map_layer.selectedFeatures()
+        if not selected:
+            self.selected = None
+            self.dock.clear_details()
+            return
+        feature = selected[0]
+        attributes = {name: feature[name] for name in feature.fields().names()}
+        self.selected = (layer_id, attributes.get("id"))
+        catalogue, result = curated.load_cached()
+        shipped = {f.id: f for f in result.features.get(layer_id, [])}
+        curated_ids = set(shipped)
+        changed = curated_change(catalogue, layer_id, shipped.get(attributes.get("id")), attributes,
+                                 feature.geometry())
+        text = feature_html(attributes, map_layer.name(), *changed) if changed else \
+            feature_html(attributes, map_layer.name())
+        if len(selected) > 1:
+            text = "<p><i>{} features selected; showing the first.</i></p>".format(len(selected)) + text
+        self.dock.show_details(text, attributes.get("id") in curated_ids)
+
+    # Reset ------------------------------------------------------------------
+    def _ask(self, question):
+        answer = QMessageBox.question(self.iface.mainWindow(), "KPA Deployment Tracker", question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _reset(self, layer_id, feature_ids, question):
+        catalogue, result = curated.load_cached()
+        layer = next(layer for layer in catalogue if layer.id == layer_id)
+        if layer.kind != "curated" or layer_id not in result.features:
+            self.dock.show_status("'{}' is not a curated layer that can be reset.".format(layer.title))
+            return []
+        map_layer = find_loaded(QgsProject.instance(), layer_id)
+        if map_layer is not None and map_layer.isEditable():
+            self.dock.show_status("Save or discard your edits to '{}' first.".format(layer.title))
+            return []
+        if not self.confirm(question):
+            return []
+        done = reset_features(self.workspace(), layer, result.features[layer_id], feature_ids)
+        reload_workspace_layers(QgsProject.instance(), self.workspace())
+        self.dock.show_status("Reset to curated: {}".format(", ".join(done)))
+        log.info("Reset to curated in {}: {}".format(layer_id, ", ".join(done)))
+        return done
+
+    def reset_selected_feature(self):
+        if not self.selected:
+            return []
+        layer_id, feature_id = self.selected
+        return self._reset(layer_id, [feature_id],
+                           "Put '{}' back as shipped? Your changes to it are lost.".format(feature_id))
+
+    def reset_layer(self, layer_id):
+        return self._reset(layer_id, None,
+                           "Put every curated feature of this layer back as shipped? "
+                           "Your changes to them are lost; features you added stay.")

@@ -1,0 +1,459 @@
+"""Connects the dock's Sightings page to the sightings core: adding a sighting through QGIS's own
+attribute form, the layer, the list, filters, corroboration.
+
+Adding: a map click (PointPickTool, snapped) or typed coordinates (parsed and shown back first) opens
+the layer's attribute form on a new feature pre-filled with the nearest place; the form's relation
+editor collects the sources. OK validates the sighting with its sources and writes both in ONE
+transaction (`commit_new_sightings`); a refusal reopens the form with everything typed kept; Cancel
+rolls both layers back, so nothing is left behind.
+"""
+
+import datetime
+
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsExpression,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsVectorDataProvider,
+    QgsVectorLayerTools,
+    QgsVectorLayerUtils,
+)
+from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext, QgsDualView, QgsFilterLineEdit, \
+    QgsRelationEditorWidget
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtWidgets import QFileDialog, QTableView, QTabWidget
+
+from ...core.curated import data as curated
+from ...toolbelt import log
+from ...core.sightings import store as sightings_backend
+from ...core.coordinates.parse import CoordinateError, format_decimal, parse_coordinates
+from ...core.measure.geodesy import WGS84
+from ...core.project.layers import find_loaded, plugin_group
+from ...core.sightings.html import sighting_html
+from ...core.sightings.gpkg_store import AttachmentError, SightingError, attach_file, check_attachment, \
+    commit_new_sightings
+from ...core.sightings.form import SOURCE_KEY_COLUMNS, configure_form
+from ...core.sightings.query import corroboration, nearest_place_name
+from ...core.team.connection import TeamError
+from ...core.sightings.utc_edits import respec_pending_datetimes
+from ...maptools.point_pick_tool import PointPickTool
+from ..screen import fit_on_screen
+from ..team_conflicts import TeamConflicts
+
+SIGHTINGS_PROPERTY = "kpa_tracker/sightings"
+STORE_PROPERTY = "kpa_tracker/sightings_store"  # which store the layer shows (local file or team connection)
+
+
+def _blank_for_null(dialog) -> None:
+    """Empty text fields of the form show nothing instead of QGIS's "NULL" (they still save as NULL)."""
+    null_text = QgsApplication.nullRepresentation()
+    for line_edit in dialog.findChildren(QgsFilterLineEdit):
+        if line_edit.nullValue() == null_text:
+            showing_null = line_edit.isNull()
+            line_edit.setNullValue("")
+            if showing_null:
+                line_edit.clear()
+
+
+class SightingsController:
+    def __init__(self, iface, panel, connections, gpkg_path=None):
+        self.iface = iface
+        self.connections = connections  # undone by the plugin's unload (and by tests' disconnect_all)
+        self.panel = panel
+        self.gpkg_path = gpkg_path
+        self.records = []
+        self.dialog = None  # the open "Add sighting" form
+        self._was_editing = [False, False]  # the sightings and sources layers' editing before an add
+        self._feature = None  # the new sighting the form shows (the dialog does not own it)
+        self.team = TeamConflicts(iface.mainWindow(), panel.message.setText)  # the team layer's guard
+        self.tool = PointPickTool(iface.mapCanvas())
+        connections.connect(panel.pickRequested, self.pick)
+        connections.connect(panel.coordinatesEdited, self.preview)
+        connections.connect(panel.addAtCoordinatesRequested, self.add_at_text)
+        connections.connect(panel.attachRequested, self.attach)
+        connections.connect(self.tool.picked, self.add_at)
+        connections.connect(self.tool.cancelled, self.stop_picking)
+        connections.connect(panel.showRequested, self.show_layer)
+        connections.connect(panel.refreshRequested, self.refresh)
+        connections.connect(panel.rowChosen, self.show_details)
+        # A team layer from a reopened project, or one present when the plugin (re)loads, gets its guard.
+        connections.connect(QgsProject.instance().layersAdded, lambda _layers: self.ensure_guard())
+        connections.connect(QgsProject.instance().layersWillBeRemoved, self._layers_leaving)
+        self.ensure_guard()
+        self.show_store()
+
+    def show_store(self):
+        self.panel.store_label.setText("Sightings are kept in {}.".format(self.store().describe()))
+
+    def store(self):
+        """The local workspace or the team database, as the plugin's settings say."""
+        return sightings_backend.current(self.gpkg_path)
+
+    def layers(self):
+        """The project's Sightings layer and its sources layer, as the plugin added them, or (None, None)."""
+        found = {}
+        for layer in QgsProject.instance().mapLayers().values():
+            role = layer.customProperty(SIGHTINGS_PROPERTY)
+            if role in ("sightings", "sources"):
+                found[role] = layer
+        return found.get("sightings"), found.get("sources")
+
+    def show_layer(self):
+        """Add the Sightings layer (with its sources table, form, style and time settings), once."""
+        project = QgsProject.instance()
+        store = self.store()
+        shown, _sources = self.layers()
+        if shown is not None and shown.customProperty(STORE_PROPERTY) == store.key():
+            self.ensure_guard()
+            return shown
+        try:
+            if shown is not None:  # the settings now choose another store
+                self.remove_layers()
+            sightings, sources = store.open_layers()
+        except (SightingError, TeamError) as exc:
+            self.panel.message.setText(str(exc))
+            log.warning(str(exc))
+            return None
+        for layer, role in ((sightings, "sightings"), (sources, "sources")):
+            layer.setCustomProperty(SIGHTINGS_PROPERTY, role)
+            layer.setCustomProperty(STORE_PROPERTY, store.key())
+            project.addMapLayer(layer, False)  # layersAdded: ensure_guard() guards a team layer
+        group = plugin_group(project)
+        group.insertLayer(0, sightings)
+        group.addLayer(sources).setItemVisibilityChecked(False)
+        configure_form(sightings, sources, find_loaded(project, "units"), project)  # keeps read-only flags
+        if sightings.providerType() == "ogr":  # see core/utc_edits.py
+            self.connections.connect(sightings.beforeCommitChanges,
+                                     lambda *_stop_editing: respec_pending_datetimes(sightings))
+        self.panel.message.setText("Sightings of {} shown. Add one above; the layer is also yours to edit "
+                                   "with QGIS's own tools (move, edit attributes, undo, delete)."
+                                   .format(store.describe()))
+        return sightings
+
+    def store_changed(self):
+        """The settings page chose another store: show its sightings instead, if sightings were shown."""
+        self.show_store()
+        shown, _sources = self.layers()
+        if shown is None or shown.customProperty(STORE_PROPERTY) == self.store().key():
+            return
+        try:
+            self.remove_layers()
+        except SightingError as exc:
+            self.iface.messageBar().pushWarning("KPA Tracker", str(exc))
+            return
+        self.show_layer()
+
+    def remove_layers(self):
+        """Take the plugin's sightings layers out of the project (e.g. when the store changes)."""
+        sightings, sources = self.layers()
+        for layer in (sightings, sources):
+            if layer is not None and layer.isEditable() and layer.isModified():
+                raise SightingError("{} has unsaved edits: save or discard them before switching where "
+                                    "sightings are kept".format(layer.name()))
+        self.team.detach()
+        QgsProject.instance().removeMapLayers([layer.id() for layer in (sightings, sources) if layer is not None])
+
+    def ensure_guard(self):
+        """Every team sightings layer in the project has its VersionGuard; returns the shown layer's."""
+        if self.tool is None:  # unloaded: guards belong to the controller that is loaded now
+            return None
+        team = {"sightings": [], "sources": []}
+        for layer in QgsProject.instance().mapLayers().values():
+            role = layer.customProperty(SIGHTINGS_PROPERTY)
+            if role in team and str(layer.customProperty(STORE_PROPERTY) or "").startswith("team:"):
+                team[role].append(layer)
+        adopted = [layer for layer in team["sightings"] if self.team.guard_of(layer) is None]
+        self.team.follow(team["sightings"], team["sources"])
+        for layer in adopted:  # e.g. from a project saved by someone with another role
+            self._limit_review_status(layer, self.store())
+        return self.guard
+
+    @property
+    def guard(self):
+        return self.team.guard_of(self.layers()[0])
+
+    @property
+    def conflict_dialog(self):
+        return self.team.dialog
+
+    def _layers_leaving(self, layer_ids):
+        self.team.forget(layer_ids)
+
+    def _limit_review_status(self, sightings, store):
+        """Only reviewers set a review status (the database enforces it; the form says so up front)."""
+        from ...core.team.status import team_status
+
+        if store.kind != sightings_backend.TEAM:
+            return
+        try:
+            status = team_status(store.connection_name)
+        except TeamError:
+            return
+        config = sightings.editFormConfig()
+        config.setReadOnly(sightings.fields().indexOf("review_status"),
+                           not (status.admin or "kpa_reviewer" in status.roles))
+        sightings.setEditFormConfig(config)
+
+    # --- adding a sighting -------------------------------------------------------------------
+
+    def pick(self):
+        self.iface.mapCanvas().setMapTool(self.tool)
+        self.panel.message.setText("Click where the unit was seen (snapping applies). Esc or right-click "
+                                   "cancels.")
+
+    def stop_picking(self):
+        canvas = self.iface.mapCanvas()
+        if canvas.mapTool() is self.tool:
+            canvas.unsetMapTool(self.tool)
+        self.panel.message.setText("")
+
+    def preview(self, text):
+        """Show back what the typed coordinates mean, and where that is, before anything is saved."""
+        if not text.strip():
+            self.panel.show_parse("", False)
+            return None
+        try:
+            parsed = parse_coordinates(text)
+        except CoordinateError as exc:
+            self.panel.show_parse(str(exc), False)
+            return None
+        place = nearest_place_name(parsed.lon, parsed.lat).text
+        self.panel.show_parse("{}{}".format(parsed.display, " — " + place if place else ""), True)
+        return parsed
+
+    def add_at_text(self, text):
+        parsed = self.preview(text)
+        if parsed is not None:
+            return self.add_at(parsed.lon, parsed.lat)
+        return None
+
+    def add_at(self, lon, lat):
+        """Open the sighting form on a new point at lon/lat (WGS 84). Returns the dialog, or None."""
+        self.stop_picking()
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.panel.message.setText("Finish or cancel the sighting form that is open first.")
+            return None
+        sightings = self.show_layer()
+        _same, sources = self.layers()
+        if sightings is None or sources is None:
+            return None
+        for layer in (sightings, sources):
+            if layer.isEditable() and layer.isModified():
+                self.panel.message.setText(
+                    "{} has unsaved edits: save or discard them first (the new sighting is written in one "
+                    "transaction with its sources, apart from other edits).".format(layer.name()))
+                return None
+        if not sightings.dataProvider().capabilities() & QgsVectorDataProvider.AddFeatures:
+            self.panel.message.setText("{} is read-only for you (your login may read sightings but not add "
+                                       "them).".format(sightings.name()))
+            return None
+        self._was_editing = [layer.isEditable() for layer in (sightings, sources)]
+        if self.guard is not None:
+            self.guard.suspend_snapshots(True)  # the new sighting is written apart from the layer
+        for layer in (sightings, sources):
+            if not layer.isEditable():
+                layer.startEditing()
+        to_layer = QgsCoordinateTransform(QgsCoordinateReferenceSystem(WGS84), sightings.crs(),
+                                          QgsProject.instance())
+        point = to_layer.transform(QgsPointXY(lon, lat))
+        place = nearest_place_name(lon, lat).text
+        prefill = {sightings.fields().indexOf("location_name"): place} if place else {}
+        feature = QgsVectorLayerUtils.createFeature(sightings, QgsGeometry.fromPointXY(point), prefill,
+                                                    sightings.createExpressionContext())
+        self.panel.message.setText("New sighting at {}{}: fill in the form and add at least one source."
+                                   .format(format_decimal(lon, lat, 5), " (" + place + ")" if place else ""))
+        return self._open_form(sightings, feature, QgsAttributeEditorContext.Mode.AddFeatureMode)
+
+    def _open_form(self, layer, feature, mode):
+        context = QgsAttributeEditorContext()
+        tools = self.iface.vectorLayerTools()
+        if isinstance(tools, QgsVectorLayerTools):  # the relation editor adds sources through these
+            context.setVectorLayerTools(tools)
+        context.setMapCanvas(self.iface.mapCanvas())
+        self._feature = feature  # the dialog does not own it
+        dialog = QgsAttributeDialog(layer, self._feature, False, self.iface.mainWindow(), True, context)
+        dialog.setMode(mode)
+        dialog.setWindowTitle("New sighting")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._form_finished)
+        # Sources read best as a table (URL, publisher, published) than as QGIS's default list-and-form.
+        for editor in dialog.findChildren(QgsRelationEditorWidget):
+            editor.setViewMode(QgsDualView.ViewMode.AttributeTable)
+        # The relation editor builds its table when its tab is first shown, showing every column: hide the
+        # keys (fid, source id, sighting id) then; they are plumbing, not what a reader of sources needs.
+        for tabs in dialog.findChildren(QTabWidget):
+            tabs.currentChanged.connect(lambda _index: QTimer.singleShot(0, lambda: self._hide_source_keys(dialog)))
+        _blank_for_null(dialog)
+        self.dialog = dialog
+        self._watch_sources(True)
+        self.panel.attach_button.setEnabled(True)
+        dialog.show()
+        fit_on_screen(dialog)
+        return dialog
+
+    def attach(self, path=None):
+        """Copy a file into the workspace's attachments, hash it, and put both into the open form."""
+        if self.dialog is None:
+            return None
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(self.dialog, "Attach a file to this sighting")
+            if not path:
+                return None
+        try:
+            relative, sha256 = attach_file(self.store().attachments_workspace(), path)
+        except (AttachmentError, OSError) as exc:
+            self.panel.message.setText("Not attached: {}".format(exc))
+            return None
+        form = self.dialog.attributeForm()
+        form.changeAttribute("attachment", relative)
+        form.changeAttribute("attachment_sha256", sha256)
+        self.panel.message.setText("Attached {} (SHA-256 {}…).".format(relative, sha256[:12]))
+        return relative
+
+    def _watch_sources(self, on):
+        """QGIS 3.22 checks a form's constraints only when one of its own fields changes, so the
+        "at least one source" rule would keep OK disabled after a source is added in the relation
+        editor. While the form is open, a change to the sources re-checks it."""
+        _sightings, sources = self.layers()
+        if sources is None:
+            return
+        signals = (sources.featureAdded, sources.featuresDeleted, sources.attributeValueChanged)
+        for signal in signals:
+            try:
+                signal.connect(self._recheck_form) if on else signal.disconnect(self._recheck_form)
+            except TypeError:  # not connected
+                pass
+
+    def _recheck_form(self, *_args):
+        if self.dialog is None:
+            return
+        # The rule sits on sighting_id; QGIS re-checks a field's rules when its value changes, so the
+        # id is set to nothing and back (it is read-only in the form; the sources keep pointing at it).
+        form = self.dialog.attributeForm()
+        key = form.currentFormFeature()["sighting_id"]
+        form.changeAttribute("sighting_id", "")
+        form.changeAttribute("sighting_id", key)
+
+    def _hide_source_keys(self, dialog) -> None:
+        """Hide the key columns in the relation editor's table, by their headers. (Its QgsDualView, given the
+        layer's column settings, hides the right number of columns but keeps the old headers on 3.22.)"""
+        sources = self.layers()[1]
+        if sources is None or sip.isdeleted(dialog):
+            return
+        fields = sources.fields()
+        keys = {sources.attributeDisplayName(fields.indexOf(name)) for name in SOURCE_KEY_COLUMNS
+                if fields.indexOf(name) >= 0}
+        for view in dialog.findChildren(QTableView):
+            model = view.model()
+            if model is None or model.metaObject().className() != "QgsAttributeTableFilterModel":
+                continue
+            for column in range(model.columnCount()):
+                if str(model.headerData(column, Qt.Orientation.Horizontal)) in keys:
+                    view.setColumnHidden(column, True)
+
+    def _form_finished(self, result):
+        self._watch_sources(False)
+        self.panel.attach_button.setEnabled(False)
+        self.dialog = None
+        sightings, sources = self.layers()
+        if sightings is None:
+            return
+        if not result:
+            self._end_add(sightings, sources)
+            self.panel.message.setText("Sighting cancelled; nothing was saved.")
+            return
+        try:
+            records = commit_new_sightings(sightings, sources, write=self.store().write)
+        except (SightingError, TeamError) as exc:
+            # Refused (a rule, the database, a lost connection): keep everything typed, the new feature
+            # stays in the edit buffer and the form reopens on it; Cancel there discards it.
+            self.iface.messageBar().pushWarning("Sighting not saved", str(exc))
+            self.panel.message.setText("Not saved: {}".format(exc))
+            added = list(sightings.editBuffer().addedFeatures().values()) if sightings.editBuffer() else []
+            if added:
+                self._open_form(sightings, added[-1], QgsAttributeEditorContext.Mode.SingleEditMode)
+            else:
+                self._end_add(sightings, sources)
+            return
+        self._end_add(sightings, sources)
+        sightings.triggerRepaint()
+        self.refresh()
+        for record in records:
+            log.info("sighting {} saved with {} source(s)".format(record.sighting_id, len(record.sources)))
+            units = {u.id: u.name for u in curated.load_cached()[1].features.get("units", [])}
+            self.panel.message.setText("Saved: {} at {} with {} source(s).".format(
+                units.get(record.unit_id, record.unit_id) or record.unit_as_reported or "sighting",
+                record.location_name or
+                format_decimal(record.lon, record.lat, 4), len(record.sources)))
+            self._flash(sightings, record.sighting_id)
+
+    def _end_add(self, sightings, sources):
+        """Leave the layers as the analyst had them: buffers discarded, editing only if it was on."""
+        was_editing = self._was_editing
+        for layer in (sightings, sources):
+            if layer is not None and layer.isEditable():
+                layer.rollBack()
+        if self.guard is not None:
+            self.guard.suspend_snapshots(False)
+        for layer, editing in zip((sightings, sources), was_editing):
+            if layer is not None and editing:
+                layer.startEditing()
+        self._was_editing = [False, False]
+
+    def _flash(self, layer, sighting_id):
+        request = QgsFeatureRequest().setFilterExpression('"sighting_id" = {}'.format(
+            QgsExpression.quotedValue(sighting_id))).setNoAttributes()
+        ids = [f.id() for f in layer.getFeatures(request)]
+        if ids:
+            self.iface.mapCanvas().flashFeatureIds(layer, ids)
+
+    def unload(self):
+        if self.tool is None:  # unloaded already
+            return
+        if self.dialog is not None:
+            self.dialog.reject()
+        self.team.unload()
+        canvas = self.iface.mapCanvas()
+        if canvas.mapTool() is self.tool:
+            canvas.unsetMapTool(self.tool)
+        self.tool.remove_canvas_items()
+        self.tool.deleteLater()
+        self.tool = None
+
+    def refresh(self):
+        _catalogue, result = curated.load_cached()
+        units = [(u.id, u.name) for u in result.features.get("units", [])]
+        self.panel.set_units(units)
+        unit_names = dict(units)
+        start = datetime.datetime.combine(self.panel.start.date().toPyDate(), datetime.time.min,
+                                          tzinfo=datetime.timezone.utc)
+        end = datetime.datetime.combine(self.panel.end.date().toPyDate(), datetime.time.max,
+                                        tzinfo=datetime.timezone.utc)
+        try:
+            self.records = self.store().recent(self.panel.unit.currentData() or None, start, end,
+                                               self.panel.grade.currentData() or None)
+        except (SightingError, TeamError) as exc:
+            self.panel.message.setText(str(exc))
+            return []
+        counts = corroboration(self.records, self.panel.within_km.value(), self.panel.within_days.value())
+        rows = [(r.observed_at.strftime("%Y-%m-%d %H:%M") if r.observed_at else "",
+                 unit_names.get(r.unit_id, r.unit_id) or r.unit_as_reported or "",
+                 "{}{}".format(r.source_reliability, r.info_credibility),
+                 r.location_name or "", counts.get(r.sighting_id, 0)) for r in self.records]
+        self.panel.show_rows(rows)
+        self.panel.message.setText("{} sighting(s).".format(len(rows)))
+        return rows
+
+    def show_details(self, row):
+        if 0 <= row < len(self.records):
+            record = self.records[row]
+            check = check_attachment(self.store().attachments_workspace(), record.attachment,
+                                     record.attachment_sha256)
+            self.panel.details.setHtml(sighting_html(record, attachment=check))
