@@ -1,21 +1,15 @@
 """The geodesic measure map tool: distance, area, or the distance between two features."""
 
-from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsGeometry,
-    QgsPointLocator,
-    QgsPointXY,
-    QgsProject,
-    QgsUnitTypes,
-)
-from qgis.gui import QgsMapTool, QgsMapToolIdentify, QgsRubberBand, QgsSnapIndicator
+from qgis.core import QgsGeometry, QgsPointXY, QgsUnitTypes
+from qgis.gui import QgsMapToolIdentify, QgsRubberBand
 from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtGui import QColor, QCursor
+from qgis.PyQt.QtGui import QColor
 
-from ..toolbelt.compat import LINE_GEOMETRY, POINT_GEOMETRY, POLYGON_GEOMETRY
-from ..core.measure.geodesy import WGS84, densify
+from ..core.measure.geodesy import densify
 from ..core.measure.measurement import GeodesicMeasure, geometry_distance, project_ellipsoid
+from ..toolbelt.compat import LINE_GEOMETRY, POINT_GEOMETRY, POLYGON_GEOMETRY
+from ..toolbelt.i18n import tr
+from .base import KpaMapTool
 
 DISTANCE, AREA, FEATURES = "distance", "area", "features"
 # Great circles are drawn with a vertex every few pixels: smooth at any scale,
@@ -25,7 +19,7 @@ DRAW_STEP_MIN_M, DRAW_STEP_MAX_M = 200.0, 50000.0
 BAND_COLOR = QColor(214, 39, 40, 220)
 
 
-class GeodesicMeasureTool(QgsMapTool):
+class GeodesicMeasureTool(KpaMapTool):
     """Clicks add vertices; the readout follows the cursor. Esc or right-click finishes,
     Backspace/Delete removes the last vertex; the next click starts anew."""
 
@@ -39,6 +33,7 @@ class GeodesicMeasureTool(QgsMapTool):
         self.measure = GeodesicMeasure(project_ellipsoid())
         self.done = False
         self.picked = []  # (layer name, geometry in canvas CRS) in FEATURES mode
+        self._band_types = []  # (band, geometry type): a reset needs the type
         self.path_band = self._band(LINE_GEOMETRY, 2)
         self.area_band = self._band(POLYGON_GEOMETRY, 2)
         self.area_band.setFillColor(QColor(214, 39, 40, 40))
@@ -47,14 +42,11 @@ class GeodesicMeasureTool(QgsMapTool):
         self.vertex_band = self._band(POINT_GEOMETRY, 1)
         self.vertex_band.setIcon(QgsRubberBand.ICON_CIRCLE)
         self.vertex_band.setIconSize(7)
-        self.snap_indicator = QgsSnapIndicator(canvas)
-        self.setCursor(QCursor(Qt.CursorShape.CrossCursor))
 
     def _band(self, geometry_type, width):
-        band = QgsRubberBand(self.canvas(), geometry_type)
+        band = self.add_canvas_item(QgsRubberBand(self.canvas(), geometry_type))
         band.setColor(BAND_COLOR)
         band.setWidth(width)
-        self._band_types = getattr(self, "_band_types", [])
         self._band_types.append((band, geometry_type))
         return band
 
@@ -75,29 +67,13 @@ class GeodesicMeasureTool(QgsMapTool):
         self._clear_bands()
         self.readoutChanged.emit(self.measure.preview())
 
-    def _to_wgs84(self):
-        return QgsCoordinateTransform(self.canvas().mapSettings().destinationCrs(),
-                                      QgsCoordinateReferenceSystem(WGS84), QgsProject.instance())
-
-    def _to_canvas(self):
-        return QgsCoordinateTransform(QgsCoordinateReferenceSystem(WGS84),
-                                      self.canvas().mapSettings().destinationCrs(), QgsProject.instance())
-
-    def _lonlat(self, event):
-        """The event's position, snapped through QGIS's snapping settings, as (lon, lat)."""
-        match = self.canvas().snappingUtils().snapToMap(event.pos())
-        self.snap_indicator.setMatch(match)
-        point = match.point() if match.isValid() else event.mapPoint()
-        lonlat = self._to_wgs84().transform(point)
-        return (lonlat.x(), lonlat.y())
-
     # Drawing ----------------------------------------------------------------
     def _geodesic_band(self, band, lonlat_points, closed=False):
         band.reset(dict(self._band_types)[band])
         if len(lonlat_points) < 2:
             return
         points = list(lonlat_points) + ([lonlat_points[0]] if closed else [])
-        transform = self._to_canvas()
+        transform = self.from_wgs84()
         parts = densify(points, self._draw_step_m(), self.measure.distance)
         if closed and len(parts) == 1:
             ring = [transform.transform(QgsPointXY(*p)) for p in parts[0]]
@@ -120,7 +96,7 @@ class GeodesicMeasureTool(QgsMapTool):
         return min(DRAW_STEP_MAX_M, max(DRAW_STEP_MIN_M, step))
 
     def _redraw_fixed(self):
-        transform = self._to_canvas()
+        transform = self.from_wgs84()
         self.vertex_band.reset(POINT_GEOMETRY)
         for vertex in self.measure.vertices:
             self.vertex_band.addPoint(transform.transform(QgsPointXY(*vertex)), True)
@@ -131,7 +107,7 @@ class GeodesicMeasureTool(QgsMapTool):
 
     # Events ----------------------------------------------------------------
     def canvasMoveEvent(self, event):  # noqa: N802
-        cursor = self._lonlat(event)
+        cursor = self.lonlat(event)
         if self.mode == FEATURES or self.done or not self.measure.vertices:
             return
         last = self.measure.vertices[-1]
@@ -154,7 +130,7 @@ class GeodesicMeasureTool(QgsMapTool):
             return
         if self.done:
             self.reset()
-        self.measure.add(*self._lonlat(event))
+        self.measure.add(*self.lonlat(event))
         self._redraw_fixed()
         self.readoutChanged.emit(self._readout())
 
@@ -194,19 +170,17 @@ class GeodesicMeasureTool(QgsMapTool):
         hits = identify.identify(int(event.pos().x()), int(event.pos().y()),
                                  QgsMapToolIdentify.TopDownStopAtFirst, QgsMapToolIdentify.VectorLayer)
         if not hits:
-            self.message.emit("No feature there: click a unit, base or any feature of a vector layer.")
+            self.message.emit(tr("No feature there: click a unit, base or any feature of a vector layer."))
             return
         hit = hits[0]
         geometry = QgsGeometry(hit.mFeature.geometry())
-        layer_crs = hit.mLayer.crs()
-        geometry.transform(QgsCoordinateTransform(layer_crs, self.canvas().mapSettings().destinationCrs(),
-                                                  QgsProject.instance()))
+        geometry.transform(self.transform_from(hit.mLayer.crs()))
         name = _feature_label(hit.mFeature, hit.mLayer)
         if len(self.picked) == 2:
             self.reset()
         self.picked.append((name, geometry))
         if len(self.picked) == 1:
-            self.message.emit("From {}: now click the second feature.".format(name))
+            self.message.emit(tr("From {}: now click the second feature.").format(name))
             return
         (first_name, first), (second_name, second) = self.picked
         metres, pa, pb = geometry_distance(first, second, self.canvas().mapSettings().destinationCrs(),
@@ -222,8 +196,7 @@ class GeodesicMeasureTool(QgsMapTool):
 
     # Lifecycle ----------------------------------------------------------------
     def deactivate(self):
-        """Another tool took over: drop what is drawn; QGIS unchecks the tool's action."""
-        self.snap_indicator.setMatch(QgsPointLocator.Match())
+        """Another tool took over: drop what is drawn."""
         self._clear_bands()
         self.measure.clear()
         self.done = False
@@ -232,13 +205,9 @@ class GeodesicMeasureTool(QgsMapTool):
 
     def remove_canvas_items(self) -> None:
         """On unload: take the rubber bands off the canvas for good."""
-        scene = self.canvas().scene()
-        for band, _geometry_type in self._band_types:
-            scene.removeItem(band)
+        super().remove_canvas_items()
         self._band_types = []
         self.path_band = self.area_band = self.moving_band = self.vertex_band = None
-        self.snap_indicator.setMatch(QgsPointLocator.Match())
-        self.snap_indicator = None
 
 
 def _feature_label(feature, layer):

@@ -1,34 +1,16 @@
 """A map tool that picks one point (snapped through QGIS's snapping settings) and hands it over as WGS 84."""
 
-from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsPointLocator,
-    QgsProject,
-)
-from qgis.gui import QgsMapTool, QgsSnapIndicator
 from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtGui import QCursor
 
-from ..core.measure.geodesy import WGS84
+from .base import KpaMapTool
 
 
-class PointPickTool(QgsMapTool):
+class PointPickTool(KpaMapTool):
     picked = pyqtSignal(float, float)  # lon, lat (WGS 84)
     cancelled = pyqtSignal()
 
-    def __init__(self, canvas):
-        super().__init__(canvas)
-        self.snap_indicator = QgsSnapIndicator(canvas)
-        self.setCursor(QCursor(Qt.CursorShape.CrossCursor))
-
-    def _snapped(self, event):
-        match = self.canvas().snappingUtils().snapToMap(event.pos())
-        self.snap_indicator.setMatch(match)
-        return match.point() if match.isValid() else event.mapPoint()
-
     def canvasMoveEvent(self, event):  # noqa: N802
-        self._snapped(event)
+        self.snapped_point(event)
 
     def canvasReleaseEvent(self, event):  # noqa: N802
         if event.button() == Qt.MouseButton.RightButton:
@@ -36,11 +18,9 @@ class PointPickTool(QgsMapTool):
             return
         if event.button() != Qt.MouseButton.LeftButton:
             return
-        to_wgs84 = QgsCoordinateTransform(self.canvas().mapSettings().destinationCrs(),
-                                          QgsCoordinateReferenceSystem(WGS84), QgsProject.instance())
-        point = to_wgs84.transform(self._snapped(event))
-        self.snap_indicator.setMatch(QgsPointLocator.Match())
-        self.picked.emit(point.x(), point.y())
+        lon, lat = self.lonlat(event)
+        self.hide_snap()
+        self.picked.emit(lon, lat)
 
     def keyPressEvent(self, event):  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:
@@ -48,14 +28,3 @@ class PointPickTool(QgsMapTool):
             event.accept()
         else:
             event.ignore()
-
-    def deactivate(self):
-        if self.snap_indicator is not None:
-            self.snap_indicator.setMatch(QgsPointLocator.Match())
-        super().deactivate()
-
-    def remove_canvas_items(self):
-        """Before the plugin unloads: the snap indicator is a canvas item."""
-        if self.snap_indicator is not None:
-            self.snap_indicator.setMatch(QgsPointLocator.Match())
-            self.snap_indicator = None

@@ -1,17 +1,11 @@
 """The route map tool: click to place numbered stops, drag them, right-click one to remove it."""
 
-from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsPointLocator,
-    QgsPointXY,
-    QgsProject,
-)
-from qgis.gui import QgsMapCanvasItem, QgsMapTool, QgsSnapIndicator
+from qgis.core import QgsPointXY
+from qgis.gui import QgsMapCanvasItem
 from qgis.PyQt.QtCore import QPointF, QRectF, Qt, pyqtSignal
-from qgis.PyQt.QtGui import QBrush, QColor, QCursor, QFont, QPen
+from qgis.PyQt.QtGui import QBrush, QColor, QFont, QPen
 
-from ..core.measure.geodesy import WGS84
+from .base import KpaMapTool
 
 GRAB_PIXELS = 10
 
@@ -52,7 +46,7 @@ class NumberedMarker(QgsMapCanvasItem):
         painter.drawText(self.boundingRect(), int(Qt.AlignmentFlag.AlignCenter), str(self.number))
 
 
-class RouteMapTool(QgsMapTool):
+class RouteMapTool(KpaMapTool):
     stopsChanged = pyqtSignal(list)  # [(lon, lat)], start first, end last
     dragging = pyqtSignal(list)  # the stops while a stop is dragged (live preview)
 
@@ -61,24 +55,9 @@ class RouteMapTool(QgsMapTool):
         self.stops = []
         self.markers = []
         self.drag_index = None
-        self.snap_indicator = QgsSnapIndicator(canvas)
-        self.setCursor(QCursor(Qt.CursorShape.CrossCursor))
-
-    def _transforms(self):
-        canvas_crs = self.canvas().mapSettings().destinationCrs()
-        wgs84 = QgsCoordinateReferenceSystem(WGS84)
-        return (QgsCoordinateTransform(canvas_crs, wgs84, QgsProject.instance()),
-                QgsCoordinateTransform(wgs84, canvas_crs, QgsProject.instance()))
-
-    def _lonlat(self, event):
-        match = self.canvas().snappingUtils().snapToMap(event.pos())
-        self.snap_indicator.setMatch(match)
-        point = match.point() if match.isValid() else event.mapPoint()
-        lonlat = self._transforms()[0].transform(point)
-        return (lonlat.x(), lonlat.y())
 
     def _stop_at(self, pos):
-        to_canvas = self._transforms()[1]
+        to_canvas = self.from_wgs84()
         for index, stop in enumerate(self.stops):
             pixel = self.toCanvasCoordinates(to_canvas.transform(QgsPointXY(*stop)))
             if abs(pixel.x() - pos.x()) <= GRAB_PIXELS and abs(pixel.y() - pos.y()) <= GRAB_PIXELS:
@@ -90,14 +69,13 @@ class RouteMapTool(QgsMapTool):
         self.redraw_markers()
 
     def redraw_markers(self):
-        scene = self.canvas().scene()
         for marker in self.markers:
-            scene.removeItem(marker)
+            self.remove_canvas_item(marker)
         self.markers = []
-        to_canvas = self._transforms()[1]
+        to_canvas = self.from_wgs84()
         for index, stop in enumerate(self.stops):
             color = "#2e7d32" if index == 0 else "#c62828" if index == len(self.stops) - 1 else "#1565c0"
-            marker = NumberedMarker(self.canvas(), index + 1, color)
+            marker = self.add_canvas_item(NumberedMarker(self.canvas(), index + 1, color))
             marker.set_map_point(to_canvas.transform(QgsPointXY(*stop)))
             self.markers.append(marker)
 
@@ -106,7 +84,7 @@ class RouteMapTool(QgsMapTool):
             self.drag_index = self._stop_at(event.pos())
 
     def canvasMoveEvent(self, event):  # noqa: N802
-        lonlat = self._lonlat(event)
+        lonlat = self.lonlat(event)
         if self.drag_index is not None:
             self.stops[self.drag_index] = lonlat
             self.redraw_markers()
@@ -123,10 +101,10 @@ class RouteMapTool(QgsMapTool):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         if self.drag_index is not None:
-            self.stops[self.drag_index] = self._lonlat(event)
+            self.stops[self.drag_index] = self.lonlat(event)
             self.drag_index = None
         else:
-            self.stops.append(self._lonlat(event))
+            self.stops.append(self.lonlat(event))
         self.redraw_markers()
         self.stopsChanged.emit(list(self.stops))
 
@@ -140,7 +118,7 @@ class RouteMapTool(QgsMapTool):
             event.ignore()
 
     def deactivate(self):
-        self.snap_indicator.setMatch(QgsPointLocator.Match())
+        # The stops stay drawn with their route; only a drag in progress ends.
         self.drag_index = None
         super().deactivate()
 
@@ -149,6 +127,6 @@ class RouteMapTool(QgsMapTool):
         self.redraw_markers()
 
     def remove_canvas_items(self):
-        self.clear()
-        self.snap_indicator.setMatch(QgsPointLocator.Match())
-        self.snap_indicator = None
+        self.stops = []
+        self.markers = []
+        super().remove_canvas_items()

@@ -1,36 +1,31 @@
-"""The plugin's dock panel: the catalogue of curated layers and a details pane."""
+"""The plugin's dock panel: one tab per page (Layers, Measure, Route, Sightings, Briefing)."""
 
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtGui import QFont
-from qgis.PyQt.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QTabWidget,
-    QTextBrowser,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
-from ..toolbelt.workspace import workspace_gpkg_path
+from ..toolbelt.i18n import tr
 from .panels.briefing import BriefingPanel
+from .panels.catalogue import CataloguePanel
 from .panels.measure import MeasurePanel
 from .panels.route import RoutePanel
 from .panels.sightings import SightingsPanel
 
 DOCK_OBJECT_NAME = "KpaTrackerDock"
-LAYER_ROLE = Qt.ItemDataRole.UserRole
-
 
 # Below this height a page scrolls instead of stretching the dock, and with it QGIS's main window,
 # past the bottom of a 1366x768 screen.
 PAGE_MIN_HEIGHT = 240
+
+# The catalogue controller, the tests and the dev tools reach the Layers page through the dock
+# (dock.loadRequested, dock.show_status, dock.status, ...): the dock hands them the panel's own.
+CATALOGUE_ATTRIBUTES = (
+    "loadRequested", "zoomRequested", "resetFeatureRequested", "resetLayerRequested",
+    "catalogue", "load_all_button", "load_checked_button", "reset_layer_button", "details",
+    "reset_feature_button", "status", "workspace_label",
+    "set_catalogue", "layer_items", "checked_layer_ids", "default_layer_ids", "selected_layer_id",
+    "show_details", "clear_details", "show_status",
+)
 
 
 class _ScrollingPage(QScrollArea):
@@ -56,15 +51,10 @@ def _scrolling(page: QWidget, parent: QWidget) -> QScrollArea:
 
 
 class KpaTrackerDock(QgsDockWidget):
-    """Widgets only: what the buttons do is wired by the plugin's catalogue controller."""
-
-    loadRequested = pyqtSignal(list)  # catalogue layer ids
-    zoomRequested = pyqtSignal(str)  # catalogue layer id
-    resetFeatureRequested = pyqtSignal()
-    resetLayerRequested = pyqtSignal(str)
+    """Hosts the pages as tabs; each page is a panel class, wired by its controller."""
 
     def __init__(self, parent=None):
-        super().__init__("KPA Deployment Tracker", parent)
+        super().__init__(tr("KPA Deployment Tracker"), parent)
         self.setObjectName(DOCK_OBJECT_NAME)
         self.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
@@ -75,82 +65,18 @@ class KpaTrackerDock(QgsDockWidget):
         self.tabs = QTabWidget(container)
         self.tabs.setObjectName("KpaTabs")
         outer.addWidget(self.tabs)
-        body = QWidget(self.tabs)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(6, 6, 6, 6)
-
-        heading = QLabel("Curated layers", body)
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
-        layout.addWidget(heading)
-
-        self.catalogue = QTreeWidget(body)
-        self.catalogue.setObjectName("KpaCatalogue")
-        self.catalogue.setHeaderHidden(True)
-        self.catalogue.setToolTip("Tick layers and load them; double-click a layer to load it and zoom to it.")
-        self.catalogue.itemDoubleClicked.connect(self._on_double_click)
-
-        buttons = QHBoxLayout()
-        self.load_all_button = QPushButton("Load all", body)
-        self.load_all_button.setObjectName("KpaLoadAll")
-        self.load_all_button.setToolTip("Load every offline layer of the catalogue (not online tiles)")
-        self.load_all_button.clicked.connect(lambda: self.loadRequested.emit(self.default_layer_ids()))
-        self.load_checked_button = QPushButton("Load ticked", body)
-        self.load_checked_button.setObjectName("KpaLoadChecked")
-        self.load_checked_button.clicked.connect(lambda: self.loadRequested.emit(self.checked_layer_ids()))
-        self.reset_layer_button = QPushButton("Reset layer…", body)
-        self.reset_layer_button.setToolTip(
-            "Put the selected curated layer's features back as shipped (features you added stay)")
-        self.reset_layer_button.clicked.connect(self._on_reset_layer)
-        for button in (self.load_all_button, self.load_checked_button, self.reset_layer_button):
-            buttons.addWidget(button)
-
-        self.details = QTextBrowser(body)
-        self.details.setObjectName("KpaDetails")
-        self.details.setOpenExternalLinks(True)
-        self.details.setPlaceholderText(
-            "Select a feature of a curated layer (Select Features tool) to see its attributes and sources here.")
-        self.reset_feature_button = QPushButton("Reset this feature to curated", body)
-        self.reset_feature_button.setEnabled(False)
-        self.reset_feature_button.clicked.connect(self.resetFeatureRequested.emit)
-
-        top = QWidget(body)
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.catalogue)
-        top_layout.addLayout(buttons)
-        bottom = QWidget(body)
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(self.details)
-        bottom_layout.addWidget(self.reset_feature_button)
-        splitter = QSplitter(Qt.Orientation.Vertical, body)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
-        splitter.setSizes([260, 300])
-        layout.addWidget(splitter, 1)
-
-        self.status = QLabel(body)
-        self.status.setObjectName("KpaStatus")
-        self.status.setWordWrap(True)
-        layout.addWidget(self.status)
-        self.workspace_label = QLabel(body)
-        self.workspace_label.setWordWrap(True)
-        self.workspace_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.workspace_label.setText("Your workspace: {}".format(workspace_gpkg_path(create_dir=False)))
-        small = QFont(self.workspace_label.font())
-        small.setPointSizeF(small.pointSizeF() * 0.85)
-        self.workspace_label.setFont(small)
-        layout.addWidget(self.workspace_label)
-        self.layers_page = body
+        self.catalogue_panel = CataloguePanel(self.tabs)
+        self.layers_page = self.catalogue_panel
         self.measure_panel = MeasurePanel(self.tabs)
         self.route_panel = RoutePanel(self.tabs)
         self.sightings_panel = SightingsPanel(self.tabs)
         self.briefing_panel = BriefingPanel(self.tabs)
-        for page, title in ((body, "Layers"), (self.measure_panel, "Measure"), (self.route_panel, "Route"),
-                            (self.sightings_panel, "Sightings"), (self.briefing_panel, "Briefing")):
+        for page, title in ((self.catalogue_panel, tr("Layers")), (self.measure_panel, tr("Measure")),
+                            (self.route_panel, tr("Route")), (self.sightings_panel, tr("Sightings")),
+                            (self.briefing_panel, tr("Briefing"))):
             self.tabs.addTab(_scrolling(page, self.tabs), title)
+        for name in CATALOGUE_ATTRIBUTES:
+            setattr(self, name, getattr(self.catalogue_panel, name))
         self.setWidget(container)
 
     def show_page(self, page: QWidget) -> None:
@@ -159,66 +85,3 @@ class KpaTrackerDock(QgsDockWidget):
             if self.tabs.widget(index).widget() is page:
                 self.tabs.setCurrentIndex(index)
                 return
-
-    # Catalogue --------------------------------------------------------------
-    def set_catalogue(self, catalogue, refused_layer_ids=()):
-        self.catalogue.clear()
-        groups = {}
-        for layer in catalogue:
-            group = groups.get(layer.group)
-            if group is None:
-                group = QTreeWidgetItem(self.catalogue, [layer.group])
-                font = group.font(0)
-                font.setBold(True)
-                group.setFont(0, font)
-                group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
-                groups[layer.group] = group
-            title = layer.title + ("  (data refused, see log)" if layer.id in refused_layer_ids else "")
-            item = QTreeWidgetItem(group, [title])
-            item.setData(0, LAYER_ROLE, layer.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(0, Qt.CheckState.Checked if layer.default_load else Qt.CheckState.Unchecked)
-            item.setToolTip(0, "Online: needs the internet" if layer.kind == "tiles" else layer.title)
-        self.catalogue.expandAll()
-        self._default_ids = [layer.id for layer in catalogue if layer.default_load]
-
-    def layer_items(self):
-        for group_index in range(self.catalogue.topLevelItemCount()):
-            group = self.catalogue.topLevelItem(group_index)
-            for child_index in range(group.childCount()):
-                yield group.child(child_index)
-
-    def checked_layer_ids(self):
-        return [item.data(0, LAYER_ROLE) for item in self.layer_items()
-                if item.checkState(0) == Qt.CheckState.Checked]
-
-    def default_layer_ids(self):
-        return list(getattr(self, "_default_ids", []))
-
-    def selected_layer_id(self):
-        item = self.catalogue.currentItem()
-        return item.data(0, LAYER_ROLE) if item is not None else None
-
-    def _on_double_click(self, item, _column):
-        layer_id = item.data(0, LAYER_ROLE)
-        if layer_id:
-            self.zoomRequested.emit(layer_id)
-
-    def _on_reset_layer(self):
-        layer_id = self.selected_layer_id()
-        if layer_id:
-            self.resetLayerRequested.emit(layer_id)
-        else:
-            self.show_status("Select a curated layer in the list first.")
-
-    # Details ----------------------------------------------------------------
-    def show_details(self, html_text: str, resettable: bool):
-        self.details.setHtml(html_text)
-        self.reset_feature_button.setEnabled(resettable)
-
-    def clear_details(self):
-        self.details.clear()
-        self.reset_feature_button.setEnabled(False)
-
-    def show_status(self, text: str):
-        self.status.setText(text)

@@ -14,6 +14,7 @@ from qgis.core import (
 from ..core.curated import data as curated
 from ..core.places import index as place_index
 from ..toolbelt.compat import locator_result_data
+from ..toolbelt.i18n import tr
 
 UNIT_LAYERS = ("units",)  # searched after the places, as the place index does not hold units
 ZOOM_HALF_WIDTH_DEG = 0.6
@@ -24,7 +25,7 @@ def build_index():
     """[(place, description)] of the place index and the curated units, as plain data for the worker thread."""
     catalogue, result = curated.load_cached()
     titles = {layer.id: layer.title for layer in catalogue}
-    titles[place_index.TOWN_KIND] = "Town of the transport network"
+    titles[place_index.TOWN_KIND] = tr("Town of the transport network")
     entries = [(place, titles.get(place.kind, place.kind)) for place in place_index.cached()]
     entries += [(unit, titles.get(unit.kind, unit.kind)) for unit in place_index.unit_places(result, UNIT_LAYERS)]
     return entries
@@ -53,7 +54,7 @@ class KpaLocatorFilter(QgsLocatorFilter):
         return "kpa_tracker"
 
     def displayName(self):  # noqa: N802
-        return "KPA Deployment Tracker"
+        return tr("KPA Deployment Tracker")
 
     def prefix(self):
         return "kpa"

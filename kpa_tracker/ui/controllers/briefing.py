@@ -6,6 +6,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsP
 from qgis.PyQt.QtWidgets import QFileDialog
 
 from ...toolbelt import log
+from ...toolbelt.i18n import tr
 from ...core.briefing.build import add_to_project, build_briefing, export, preset_by_id
 from ..panels.briefing import CURRENT_VIEW
 
@@ -19,8 +20,8 @@ class BriefingController:
         connections.connect(panel.exportRequested, self.export)
 
     def _ask(self, suggested):
-        path, _filter = QFileDialog.getSaveFileName(self.iface.mainWindow(), "Save briefing map", suggested,
-                                                    "PDF (*.pdf);;PNG (*.png)")
+        path, _filter = QFileDialog.getSaveFileName(self.iface.mainWindow(), tr("Save briefing map"), suggested,
+                                                    tr("PDF (*.pdf);;PNG (*.png)"))
         return path
 
     def extent_and_crs(self):
@@ -31,7 +32,7 @@ class BriefingController:
         canvas = self.iface.mapCanvas()
         crs = canvas.mapSettings().destinationCrs()
         to_wgs84 = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
-        return to_wgs84.transformBoundingBox(canvas.extent()), crs.authid(), "Current view"
+        return to_wgs84.transformBoundingBox(canvas.extent()), crs.authid(), tr("Current view")
 
     def export(self):
         extent, crs, description = self.extent_and_crs()
@@ -52,6 +53,6 @@ class BriefingController:
             log.warning(str(exc))
             return None
         add_to_project(QgsProject.instance(), briefing)
-        self.panel.message.setText("Saved {} ({} sources). The layout '{}' is in the project's layouts."
+        self.panel.message.setText(tr("Saved {} ({} sources). The layout '{}' is in the project's layouts.")
                                    .format(path, len(briefing.sources), briefing.layout.name()))
         return path, briefing

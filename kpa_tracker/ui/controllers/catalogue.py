@@ -12,6 +12,7 @@ from qgis.PyQt.QtWidgets import QMessageBox
 
 from ...core.curated import data as curated
 from ...toolbelt import log
+from ...toolbelt.i18n import tr
 from ...core.curated.store import curated_change, reset_features
 from ...core.curated.html import feature_html
 from ...core.project.layers import LAYER_ID_PROPERTY, find_loaded, load_layers, reload_workspace_layers
@@ -51,7 +52,7 @@ class CatalogueController:
         try:
             catalogue, result = curated.load_cached()
         except curated.CuratedDataError as exc:
-            self.dock.show_status("The catalogue could not be read: {}".format(exc))
+            self.dock.show_status(tr("The catalogue could not be read: {}").format(exc))
             log.critical(str(exc))
             return
         refused = {layer.id for layer in catalogue
@@ -71,15 +72,15 @@ class CatalogueController:
                 log.info("Curated data merged: " + report.summary())
         for problem in outcome.problems:
             log.warning(problem)
-        message = "Loaded {} layer(s)".format(len(outcome.loaded))
+        message = tr("Loaded {} layer(s)").format(len(outcome.loaded))
         if outcome.already_there:
-            message += "; {} already in the project".format(len(outcome.already_there))
+            message += tr("; {} already in the project").format(len(outcome.already_there))
         kept = [r.summary() for r in outcome.merge_reports
                 if r.kept_analyst_changes or r.kept_analyst_deletions]
         if kept:
-            message += ". Your edits were kept: " + " / ".join(kept)
+            message += tr(". Your edits were kept: {}").format(" / ".join(kept))
         if outcome.problems:
-            message += ". Problems: " + " / ".join(outcome.problems)
+            message += tr(". Problems: {}").format(" / ".join(outcome.problems))
         self.dock.show_status(message)
         if outcome.loaded and was_empty:
             ids = [layer.id() for layer in outcome.loaded
@@ -140,29 +141,30 @@ class CatalogueController:
         text = feature_html(attributes, map_layer.name(), *changed) if changed else \
             feature_html(attributes, map_layer.name())
         if len(selected) > 1:
-            text = "<p><i>{} features selected; showing the first.</i></p>".format(len(selected)) + text
+            text = "<p><i>{}</i></p>".format(
+                tr("{} features selected; showing the first.").format(len(selected))) + text
         self.dock.show_details(text, attributes.get("id") in curated_ids)
 
     # Reset ------------------------------------------------------------------
     def _ask(self, question):
-        answer = QMessageBox.question(self.iface.mainWindow(), "KPA Deployment Tracker", question)
+        answer = QMessageBox.question(self.iface.mainWindow(), tr("KPA Deployment Tracker"), question)
         return answer == QMessageBox.StandardButton.Yes
 
     def _reset(self, layer_id, feature_ids, question):
         catalogue, result = curated.load_cached()
         layer = next(layer for layer in catalogue if layer.id == layer_id)
         if layer.kind != "curated" or layer_id not in result.features:
-            self.dock.show_status("'{}' is not a curated layer that can be reset.".format(layer.title))
+            self.dock.show_status(tr("'{}' is not a curated layer that can be reset.").format(layer.title))
             return []
         map_layer = find_loaded(QgsProject.instance(), layer_id)
         if map_layer is not None and map_layer.isEditable():
-            self.dock.show_status("Save or discard your edits to '{}' first.".format(layer.title))
+            self.dock.show_status(tr("Save or discard your edits to '{}' first.").format(layer.title))
             return []
         if not self.confirm(question):
             return []
         done = reset_features(self.workspace(), layer, result.features[layer_id], feature_ids)
         reload_workspace_layers(QgsProject.instance(), self.workspace())
-        self.dock.show_status("Reset to curated: {}".format(", ".join(done)))
+        self.dock.show_status(tr("Reset to curated: {}").format(", ".join(done)))
         log.info("Reset to curated in {}: {}".format(layer_id, ", ".join(done)))
         return done
 
@@ -171,9 +173,9 @@ class CatalogueController:
             return []
         layer_id, feature_id = self.selected
         return self._reset(layer_id, [feature_id],
-                           "Put '{}' back as shipped? Your changes to it are lost.".format(feature_id))
+                           tr("Put '{}' back as shipped? Your changes to it are lost.").format(feature_id))
 
     def reset_layer(self, layer_id):
         return self._reset(layer_id, None,
-                           "Put every curated feature of this layer back as shipped? "
-                           "Your changes to them are lost; features you added stay.")
+                           tr("Put every curated feature of this layer back as shipped? "
+                              "Your changes to them are lost; features you added stay."))

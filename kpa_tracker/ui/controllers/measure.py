@@ -5,11 +5,13 @@ from qgis.PyQt.QtWidgets import QApplication
 
 from ...toolbelt import log
 from ...toolbelt import settings
+from ...toolbelt.i18n import tr
 from ...core.measure.measurement import ellipsoid_name, format_area, format_bearing, format_distance
 from ...core.measure.store import MeasurementStoreError, save_measurement
 from ...core.project.layers import plugin_group
 from ...toolbelt.workspace import workspace_gpkg_path
 from ...maptools.measure_tool import AREA, DISTANCE, GeodesicMeasureTool
+from .tool_owner import release_tool, unset_tool
 
 UNIT_SETTING = "measure/distance_unit"
 AREA_UNIT_SETTING = "measure/area_unit"
@@ -43,8 +45,8 @@ class MeasureController:
     def activate(self, checked=True):
         if checked:
             self.iface.mapCanvas().setMapTool(self.tool)
-        elif self.iface.mapCanvas().mapTool() is self.tool:
-            self.iface.mapCanvas().unsetMapTool(self.tool)
+        else:
+            unset_tool(self.iface.mapCanvas(), self.tool)
 
     def start(self, mode):
         self.tool.set_mode(mode)
@@ -84,14 +86,14 @@ class MeasureController:
             return ""
         values = self.values(self.readout)
         if self.tool.mode == AREA:
-            lines = ["Area: " + values["area"], "Perimeter: " + values["perimeter"]]
+            lines = [tr("Area: {}").format(values["area"]), tr("Perimeter: {}").format(values["perimeter"])]
         else:
-            lines = ["Distance: " + values["total"]]
+            lines = [tr("Distance: {}").format(values["total"])]
             if values["bearing"] != "–":
-                lines.append("Initial bearing of the last segment: " + values["bearing"])
+                lines.append(tr("Initial bearing of the last segment: {}").format(values["bearing"]))
         if self.result and self.result.get("features"):
-            lines.insert(0, "{} to {}".format(*self.result["features"]))
-        lines.append("Geodesic, ellipsoid " + values["ellipsoid"])
+            lines.insert(0, tr("{} to {}").format(*self.result["features"]))
+        lines.append(tr("Geodesic, ellipsoid {}").format(values["ellipsoid"]))
         return "\n".join(lines)
 
     def copy(self):
@@ -108,7 +110,7 @@ class MeasureController:
             log.warning(str(exc))
             return None
         self._show_layer(uri)
-        self.panel.hint.setText("Saved to the Measurements layer.")
+        self.panel.hint.setText(tr("Saved to the Measurements layer."))
         self.panel.note.clear()
         return uri
 
@@ -119,16 +121,12 @@ class MeasureController:
                 layer.dataProvider().reloadData()
                 layer.triggerRepaint()
                 return
-        title = "Measurements (lines)" if uri.endswith("lines") else "Measurements (areas)"
+        title = tr("Measurements (lines)") if uri.endswith("lines") else tr("Measurements (areas)")
         layer = QgsVectorLayer(uri, title, "ogr")
         layer.setCustomProperty(MEASUREMENTS_PROPERTY, uri)
         project.addMapLayer(layer, False)
         plugin_group(project).insertLayer(0, layer)
 
     def unload(self):
-        canvas = self.iface.mapCanvas()
-        if canvas.mapTool() is self.tool:
-            canvas.unsetMapTool(self.tool)
-        self.tool.remove_canvas_items()
-        self.tool.deleteLater()
+        release_tool(self.iface.mapCanvas(), self.tool)
         self.tool = None

@@ -13,6 +13,7 @@ from qgis.PyQt.QtGui import QColor
 from ...toolbelt.compat import LINE_GEOMETRY
 from ...core.curated import data as curated
 from ...toolbelt import log
+from ...toolbelt.i18n import tr
 from ...core.curated.store import layer_uri, sync_layer
 from ...core.measure.geodesy import WGS84
 from ...core.routing.stops import curated_places, network_node_names, node_names
@@ -21,6 +22,7 @@ from ...core.routing.store import RouteStoreError, append_route, memory_routes_l
 from ...core.routing.network import NetworkSettings, RoutingError, Stop, find_route, forget_layer, point_label
 from ...toolbelt.workspace import workspace_gpkg_path
 from ...maptools.route_tool import RouteMapTool
+from .tool_owner import release_tool
 
 CURATED_NETWORK = "network"
 ROUTES_PROPERTY = "kpa_tracker/routes"
@@ -61,8 +63,8 @@ class RouteController:
 
     def pick(self):
         self.iface.mapCanvas().setMapTool(self.tool)
-        self.panel.message.setText("Click the start, then the end; more clicks add stops after the last. "
-                                   "Drag a numbered stop to move it; right-click it to remove it.")
+        self.panel.message.setText(tr("Click the start, then the end; more clicks add stops after the last. "
+                                      "Drag a numbered stop to move it; right-click it to remove it."))
 
     def choose(self, position, place_id):
         place = next((p for p in self.places if p.id == place_id), None)
@@ -92,7 +94,7 @@ class RouteController:
             layer_def = next(l for l in catalogue if l.id == CURATED_NETWORK)
             sync_layer(self.workspace(), layer_def, result.features[CURATED_NETWORK])
             self._curated_network = QgsVectorLayer(layer_uri(self.workspace(), layer_def),
-                                                   "Transport network", "ogr")
+                                                   tr("Transport network"), "ogr")
         settings = NetworkSettings.make(speeds, length_field="length_km", mode_field="mode", name_field="name")
         return self._curated_network, settings
 
@@ -117,7 +119,7 @@ class RouteController:
         except RoutingError as exc:
             self.result = None
             self.band.reset(LINE_GEOMETRY)
-            self.panel.show_result("No route", [])
+            self.panel.show_result(tr("No route"), [])
             self.panel.message.setText(str(exc))
             return None
         self.result = result
@@ -126,11 +128,11 @@ class RouteController:
                                                   self.iface.mapCanvas().mapSettings().destinationCrs(),
                                                   QgsProject.instance()))
         self.band.setToGeometry(geometry, None)
-        summary = "{:,.0f} km · about {:.1f} days ({:,.0f} h) · straight line {:,.0f} km".format(
+        summary = tr("{:,.0f} km · about {:.1f} days ({:,.0f} h) · straight line {:,.0f} km").format(
             result.total_km, result.total_hours / 24.0, result.total_hours, result.straight_km)
         self.panel.show_result(summary, result.legs)
         if not preview:
-            self.panel.message.setText("Optimised for {}. Times use the speeds below.".format(result.optimize))
+            self.panel.message.setText(tr("Optimised for {}. Times use the speeds below.").format(result.optimize))
         return result
 
     def clear(self):
@@ -156,7 +158,7 @@ class RouteController:
             self.panel.message.setText(str(exc))
             log.warning(str(exc))
             return None
-        self.panel.message.setText("Saved {} legs to '{}'.".format(len(self.result.legs), layer.name()))
+        self.panel.message.setText(tr("Saved {} legs to '{}'.").format(len(self.result.legs), layer.name()))
         return layer
 
     def _workspace_routes(self, project):
@@ -174,10 +176,7 @@ class RouteController:
             forget_layer(self._curated_network.id())
             self._curated_network = None
         canvas = self.iface.mapCanvas()
-        if canvas.mapTool() is self.tool:
-            canvas.unsetMapTool(self.tool)
-        self.tool.remove_canvas_items()
-        self.tool.deleteLater()
+        release_tool(canvas, self.tool)
         canvas.scene().removeItem(self.band)
         self.band = None
         self.tool = None

@@ -22,7 +22,8 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ...core.sightings.gpkg_store import LABELS
+from ...core.domain.fields import LABELS
+from ...toolbelt.i18n import tr
 
 CLASH_COLOUR = QColor("#ffe0e0")  # both changed the field, differently
 THEIRS_COLOUR = QColor("#e8f0ff")  # only they changed it
@@ -49,19 +50,19 @@ class ConflictDialog(QDialog):
     def __init__(self, conflicts, parent=None, edits_kept=True):
         super().__init__(parent)
         self.setObjectName("KpaConflictDialog")
-        self.setWindowTitle("Someone saved these sightings first")
+        self.setWindowTitle(tr("Someone saved these sightings first"))
         self.conflicts = list(conflicts)
         self.groups = []
         self.tables = []
         layout = QVBoxLayout(self)
         if edits_kept:
-            text = ("The team database refused your save: another analyst saved a newer version of {} "
-                    "sighting(s) you changed. Nothing of yours is lost; your edits are still in the layer. "
-                    "Choose, for each, whose version to keep.".format(len(self.conflicts)))
+            text = tr("The team database refused your save: another analyst saved a newer version of {} "
+                      "sighting(s) you changed. Nothing of yours is lost; your edits are still in the layer. "
+                      "Choose, for each, whose version to keep.").format(len(self.conflicts))
         else:
-            text = ("Your other edits were saved, but {} sighting(s) you changed had been deleted by someone "
-                    "else meanwhile, so those changes could not be saved. Your values are below to copy if "
-                    "you still need them.".format(len(self.conflicts)))
+            text = tr("Your other edits were saved, but {} sighting(s) you changed had been deleted by someone "
+                      "else meanwhile, so those changes could not be saved. Your values are below to copy if "
+                      "you still need them.").format(len(self.conflicts))
         intro = QLabel(text, self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -76,24 +77,25 @@ class ConflictDialog(QDialog):
         layout.addWidget(scroll, 1)
         buttons = QDialogButtonBox(self)
         if edits_kept:
-            self.save_button = buttons.addButton("Save with these choices", QDialogButtonBox.ButtonRole.AcceptRole)
-            buttons.addButton("Not now (keep my edits unsaved)", QDialogButtonBox.ButtonRole.RejectRole)
+            self.save_button = buttons.addButton(tr("Save with these choices"),
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
+            buttons.addButton(tr("Not now (keep my edits unsaved)"), QDialogButtonBox.ButtonRole.RejectRole)
         else:
-            self.save_button = buttons.addButton("Close", QDialogButtonBox.ButtonRole.AcceptRole)
+            self.save_button = buttons.addButton(tr("Close"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(760, 520)
 
     def _conflict_box(self, conflict, parent):
-        box = QGroupBox("Sighting {}".format(conflict.sighting_id), parent)
+        box = QGroupBox(tr("Sighting {}").format(conflict.sighting_id), parent)
         box_layout = QVBoxLayout(box)
         if conflict.deleted:
-            what = ("Deleted by someone else after you started editing: your change cannot be saved. Your "
-                    "values are below to copy if you still need them.")
+            what = tr("Deleted by someone else after you started editing: your change cannot be saved. Your "
+                      "values are below to copy if you still need them.")
         else:
-            what = "Saved by {} at {} (version {}); you edited version {}.".format(
-                conflict.changed_by or "another analyst", _text(conflict.changed_at), conflict.their_version,
+            what = tr("Saved by {} at {} (version {}); you edited version {}.").format(
+                conflict.changed_by or tr("another analyst"), _text(conflict.changed_at), conflict.their_version,
                 conflict.base_version)
         label = QLabel(what, box)
         label.setTextFormat(Qt.TextFormat.PlainText)  # names and values come from other people
@@ -102,10 +104,11 @@ class ConflictDialog(QDialog):
         rows = [(LABELS.get(f.name, f.name), f.base, f.theirs, f.mine, f.clash, f.they_changed)
                 for f in conflict.fields]
         if conflict.geometry_mine or conflict.geometry_theirs:
-            rows.append(("Position", "", conflict.geometry_theirs or "", conflict.geometry_mine or "", True, True))
+            rows.append((tr("Position"), "", conflict.geometry_theirs or "", conflict.geometry_mine or "",
+                         True, True))
         table = QTableWidget(len(rows), 4, box)
         table.setObjectName("KpaConflictTable")
-        table.setHorizontalHeaderLabels(["Field", "Before", "Theirs (saved)", "Mine"])
+        table.setHorizontalHeaderLabels([tr("Field"), tr("Before"), tr("Theirs (saved)"), tr("Mine")])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
         for row, (name, base, theirs, mine, clash, they_changed) in enumerate(rows):
@@ -124,8 +127,8 @@ class ConflictDialog(QDialog):
         group = QButtonGroup(box)
         if not conflict.deleted:
             choices = QHBoxLayout()
-            mine = QRadioButton("Keep mine (my changed fields over their version)", box)
-            theirs = QRadioButton("Take theirs (drop my change)", box)
+            mine = QRadioButton(tr("Keep mine (my changed fields over their version)"), box)
+            theirs = QRadioButton(tr("Take theirs (drop my change)"), box)
             mine.setChecked(True)
             for button, choice in ((mine, self.KEEP_MINE), (theirs, self.TAKE_THEIRS)):
                 button.setProperty("choice", choice)

@@ -4,6 +4,7 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...core.briefing.build import PAGES, PRESETS
+from ...toolbelt.i18n import tr
 
 CURRENT_VIEW = "current"
 
@@ -20,7 +21,7 @@ class BriefingPanel(QWidget):
         self.preset = QComboBox(self)
         for preset in PRESETS:
             self.preset.addItem(preset.title, preset.id)
-        self.preset.addItem("The current map view", CURRENT_VIEW)
+        self.preset.addItem(tr("The current map view"), CURRENT_VIEW)
         self.page = QComboBox(self)
         self.page.addItems(list(PAGES))
         self.format = QComboBox(self)
@@ -28,17 +29,17 @@ class BriefingPanel(QWidget):
         self.format.addItem("PNG", ".png")
         self.page.currentTextChanged.connect(
             lambda text: self.format.setCurrentIndex(1) if text.startswith("Slide") else None)
-        self.title = QLineEdit("North Korean troops in Russia", self)
+        self.title = QLineEdit(tr("North Korean troops in Russia"), self)
         self.subtitle = QLineEdit(self)
-        self.subtitle.setPlaceholderText("(the preset's description)")
-        form.addRow("Map", self.preset)
-        form.addRow("Page", self.page)
-        form.addRow("Format", self.format)
-        form.addRow("Title", self.title)
-        form.addRow("Subtitle", self.subtitle)
+        self.subtitle.setPlaceholderText(tr("(the preset's description)"))
+        form.addRow(tr("Map"), self.preset)
+        form.addRow(tr("Page"), self.page)
+        form.addRow(tr("Format"), self.format)
+        form.addRow(tr("Title"), self.title)
+        form.addRow(tr("Subtitle"), self.subtitle)
         layout.addLayout(form)
-        self.export_button = QPushButton("Briefing map…", self)
-        self.export_button.setToolTip("Export a sourced map, and add its layout to the project to edit it")
+        self.export_button = QPushButton(tr("Briefing map…"), self)
+        self.export_button.setToolTip(tr("Export a sourced map, and add its layout to the project to edit it"))
         self.export_button.clicked.connect(self.exportRequested.emit)
         layout.addWidget(self.export_button)
         self.message = QLabel(self)

@@ -16,10 +16,15 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.measure.measurement import AREA_UNITS, DISTANCE_UNITS
 from ...maptools.measure_tool import AREA, DISTANCE, FEATURES
+from ...toolbelt.i18n import tr
 
-MODES = ((DISTANCE, "Distance", "Click points; the great-circle distance follows the cursor"),
-         (AREA, "Area", "Click the corners of a polygon"),
-         (FEATURES, "Between features", "Click two features: the shortest geodesic distance between them"))
+
+def _modes():
+    """(mode, title, tooltip), translated when the panel is built (after the plugin's translator is in)."""
+    return ((DISTANCE, tr("Distance"), tr("Click points; the great-circle distance follows the cursor")),
+            (AREA, tr("Area"), tr("Click the corners of a polygon")),
+            (FEATURES, tr("Between features"),
+             tr("Click two features: the shortest geodesic distance between them")))
 
 
 class MeasurePanel(QWidget):
@@ -37,7 +42,7 @@ class MeasurePanel(QWidget):
         modes = QHBoxLayout()
         self.mode_buttons = {}
         self.mode_group = QButtonGroup(self)
-        for mode, title, tip in MODES:
+        for mode, title, tip in _modes():
             button = QToolButton(self)
             button.setText(title)
             button.setToolTip(tip)
@@ -55,7 +60,7 @@ class MeasurePanel(QWidget):
         self.distance_unit.addItems(list(DISTANCE_UNITS))
         self.area_unit = QComboBox(self)
         self.area_unit.addItems(list(AREA_UNITS))
-        units.addWidget(QLabel("Units", self))
+        units.addWidget(QLabel(tr("Units"), self))
         units.addWidget(self.distance_unit)
         units.addWidget(self.area_unit)
         units.addStretch(1)
@@ -65,8 +70,8 @@ class MeasurePanel(QWidget):
 
         form = QFormLayout()
         self.values = {}
-        for key, title in (("segment", "Segment"), ("total", "Total"), ("bearing", "Bearing"),
-                           ("area", "Area"), ("perimeter", "Perimeter"), ("ellipsoid", "Ellipsoid")):
+        for key, title in (("segment", tr("Segment")), ("total", tr("Total")), ("bearing", tr("Bearing")),
+                           ("area", tr("Area")), ("perimeter", tr("Perimeter")), ("ellipsoid", tr("Ellipsoid"))):
             label = QLabel("–", self)
             label.setObjectName("KpaMeasure_" + key)
             font = label.font()
@@ -79,16 +84,16 @@ class MeasurePanel(QWidget):
 
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.hint.setText("Click to add points · Backspace removes the last · Esc or right-click finishes")
+        self.hint.setText(tr("Click to add points · Backspace removes the last · Esc or right-click finishes"))
         layout.addWidget(self.hint)
 
         keep = QHBoxLayout()
         self.note = QLineEdit(self)
-        self.note.setPlaceholderText("Note for the saved measurement")
-        self.copy_button = QPushButton("Copy", self)
+        self.note.setPlaceholderText(tr("Note for the saved measurement"))
+        self.copy_button = QPushButton(tr("Copy"), self)
         self.copy_button.clicked.connect(self.copyRequested.emit)
-        self.save_button = QPushButton("Save", self)
-        self.save_button.setToolTip("Add to the Measurements layer in your workspace")
+        self.save_button = QPushButton(tr("Save"), self)
+        self.save_button.setToolTip(tr("Add to the Measurements layer in your workspace"))
         self.save_button.clicked.connect(lambda: self.saveRequested.emit(self.note.text()))
         keep.addWidget(self.note, 1)
         keep.addWidget(self.copy_button)

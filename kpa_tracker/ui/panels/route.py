@@ -18,7 +18,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-CLICK_ON_MAP = "(click on the map)"
+from ...toolbelt.i18n import tr
 
 
 class RoutePanel(QWidget):
@@ -44,22 +44,22 @@ class RoutePanel(QWidget):
         for combo in (self.start, self.end):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(18)
-        form.addRow("From", self.start)
-        form.addRow("To", self.end)
+        form.addRow(tr("From"), self.start)
+        form.addRow(tr("To"), self.end)
         self.optimize = QComboBox(self)
-        self.optimize.addItem("Shortest distance", "distance")
-        self.optimize.addItem("Quickest (time)", "time")
-        form.addRow("Optimise", self.optimize)
+        self.optimize.addItem(tr("Shortest distance"), "distance")
+        self.optimize.addItem(tr("Quickest (time)"), "time")
+        form.addRow(tr("Optimise"), self.optimize)
         layout.addLayout(form)
 
         buttons = QHBoxLayout()
-        self.pick_button = QPushButton("Pick on map", self)
-        self.pick_button.setToolTip("Click to add stops (1 = start, last = end); drag a stop to move it, "
-                                    "right-click it to remove it")
+        self.pick_button = QPushButton(tr("Pick on map"), self)
+        self.pick_button.setToolTip(tr("Click to add stops (1 = start, last = end); drag a stop to move it, "
+                                       "right-click it to remove it"))
         self.pick_button.clicked.connect(self.pickRequested.emit)
-        self.route_button = QPushButton("Route", self)
+        self.route_button = QPushButton(tr("Route"), self)
         self.route_button.clicked.connect(self.routeRequested.emit)
-        self.clear_button = QPushButton("Clear", self)
+        self.clear_button = QPushButton(tr("Clear"), self)
         self.clear_button.clicked.connect(self.clearRequested.emit)
         for button in (self.pick_button, self.route_button, self.clear_button):
             buttons.addWidget(button)
@@ -74,7 +74,7 @@ class RoutePanel(QWidget):
         self.result.setFont(font)
         layout.addWidget(self.result)
         self.legs = QTableWidget(0, 4, self)
-        self.legs.setHorizontalHeaderLabels(["Mode", "km", "hours", "Leg"])
+        self.legs.setHorizontalHeaderLabels([tr("Mode"), tr("km"), tr("hours"), tr("Leg")])
         self.legs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.legs.verticalHeader().setVisible(False)
         layout.addWidget(self.legs, 1)
@@ -84,21 +84,21 @@ class RoutePanel(QWidget):
 
         save = QHBoxLayout()
         self.destination = QComboBox(self)
-        self.destination.addItem("Routes layer (workspace)", "workspace")
-        self.destination.addItem("Temporary layer", "memory")
-        self.save_button = QPushButton("Save route", self)
+        self.destination.addItem(tr("Routes layer (workspace)"), "workspace")
+        self.destination.addItem(tr("Temporary layer"), "memory")
+        self.save_button = QPushButton(tr("Save route"), self)
         self.save_button.clicked.connect(self.saveRequested.emit)
         self.save_button.setEnabled(False)
         save.addWidget(self.destination, 1)
         save.addWidget(self.save_button)
         layout.addLayout(save)
 
-        network = QGroupBox("Network", self)
+        network = QGroupBox(tr("Network"), self)
         network_form = QFormLayout(network)
         self.network = QgsMapLayerComboBox(network)
         self.network.setFilters(QgsMapLayerProxyModel.LineLayer)
         self.network.setAllowEmptyLayer(True)
-        self.network.setToolTip("Any line layer (an OSM extract, say); empty: the curated network")
+        self.network.setToolTip(tr("Any line layer (an OSM extract, say); empty: the curated network"))
         self.network.setLayer(None)
         self.length_field = QgsFieldComboBox(network)
         self.length_field.setAllowEmptyFieldName(True)
@@ -106,17 +106,18 @@ class RoutePanel(QWidget):
         self.mode_field.setAllowEmptyFieldName(True)
         self.network.layerChanged.connect(self.length_field.setLayer)
         self.network.layerChanged.connect(self.mode_field.setLayer)
-        network_form.addRow("Layer (empty: curated)", self.network)
-        network_form.addRow("Length field (km)", self.length_field)
-        network_form.addRow("Mode field", self.mode_field)
+        network_form.addRow(tr("Layer (empty: curated)"), self.network)
+        network_form.addRow(tr("Length field (km)"), self.length_field)
+        network_form.addRow(tr("Mode field"), self.mode_field)
         self.speeds = {}
-        for mode, default in (("rail", 50.0), ("sea", 25.0), ("road", 40.0)):
+        for mode, title, default in (("rail", tr("Speed, rail"), 50.0), ("sea", tr("Speed, sea"), 25.0),
+                                     ("road", tr("Speed, road"), 40.0)):
             box = QDoubleSpinBox(network)
             box.setRange(1.0, 500.0)
-            box.setSuffix(" km/h")
+            box.setSuffix(tr(" km/h"))
             box.setValue(default)
             self.speeds[mode] = box
-            network_form.addRow("Speed, " + mode, box)
+            network_form.addRow(title, box)
         layout.addWidget(network)
 
     def showEvent(self, event):  # noqa: N802
@@ -126,7 +127,7 @@ class RoutePanel(QWidget):
     def set_places(self, places):
         for combo in (self.start, self.end):
             combo.clear()
-            combo.addItem(CLICK_ON_MAP, "")
+            combo.addItem(tr("(click on the map)"), "")
             for place in places:
                 combo.addItem(place.name, place.id)
 
@@ -138,8 +139,8 @@ class RoutePanel(QWidget):
                       "{} → {}".format(leg.from_name, leg.to_name))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                item.setToolTip("{} → {}{}".format(leg.from_name, leg.to_name,
-                                                   " via " + leg.via if leg.via else ""))
+                via = tr(" via {}").format(leg.via) if leg.via else ""
+                item.setToolTip("{} → {}{}".format(leg.from_name, leg.to_name, via))
                 self.legs.setItem(row, column, item)
         self.legs.resizeColumnsToContents()
         self.save_button.setEnabled(bool(legs))
