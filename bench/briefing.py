@@ -13,10 +13,10 @@ from pathlib import Path
 
 from qgis.core import QgsApplication, QgsLayoutExporter, QgsProject
 
-from kpa_tracker.core import curated
-from kpa_tracker.core.briefing import build_briefing, export, preset_by_id
-from kpa_tracker.core.project_layers import load_layers
-from kpa_tracker.core.svg_paths import add_plugin_svg_path
+from kpa_tracker.core.curated import data as curated
+from kpa_tracker.core.briefing.build import build_briefing, export, preset_by_id
+from kpa_tracker.core.project.layers import load_layers
+from kpa_tracker.toolbelt.svg_paths import add_plugin_svg_path
 
 ROUNDS = 5
 

@@ -18,12 +18,12 @@ from pathlib import Path
 
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 
-from kpa_tracker.core import curated
-from kpa_tracker.core.curated_store import (
+from kpa_tracker.core.curated import data as curated
+from kpa_tracker.core.curated.store import (
     GEOMETRY_TYPES, _build_row, curated_attributes, curated_geometry, layer_uri,
     qgs_fields, table_name)
-from kpa_tracker.core.gpkg import create_table
-from kpa_tracker.core.project_layers import load_layers
+from kpa_tracker.toolbelt.gpkg import create_table
+from kpa_tracker.core.project.layers import load_layers
 
 ROUNDS = 15
 

@@ -20,7 +20,7 @@ from qgis.core import (
 from qgis.gui import QgsMapCanvas, QgsMapMouseEvent
 from qgis.PyQt.QtCore import QEvent, QPoint, Qt
 
-from kpa_tracker.core.geodesy import distance_area
+from kpa_tracker.core.measure.geodesy import distance_area
 from kpa_tracker.maptools.measure_tool import DISTANCE, GeodesicMeasureTool
 
 VERTICES = 500

@@ -1,4 +1,4 @@
-"""Routes on a 100,000-edge grid: kpa_tracker.core.routing against native:shortestpathpointtopoint.
+"""Routes on a 100,000-edge grid: kpa_tracker.core.routing.network against native:shortestpathpointtopoint.
 
 The same vertex-to-vertex queries, in the same run. The native algorithm builds
 the graph on every run; ours builds it on the first query and keeps it until
@@ -16,7 +16,7 @@ import time
 
 from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
 
-from kpa_tracker.core import routing
+from kpa_tracker.core.routing import network as routing
 
 SIDE = 224  # vertices per side: 2 * 224 * 223 = 99,904 edges
 STEP = 0.01  # degrees between grid vertices

@@ -45,8 +45,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDateTime, QSize
 from qgis.PyQt.QtGui import QColor
 
-from kpa_tracker.core import sightings as S
-from kpa_tracker.core import sightings_form as F
+from kpa_tracker.core.sightings import gpkg_store as S
+from kpa_tracker.core.domain import times as T
+from kpa_tracker.core.domain import validation as V
+from kpa_tracker.core.sightings import layers as L
+from kpa_tracker.core.sightings import form as F
 
 SIGHTINGS = 100000
 COMMITS = 10000
@@ -114,7 +117,7 @@ def open_and_render(openers, rounds: int, expected_count: int) -> dict:
 
 
 def _open_plugin(gpkg: Path):
-    layer = QgsVectorLayer(S.sightings_uri(gpkg), "Sightings", "ogr")
+    layer = QgsVectorLayer(L.sightings_uri(gpkg), "Sightings", "ogr")
     F.configure_form(layer, None, None, QgsProject.instance())
     return layer
 
@@ -122,23 +125,23 @@ def _open_plugin(gpkg: Path):
 def _open_plain(gpkg: Path):
     options = QgsVectorLayer.LayerOptions()
     options.loadDefaultStyle = False
-    return QgsVectorLayer(S.sightings_uri(gpkg), "sightings", "ogr", options)
+    return QgsVectorLayer(L.sightings_uri(gpkg), "sightings", "ogr", options)
 
 
 def _open_colleague(gpkg: Path):
-    return QgsVectorLayer(S.sightings_uri(gpkg), "sightings", "ogr")
+    return QgsVectorLayer(L.sightings_uri(gpkg), "sightings", "ogr")
 
 
 def _form_features(items):
     """The sightings as the attribute form hands them over: QgsFeatures with QGIS values."""
-    sighting_fields, source_fields = S.sighting_qgs_fields(), S.source_qgs_fields()
+    sighting_fields, source_fields = L.sighting_qgs_fields(), L.source_qgs_fields()
     features = []
     for sighting, source in items:
         feature = QgsFeature(sighting_fields)
         for name, value in sighting.items():
             if name in ("lon", "lat"):
                 continue
-            feature[name] = QDateTime.fromString(S.format_gpkg_datetime(value)[:19], "yyyy-MM-ddTHH:mm:ss") \
+            feature[name] = QDateTime.fromString(T.format_gpkg_datetime(value)[:19], "yyyy-MM-ddTHH:mm:ss") \
                 if isinstance(value, datetime.datetime) else value
         sighting_id = str(uuid.uuid4())
         feature["sighting_id"] = sighting_id
@@ -155,14 +158,14 @@ def _form_features(items):
 def _provider_rows(layer, sources_layer, form_features):
     rows, source_rows = [], []
     for feature, child in form_features:
-        record, problems = S.clean_sighting(S.sighting_from_feature(feature), [S.source_from_feature(child)], NOW)
+        record, problems = V.clean_sighting(L.sighting_from_feature(feature), [L.source_from_feature(child)], NOW)
         row = QgsFeature(layer.fields())
         for name, value in record.attributes().items():
             row[name] = value
         row.setGeometry(feature.geometry())
         rows.append(row)
         other = QgsFeature(sources_layer.fields())
-        for name, value in S.source_from_feature(child).items():
+        for name, value in L.source_from_feature(child).items():
             other[name] = value
         source_rows.append(other)
     return rows, source_rows
@@ -178,7 +181,7 @@ def run() -> dict:
         rng = random.Random(20241210)
         big = work / "workspace.gpkg"
         items = [_values(rng, i) for i in range(SIGHTINGS)]
-        clean_s, records = _timed(lambda: [S.clean_sighting(s, [src], NOW)[0] for s, src in items])
+        clean_s, records = _timed(lambda: [V.clean_sighting(s, [src], NOW)[0] for s, src in items])
         write_s, _ = _timed(lambda: S.write_records(big, records))
         F.save_default_styles(big)
         figures.update(generate_clean_s=clean_s, generate_write_s=write_s)
@@ -204,15 +207,15 @@ def run() -> dict:
             S.add_sighting_from_features(one_by_one, feature, [child], NOW) for feature, child in form_features])
         batch = fresh("form_batch.gpkg")
         figures["form_batch_s"], _ = _timed(lambda: S.add_sightings(batch, [
-            (S.sighting_from_feature(feature), [S.source_from_feature(child)])
+            (L.sighting_from_feature(feature), [L.source_from_feature(child)])
             for feature, child in form_features], NOW))
         # The same validation alone, nothing written: what the plain provider does not do.
         figures["validation_s"], _ = _timed(lambda: [
-            S.clean_sighting(S.sighting_from_feature(feature), [S.source_from_feature(child)], NOW)
+            V.clean_sighting(L.sighting_from_feature(feature), [L.source_from_feature(child)], NOW)
             for feature, child in form_features])
 
         plain_single = fresh("plain_single.gpkg")
-        layer, sources_layer = S.open_layers(plain_single, create=False)
+        layer, sources_layer = L.open_layers(plain_single, create=False)
         rows, source_rows = _provider_rows(layer, sources_layer, form_features)
         provider, source_provider = layer.dataProvider(), sources_layer.dataProvider()
 
@@ -223,7 +226,7 @@ def run() -> dict:
         figures["plain_single_s"], _ = _timed(provider_one_by_one)
         del layer, sources_layer, provider, source_provider
         plain_batch = fresh("plain_batch.gpkg")
-        layer, sources_layer = S.open_layers(plain_batch, create=False)
+        layer, sources_layer = L.open_layers(plain_batch, create=False)
         rows, source_rows = _provider_rows(layer, sources_layer, form_features)
         figures["plain_batch_s"], _ = _timed(lambda: (layer.dataProvider().addFeatures(rows)[0],
                                                       sources_layer.dataProvider().addFeatures(source_rows)[0]))

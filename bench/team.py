@@ -29,8 +29,11 @@ from qgis.core import QgsApplication, QgsDataSourceUri, QgsProject, QgsVectorLay
 
 from bench.sightings import NOW, _timed, _values, open_and_render
 from devtools.pg_server import SUPERUSER, PgServer
-from kpa_tracker.core import sightings as S
-from kpa_tracker.core import team_db, team_store
+from kpa_tracker.core.sightings import gpkg_store as S
+from kpa_tracker.core.domain import validation as V
+from kpa_tracker.core.sightings import layers as L
+from kpa_tracker.core.team import connection as team_db
+from kpa_tracker.core.team import store as team_store
 
 SIGHTINGS = 100000
 ROUNDS = 5
@@ -42,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _open_gpkg(path: Path) -> QgsVectorLayer:
     options = QgsVectorLayer.LayerOptions()
     options.loadDefaultStyle = False
-    return QgsVectorLayer(S.sightings_uri(path), "sightings", "ogr", options)
+    return QgsVectorLayer(L.sightings_uri(path), "sightings", "ogr", options)
 
 
 def _open_postgis(server: PgServer, dbname: str) -> QgsVectorLayer:
@@ -61,7 +64,7 @@ def _writers(dsn: str, count: int, each: int) -> float:
     """Seconds for `count` writer processes to insert `each` sightings apiece (from when all are started)."""
     environment = dict(os.environ, PYTHONPATH=str(ROOT))
     started = time.perf_counter()
-    processes = [subprocess.Popen([sys.executable, "-m", "kpa_tracker.tests.team_writer", "insert", dsn, str(each),
+    processes = [subprocess.Popen([sys.executable, "-m", "kpa_tracker.tests.team.team_writer", "insert", dsn, str(each),
                                    str(BATCH), str(1000 + seed)], cwd=str(ROOT), env=environment,
                                   stdout=subprocess.PIPE, text=True) for seed in range(count)]
     results = [json.loads(p.communicate()[0].strip().splitlines()[-1]) for p in processes]
@@ -85,7 +88,7 @@ def run() -> dict:
         team_db.ensure_schema(conn)
         rng = random.Random(20241210)
         items = [_values(rng, i) for i in range(SIGHTINGS)]
-        records = [S.clean_sighting(s, [src], NOW)[0] for s, src in items]
+        records = [V.clean_sighting(s, [src], NOW)[0] for s, src in items]
         gpkg = work / "workspace.gpkg"
         figures["gpkg_write_s"], _ = _timed(lambda: S.write_records(gpkg, records))
         figures["team_write_s"], _ = _timed(lambda: team_store.write_records(conn, records))

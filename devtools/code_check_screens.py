@@ -106,8 +106,8 @@ def _sighting_form(plugin, result):
 
 
 def _conflict_dialog(result):
-    from kpa_tracker.core.team_edit import Conflict, FieldConflict
-    from kpa_tracker.ui.conflict_dialog import ConflictDialog
+    from kpa_tracker.core.team.versioning import Conflict, FieldConflict
+    from kpa_tracker.ui.dialogs.conflict import ConflictDialog
 
     when = QDateTime.currentDateTimeUtc()
     conflicts = [

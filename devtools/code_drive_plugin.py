@@ -140,7 +140,7 @@ def _options_page(plugin):
     seen = {}
 
     def use_page():
-        from kpa_tracker.ui.options_page import KpaOptionsPage
+        from kpa_tracker.ui.dialogs.options_page import KpaOptionsPage
 
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible() \

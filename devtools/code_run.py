@@ -137,11 +137,11 @@ def _sightings(plugin):
 
     sys.path.insert(0, os.environ["KPA_SOURCE_ROOT"])  # --code scripts have no __file__
     from devtools.demo_sightings import demo_items
-    from kpa_tracker.core import sightings as S
-    from kpa_tracker.core.project_layers import find_loaded
+    from kpa_tracker.core.sightings import gpkg_store as S
+    from kpa_tracker.core.project.layers import find_loaded
     from qgis.core import QgsProject
 
-    from kpa_tracker.core import sightings_backend
+    from kpa_tracker.core.sightings import store as sightings_backend
 
     sightings_backend.choose(sightings_backend.LOCAL)
     controller = plugin.sightings
@@ -182,7 +182,7 @@ def _sightings(plugin):
     _sightings_layer, sources = controller.layers()
     source = sources.fields()
     from qgis.core import QgsGeometry, QgsVectorLayerUtils
-    from kpa_tracker.core import curated
+    from kpa_tracker.core.curated import data as curated
     cited = next(f for f in curated.load_cached()[1].features["units"] if f.id == "kpa-contingent-kursk").sources[0]
     values = {source.indexOf("sighting_id"): form.currentFormFeature()["sighting_id"],
               source.indexOf("url"): cited.url, source.indexOf("publisher"): cited.publisher,
@@ -222,7 +222,9 @@ def _team(plugin):
 
     sys.path.insert(0, os.environ["KPA_SOURCE_ROOT"])
     from devtools.demo_sightings import demo_items
-    from kpa_tracker.core import sightings_backend, team_db, team_store
+    from kpa_tracker.core.sightings import store as sightings_backend
+    from kpa_tracker.core.team import connection as team_db
+    from kpa_tracker.core.team import store as team_store
 
     manager = QgsApplication.authManager()
     if not manager.masterPasswordIsSet():
@@ -293,7 +295,7 @@ def _team(plugin):
     def grab_options():
         from qgis.PyQt.QtWidgets import QDialog
 
-        from kpa_tracker.ui.options_page import KpaOptionsPage
+        from kpa_tracker.ui.dialogs.options_page import KpaOptionsPage
 
         options = QApplication.activeModalWidget()
         page = options.findChild(KpaOptionsPage) if options is not None else None

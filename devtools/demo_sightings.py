@@ -7,7 +7,7 @@ Nothing here is a new observation. The grade is derived from the curated status 
 
 from typing import List, Mapping, Sequence, Tuple
 
-from kpa_tracker.core import curated
+from kpa_tracker.core.curated import data as curated
 
 GRADE_BY_STATUS = {"confirmed": ("B", 2), "assessed": ("B", 3), "reported": ("C", 3), "claimed": ("D", 4)}
 GEO_PRECISION = {"exact": 1, "site": 1, "town": 2, "region": 3}

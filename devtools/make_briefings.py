@@ -7,10 +7,10 @@ from pathlib import Path
 
 from qgis.core import QgsApplication, QgsProject
 
-from kpa_tracker.core import curated
-from kpa_tracker.core.briefing import PRESETS, build_briefing, export
-from kpa_tracker.core.project_layers import load_layers
-from kpa_tracker.core.svg_paths import add_plugin_svg_path
+from kpa_tracker.core.curated import data as curated
+from kpa_tracker.core.briefing.build import PRESETS, build_briefing, export
+from kpa_tracker.core.project.layers import load_layers
+from kpa_tracker.toolbelt.svg_paths import add_plugin_svg_path
 
 ROOT = Path(__file__).resolve().parent.parent
 # The Kursk front is printed as it stood on the primary source's date; the others as of today.

@@ -26,7 +26,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
-from kpa_tracker.core.briefing import TEMPLATE
+from kpa_tracker.core.briefing.build import TEMPLATE
 
 
 def _place(item, x, y, w, h):

@@ -5,7 +5,7 @@
 Symbols by claim status (shape, and a dashed outline for reported and claimed,
 as the curated units and bases have) and by grade band (colour), from the
 derived field ``map_class`` ("reported high", …, "rejected"; see
-kpa_tracker.core.sightings.map_class). Rejected sightings stay on the map as
+kpa_tracker.core.sightings.gpkg_store.map_class). Rejected sightings stay on the map as
 small grey crosses: nothing an analyst entered disappears.
 
 Only the symbology is written: the form lives in the GeoPackage's default style.
@@ -24,8 +24,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtXml import QDomDocument
 
-from kpa_tracker.core.sightings import CLAIM_STATUS, GRADE_BANDS
-from kpa_tracker.core.sightings_form import STYLE_QML
+from kpa_tracker.core.domain.grading import CLAIM_STATUS, GRADE_BANDS
+from kpa_tracker.core.sightings.form import STYLE_QML
 
 BAND_COLOURS = {"high": "178,24,43,255", "medium": "239,138,98,255", "low": "150,150,150,255"}
 STATUS_SHAPES = {

@@ -34,8 +34,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
-from kpa_tracker.core import curated
-from kpa_tracker.core.curated_store import qgs_fields
+from kpa_tracker.core.curated import data as curated
+from kpa_tracker.core.curated.store import qgs_fields
 
 STYLES = curated.LAYERS_DIR / "styles"
 # The symbol for a feature: its SIDC with the status digit set from our status,

@@ -11,7 +11,7 @@ import sys
 
 from milsymbol import Symbol
 
-from kpa_tracker.core import curated
+from kpa_tracker.core.curated import data as curated
 
 OUT_DIR = curated.LAYERS_DIR / "svg" / "kpa_app6"
 SIZE = 60

@@ -65,7 +65,7 @@ def _team_server(env):
 
     from devtools.pg_server import PgServer
 
-    from kpa_tracker.core import team_db
+    from kpa_tracker.core.team import connection as team_db
 
     server = PgServer().start()
     server.create_database("kpa_team")

@@ -4,7 +4,7 @@ import sys
 
 from qgis.core import QgsApplication
 
-from kpa_tracker.core.data_checks import validate
+from kpa_tracker.core.curated.checks import validate
 
 
 def main() -> int:
