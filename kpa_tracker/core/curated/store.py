@@ -21,6 +21,7 @@ from typing import Dict, List
 
 from qgis.core import (
     QgsFeature,
+    QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsGeometry,
@@ -464,3 +465,23 @@ def reset_features(gpkg_path: Path, layer: LayerDef, features: List[CuratedFeatu
     state.record(layer.id, base, curated_version(features))
     state.flush()
     return sorted(wanted)
+
+
+def known_unit_ids(gpkg_path=None):
+    """The unit ids a sighting may cite: the workspace's units table (the analyst may have added units),
+    else the curated data; None when neither can be read."""
+    from ...toolbelt.workspace import workspace_gpkg_path
+    from . import data as curated
+
+    gpkg_path = Path(gpkg_path) if gpkg_path is not None else workspace_gpkg_path()
+    if gpkg_path.exists():
+        units = QgsVectorLayer("{}|layername=curated_units".format(gpkg_path), "units", "ogr")
+        if units.isValid() and units.fields().indexOf("id") >= 0:
+            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes(["id"],
+                                                                                                          units.fields())
+            return {feature["id"] for feature in units.getFeatures(request) if feature["id"]}
+    try:
+        _catalogue, result = curated.load_cached()
+        return {feature.id for feature in result.features.get("units", [])}
+    except Exception:  # noqa: BLE001 (a broken data file must not stop sightings)
+        return None

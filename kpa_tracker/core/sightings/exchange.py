@@ -37,7 +37,9 @@ from qgis.core import QgsGeometry
 
 from ...toolbelt.compat import POINT_GEOMETRY
 from .html import sighting_html
-from .gpkg_store import SIGHTING_COLUMNS, SightingRecord, format_iso_utc
+from ..domain.fields import SIGHTING_COLUMNS
+from ..domain.records import SightingRecord
+from ..domain.times import format_iso_utc
 
 FORMATS = {".csv": "CSV", ".geojson": "GeoJSON", ".json": "GeoJSON", ".kml": "KML"}
 SOURCE_FLAT = ("source_url", "source_publisher", "source_published_at", "source_archive_url", "source_notes")

@@ -61,24 +61,17 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ...toolbelt.compat import set_container_is_group_box
 from .html import display_expression, map_tip_template
-from .gpkg_store import (
-    ATTACHMENTS_DIR,
+from ..domain.fields import ATTACHMENTS_DIR, LABELS, SIGHTINGS_TABLE, SOURCES_TABLE, SOURCE_LABELS
+from ..domain.grading import (
     CLAIM_STATUS,
     GEO_PRECISION,
     INFO_CREDIBILITY,
-    LABELS,
-    RELATION_ID,
     REVIEW_STATUS,
-    SIGHTINGS_TABLE,
-    SOURCE_LABELS,
     SOURCE_RELIABILITY,
-    SOURCES_TABLE,
     TIME_PRECISION,
-    ensure_schema,
-    gpkg_path_of,
-    sightings_uri,
-    sources_uri,
 )
+from .layers import RELATION_ID, gpkg_path_of, sightings_uri, sources_uri
+from .gpkg_store import ensure_schema
 from ...toolbelt.workspace import plugin_dir
 
 STYLE_QML = plugin_dir() / "layers" / "styles" / "sightings.qml"

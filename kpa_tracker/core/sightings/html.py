@@ -11,16 +11,16 @@ import html
 from typing import Mapping, Optional, Sequence
 
 from ..curated.html import safe_link
-from .gpkg_store import (
+from ..domain.grading import (
     CLAIM_STATUS,
     GEO_PRECISION,
     INFO_CREDIBILITY,
     REVIEW_STATUS,
     SOURCE_RELIABILITY,
     TIME_PRECISION,
-    AttachmentCheck,
-    format_iso_utc,
 )
+from .attachments import AttachmentCheck
+from ..domain.times import format_iso_utc
 
 _LABELS = {
     "source_reliability": dict(SOURCE_RELIABILITY),

@@ -21,7 +21,10 @@ from qgis.core import QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsRectangle, 
 
 from ..curated import data as curated
 from ..measure.geodesy import distance_area
-from .gpkg_store import SOURCE_RELIABILITY, SightingRecord, format_gpkg_datetime, read_sightings
+from ..domain.query import NEWEST_FIRST, SightingQuery, allowed_letters  # noqa: F401 (allowed_letters: kept here)
+from ..domain.records import SightingRecord
+from ..domain.values import is_null
+from .gpkg_store import read_sightings
 
 COMPASS = ("N", "NE", "E", "SE", "S", "SW", "W", "NW")
 _PROVINCES = {}
@@ -57,12 +60,8 @@ def province_of(lon: float, lat: float) -> str:
     for feature in layer.getFeatures(request):
         if feature.geometry().contains(point):
             name, country = feature["name"], feature["admin"]
-            return ", ".join(str(v) for v in (name, country) if v not in (None, "") and not _null(v))
+            return ", ".join(str(v) for v in (name, country) if v not in (None, "") and not is_null(v))
     return ""
-
-
-def _null(value) -> bool:
-    return hasattr(value, "isNull") and value.isNull()
 
 
 @dataclass(frozen=True)
@@ -109,36 +108,14 @@ def nearest_place_name(lon: float, lat: float, places: Optional[Sequence] = None
     return PlaceName(province, "province" if province else "")
 
 
-def allowed_letters(min_grade: str):
-    """'B2' -> (['A', 'B'], 2): source reliability at least B and information credibility at least 2."""
-    letter, number = min_grade[0].upper(), int(min_grade[1:] or 6)
-    letters = [code for code, _label in SOURCE_RELIABILITY]
-    return letters[:letters.index(letter) + 1], number
 
 
 def recent_sightings(gpkg_path=None, unit: Optional[str] = None, start: Optional[datetime.datetime] = None,
                      end: Optional[datetime.datetime] = None, min_grade: Optional[str] = None,
                      include_rejected: bool = True, limit: Optional[int] = 200) -> List[SightingRecord]:
     """Sightings newest first: of a unit (its id or the unit as reported), in a date range, at least a grade."""
-    clauses, parameters = [], []
-    if unit:
-        clauses.append('("unit_id" = ? OR lower("unit_as_reported") = lower(?))')
-        parameters += [unit, unit]
-    if start is not None:
-        clauses.append('"observed_at" >= ?')
-        parameters.append(format_gpkg_datetime(start)[:19])
-    if end is not None:
-        clauses.append('substr("observed_at", 1, 19) <= ?')
-        parameters.append(format_gpkg_datetime(end)[:19])
-    if min_grade:
-        allowed, number = allowed_letters(min_grade)
-        clauses.append('upper("source_reliability") IN ({}) AND "info_credibility" <= ?'.format(
-            ", ".join("?" * len(allowed))))
-        parameters += allowed + [number]
-    if not include_rejected:
-        clauses.append('coalesce("review_status", \'\') <> \'rejected\'')
-    return read_sightings(gpkg_path, " AND ".join(clauses), parameters, order_by='"observed_at" DESC, "fid" DESC',
-                          limit=limit)
+    query = SightingQuery(unit, start, end, min_grade, include_rejected, limit, NEWEST_FIRST)
+    return read_sightings(gpkg_path, query)
 
 
 def unit_key(record: SightingRecord) -> str:

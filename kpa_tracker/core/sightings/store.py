@@ -1,19 +1,21 @@
-"""Where the analyst's sightings live: the local workspace GeoPackage (the default) or the team's PostGIS
-database, chosen on the plugin's settings page (Settings ▸ Options ▸ KPA Tracker).
+"""One store interface for sightings, two backends: the local GeoPackage (the default) and the team's
+PostGIS database, chosen on the plugin's settings page (Settings ▸ Options ▸ KPA Tracker).
 
-The dock works through one of the two classes below, so adding, listing and editing read the same
-either way: the same layers, form, style, temporal settings and checks (`clean_sighting`).
+Every part of the plugin that adds, lists or counts sightings works through `SightingsStore`; the
+contract tests (tests/sightings/test_store_contract.py) hold both backends to the same behaviour.
 """
 
 import datetime
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Collection, List, Mapping, Optional, Sequence, Tuple
+from typing import Collection, List, Mapping, Optional, Protocol, Sequence, Tuple
 
 from ...toolbelt import settings
-from .gpkg_store import SightingRecord, add_sightings, known_unit_ids, open_layers
-from .query import allowed_letters, recent_sightings
-from ...toolbelt.workspace import workspace_gpkg_path
+from ...toolbelt.i18n import tr
+from ..domain.query import NEWEST_FIRST, SightingQuery
+from ..domain.records import SightingRecord
+from ..domain.validation import clean_batch
+from . import gpkg_store, migration
+from .layers import open_layers
 
 KIND_KEY = "workspace/kind"  # "local" or "team"
 TEAM_CONNECTION_KEY = "team/connection"  # the name of a QGIS PostgreSQL connection
@@ -21,115 +23,183 @@ LOCAL, TEAM = "local", "team"
 Items = Sequence[Tuple[Mapping, Sequence[Mapping]]]
 
 
-@dataclass
-class LocalSightings:
-    gpkg_path: Optional[Path] = None
-    kind = LOCAL
-
-    def path(self) -> Path:
-        return Path(self.gpkg_path) if self.gpkg_path else workspace_gpkg_path()
+class SightingsStore(Protocol):
+    kind: str
 
     def key(self) -> str:
         """Tells the layers of one store from another's (kept as a layer property)."""
+
+    def describe(self) -> str:
+        """Where the sightings are kept, in words."""
+
+    def ensure_schema(self) -> None: ...
+
+    def open_layers(self): ...
+
+    def write(self, items: Items, now=None, known_units: Optional[Collection[str]] = None) -> List[SightingRecord]:
+        """Validate (clean_batch) and write every (sighting, sources) pair in one transaction, or none."""
+
+    def write_records(self, records: Sequence[SightingRecord]) -> None: ...
+
+    def read(self, query: Optional[SightingQuery] = None) -> List[SightingRecord]: ...
+
+    def counts(self) -> Tuple[int, int]: ...
+
+    def ids(self) -> set: ...
+
+    def attachments_workspace(self) -> Path: ...
+
+
+class GpkgStore:
+    kind = LOCAL
+
+    def __init__(self, gpkg_path=None):
+        self.gpkg_path = Path(gpkg_path) if gpkg_path is not None else None
+
+    def path(self) -> Path:
+        return self.gpkg_path or gpkg_store.default_path()
+
+    def key(self) -> str:
         return "local:{}".format(self.path())
 
     def describe(self) -> str:
-        return "your local workspace ({})".format(self.path())
+        return tr("your local workspace ({})").format(self.path())
+
+    def ensure_schema(self) -> None:
+        if self.gpkg_path is None:  # the workspace's own: an older release kept sightings in workspace.gpkg
+            migration.migrate_if_needed(self.path())
+        gpkg_store.ensure_schema(self.path())
 
     def open_layers(self):
+        self.ensure_schema()
         return open_layers(self.path())
+
+    def write(self, items: Items, now=None, known_units=None) -> List[SightingRecord]:
+        return gpkg_store.add_sightings(self.path(), items, now, known_units)
+
+    def write_records(self, records) -> None:
+        gpkg_store.write_records(self.path(), records)
+
+    def read(self, query: Optional[SightingQuery] = None) -> List[SightingRecord]:
+        return gpkg_store.read_sightings(self.path(), query)
+
+    def counts(self) -> Tuple[int, int]:
+        return gpkg_store.count_sightings(self.path())
+
+    def ids(self) -> set:
+        return gpkg_store.existing_sighting_ids(self.path())
+
+    def without_sources(self) -> List[str]:
+        return gpkg_store.sightings_without_sources(self.path())
 
     def attachments_workspace(self) -> Path:
         return self.path()
 
-    def known_units(self) -> Optional[Collection[str]]:
-        return known_unit_ids(self.path())
-
-    def write(self, items: Items, now=None) -> List[SightingRecord]:
-        return add_sightings(self.path(), items, now, self.known_units())
-
     def recent(self, unit=None, start=None, end=None, min_grade=None, limit=200) -> List[SightingRecord]:
-        return recent_sightings(self.path(), unit, start, end, min_grade, limit=limit)
+        return self.read(SightingQuery(unit, start, end, min_grade, limit=limit, order_by=NEWEST_FIRST))
 
 
-@dataclass
-class TeamSightings:
-    connection_name: str
-    gpkg_path: Optional[Path] = None  # the local workspace: curated units and attachment files stay there
+class PostgisStore:
+    """The team database; each call opens its own connection (safe from a QgsTask's thread)."""
     kind = TEAM
+
+    def __init__(self, connection_name: str, gpkg_path=None, dsn: Optional[str] = None):
+        self.connection_name = connection_name
+        self.dsn = dsn  # headless use (a worker process, a script): a libpq DSN instead of a QGIS connection
+        # Attachment files are copied into the analyst's own workspace; the database keeps path and SHA-256.
+        self.gpkg_path = Path(gpkg_path) if gpkg_path is not None else None
 
     def key(self) -> str:
         return "team:{}".format(self.connection_name)
 
     def describe(self) -> str:
-        return "the team database (QGIS connection '{}')".format(self.connection_name)
+        return tr("the team database (QGIS connection '{}')").format(self.connection_name)
+
+    def _connect(self):
+        from ..team import connection
+
+        if self.dsn:
+            return connection.connect_dsn(self.dsn)
+        return connection.connect(self.connection_name)
+
+    def _with(self, work):
+        conn = self._connect()
+        try:
+            return work(conn)
+        finally:
+            conn.close()
+
+    def ensure_schema(self) -> None:
+        from ..team import connection
+
+        self._with(connection.ensure_schema)
 
     def open_layers(self):
         from ..team.connection import open_team_layers
 
         return open_team_layers(self.connection_name, names=("Sightings (team)", "Sighting sources (team)"))
 
-    def attachments_workspace(self) -> Path:
-        # Attachment files are copied into the analyst's own workspace; the database keeps path and SHA-256.
-        return Path(self.gpkg_path) if self.gpkg_path else workspace_gpkg_path()
+    def write(self, items: Items, now=None, known_units=None) -> List[SightingRecord]:
+        records = clean_batch(items, now, known_units)
+        self.write_records(records)
+        return records
 
-    def known_units(self) -> Optional[Collection[str]]:
-        return known_unit_ids(self.attachments_workspace())
-
-    def write(self, items: Items, now=None) -> List[SightingRecord]:
-        from ..team import connection as team_db
+    def write_records(self, records) -> None:
         from ..team import store as team_store
 
-        conn = team_db.connect(self.connection_name)
-        try:
-            return team_store.add_sightings(conn, items, now, self.known_units())
-        finally:
-            conn.close()
+        self._with(lambda conn: team_store.write_records(conn, records))
+
+    def read(self, query: Optional[SightingQuery] = None) -> List[SightingRecord]:
+        from ..team import store as team_store
+
+        query = query or SightingQuery()
+        where, parameters = query.postgres_where()
+        order = (query.order_by or '"observed_at", "fid"').replace('"', "")
+        return self._with(lambda conn: team_store.read_sightings(conn, where, parameters, order_by=order,
+                                                                 limit=query.limit))
+
+    def counts(self) -> Tuple[int, int]:
+        from ..team import store as team_store
+
+        return self._with(team_store.count_sightings)
+
+    def ids(self) -> set:
+        from ..team import store as team_store
+
+        return self._with(team_store.sighting_ids)
+
+    def attachments_workspace(self) -> Path:
+        return self.gpkg_path or gpkg_store.default_path()
 
     def recent(self, unit=None, start: Optional[datetime.datetime] = None, end: Optional[datetime.datetime] = None,
                min_grade=None, limit=200) -> List[SightingRecord]:
-        from ..team import connection as team_db
-        from ..team import store as team_store
-
-        clauses, parameters = [], []
-        if unit:
-            clauses.append("(unit_id = %s OR lower(unit_as_reported) = lower(%s))")
-            parameters += [unit, unit]
-        if start is not None:
-            clauses.append("observed_at >= %s")
-            parameters.append(start)
-        if end is not None:
-            clauses.append("observed_at <= %s")
-            parameters.append(end)
-        if min_grade:
-            letters, number = allowed_letters(min_grade)
-            clauses.append("upper(source_reliability) = ANY(%s) AND info_credibility <= %s")
-            parameters += [letters, number]
-        conn = team_db.connect(self.connection_name)
-        try:
-            return team_store.read_sightings(conn, " AND ".join(clauses), parameters,
-                                             order_by="observed_at DESC, fid DESC", limit=limit)
-        finally:
-            conn.close()
+        return self.read(SightingQuery(unit, start, end, min_grade, limit=limit, order_by=NEWEST_FIRST))
 
 
-def current(gpkg_path=None):
+# The names the rest of the plugin knew them by.
+LocalSightings, TeamSightings = GpkgStore, PostgisStore
+
+
+def selected_store(gpkg_path=None) -> SightingsStore:
     """The store the settings choose; the local workspace unless a team connection is set."""
     if settings.value(KIND_KEY, LOCAL) == TEAM:
         name = current_connection_name()
         if name:
-            return TeamSightings(name, gpkg_path)
-    return LocalSightings(gpkg_path)
+            return PostgisStore(name, gpkg_path)
+    return GpkgStore(gpkg_path)
 
 
 def current_connection_name() -> str:
     return settings.value(TEAM_CONNECTION_KEY, "") or ""
 
 
-def choose(kind: str, connection_name: str = "") -> None:
+def select_store(kind: str, connection_name: str = "") -> None:
     settings.set_value(KIND_KEY, TEAM if kind == TEAM else LOCAL)
     settings.set_value(TEAM_CONNECTION_KEY, connection_name or "")
 
 
-__all__ = ["KIND_KEY", "LOCAL", "LocalSightings", "TEAM", "TEAM_CONNECTION_KEY", "TeamSightings", "choose",
-           "current"]
+current, choose = selected_store, select_store  # older names, still used by the settings page
+
+
+__all__ = ["GpkgStore", "KIND_KEY", "LOCAL", "LocalSightings", "PostgisStore", "SightingsStore", "TEAM",
+           "TEAM_CONNECTION_KEY", "TeamSightings", "choose", "current", "select_store", "selected_store"]

@@ -59,7 +59,7 @@ def test_sighting_added_by_clicking_the_map(drive):
 def test_options_page_opens_and_applies(drive):
     page = drive["options_page"]
     assert page["page"] and page["local_checked"], page
-    assert page["store_after"] == "LocalSightings", page
+    assert page["store_after"] == "GpkgStore", page
 
 
 def test_every_processing_algorithm_runs_in_the_desktop(drive):

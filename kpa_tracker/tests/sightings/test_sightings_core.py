@@ -15,12 +15,30 @@ from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextU
 from qgis.PyQt.QtCore import QDateTime, Qt
 
 from kpa_tracker.core.sightings import gpkg_store as S
+from kpa_tracker.core.curated import store as CS
+from kpa_tracker.core.domain import fields as FLD
+from kpa_tracker.core.domain import grading as G
+from kpa_tracker.core.domain import records as R
+from kpa_tracker.core.domain import times as T
+from kpa_tracker.core.domain import validation as V
+from kpa_tracker.core.sightings import attachments as A
+from kpa_tracker.core.sightings import layers as L
 from kpa_tracker.toolbelt.compat import NULL_GEOMETRY, POINT_GEOMETRY
 from kpa_tracker.toolbelt.gpkg import create_table
 from kpa_tracker.core.sightings.html import escaped_expression, map_tip_template, sighting_html, sources_html
 
 ROOT = Path(__file__).resolve().parents[3]
 NOW = datetime.datetime(2024, 12, 20, 12, 0, tzinfo=datetime.timezone.utc)
+
+
+def plain_client(gpkg) -> sqlite3.Connection:
+    """Another program on the file: plain sqlite3 with the two SQL functions every SpatiaLite or GDAL
+    client has (GDAL's R-tree triggers name them), and none of the plugin's code."""
+    connection = sqlite3.connect(str(gpkg), isolation_level=None)
+    connection.create_function("ST_IsEmpty", 1, lambda blob: 0 if blob else 1)
+    for name in ("ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY"):
+        connection.create_function(name, 1, lambda blob: 0.0)
+    return connection
 
 
 def sighting(**overrides):
@@ -40,7 +58,7 @@ def source(**overrides):
 
 
 def problems_of(values, sources):
-    _record, problems = S.clean_sighting(values, sources, now=NOW)
+    _record, problems = V.clean_sighting(values, sources, now=NOW)
     return problems
 
 
@@ -53,14 +71,14 @@ def messages(values, sources):
 def test_schema_is_created_on_first_use_with_the_designed_fields(tmp_path):
     gpkg = tmp_path / "workspace.gpkg"
     S.ensure_schema(gpkg)
-    sightings = QgsVectorLayer(S.sightings_uri(gpkg), "s", "ogr")
-    sources = QgsVectorLayer(S.sources_uri(gpkg), "s", "ogr")
+    sightings = QgsVectorLayer(L.sightings_uri(gpkg), "s", "ogr")
+    sources = QgsVectorLayer(L.sources_uri(gpkg), "s", "ogr")
     assert sightings.isValid() and sources.isValid()
     assert sightings.crs().authid() == "EPSG:4326"
     assert sightings.geometryType() == POINT_GEOMETRY
     assert sources.geometryType() == NULL_GEOMETRY
-    assert sightings.fields().names() == ["fid"] + list(S.SIGHTING_COLUMNS) + ["map_class"]
-    assert sources.fields().names() == ["fid"] + list(S.SOURCE_COLUMNS)
+    assert sightings.fields().names() == ["fid"] + list(FLD.SIGHTING_COLUMNS) + ["map_class"]
+    assert sources.fields().names() == ["fid"] + list(FLD.SOURCE_COLUMNS)
     types = {f.name(): f.typeName() for f in sightings.fields()}
     assert types["observed_at"].lower() == "datetime" and types["created_at"].lower() == "datetime"
     connection = sqlite3.connect(str(gpkg))
@@ -87,9 +105,9 @@ def test_schema_joins_an_existing_workspace_without_touching_its_tables(tmp_path
     units = QgsVectorLayer("{}|layername=curated_units".format(gpkg), "u", "ogr")
     assert [f["id"] for f in units.getFeatures()] == ["kpa-94"]
     record = S.add_sighting(gpkg, sighting(unit_id="kpa-94"), [source()], now=NOW,
-                            known_units=S.known_unit_ids(gpkg))
+                            known_units=CS.known_unit_ids(gpkg))
     assert record.unit_id == "kpa-94"
-    assert S.known_unit_ids(gpkg) == {"kpa-94"}
+    assert CS.known_unit_ids(gpkg) == {"kpa-94"}
     connection = sqlite3.connect(str(gpkg))
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     tables = {r[0] for r in connection.execute("SELECT table_name FROM gpkg_contents")}
@@ -98,10 +116,10 @@ def test_schema_joins_an_existing_workspace_without_touching_its_tables(tmp_path
 
 
 def test_admiralty_labels_are_written_out():
-    assert dict(S.SOURCE_RELIABILITY) == {
+    assert dict(G.SOURCE_RELIABILITY) == {
         "A": "Completely reliable", "B": "Usually reliable", "C": "Fairly reliable",
         "D": "Not usually reliable", "E": "Unreliable", "F": "Reliability cannot be judged"}
-    assert dict(S.INFO_CREDIBILITY) == {
+    assert dict(G.INFO_CREDIBILITY) == {
         1: "Confirmed by other sources", 2: "Probably true", 3: "Possibly true", 4: "Doubtful",
         5: "Improbable", 6: "Truth cannot be judged"}
 
@@ -109,7 +127,7 @@ def test_admiralty_labels_are_written_out():
 # --- validation ----------------------------------------------------------------------------------
 
 def test_a_good_sighting_is_normalised():
-    record, problems = S.clean_sighting(
+    record, problems = V.clean_sighting(
         sighting(source_reliability="b - Usually reliable", info_credibility="2 Probably true",
                  claim_status="Reported", observed_at="2024-12-10 11:30+03:00"),
         [source(url=" https://example.org/a ")], now=NOW)
@@ -167,7 +185,7 @@ def test_grades_and_scales_in_range(field, value, expected):
     found = problems_of(sighting(**{field: value}), [source()])
     assert [p.field for p in found] == [field]
     assert expected in found[0].message
-    assert str(found[0]).startswith(S.LABELS[field] + " (" + field + "): ")
+    assert str(found[0]).startswith(FLD.LABELS[field] + " (" + field + "): ")
 
 
 @pytest.mark.parametrize("lon, lat, field", [(180.5, 51.0, "lon"), (-181, 51.0, "lon"), (35.0, 90.01, "lat"),
@@ -199,7 +217,7 @@ def test_bad_dates_and_ids_are_named():
 
 
 def test_unknown_unit_ids_are_refused_when_the_units_are_known():
-    found = S.clean_sighting(sighting(unit_id="kpa-999"), [source()], now=NOW, known_units={"kpa-94"})[1]
+    found = V.clean_sighting(sighting(unit_id="kpa-999"), [source()], now=NOW, known_units={"kpa-94"})[1]
     assert [str(p) for p in found] == ["Unit (unit_id): 'kpa-999' is not a unit in the units layer"]
 
 
@@ -207,9 +225,9 @@ def test_qdatetime_from_the_form_is_read_by_its_wall_clock_as_utc():
     # QGIS 3.22 reads GeoPackage DATETIME values (and the form widget gives values) as local
     # times whose wall clock is UTC.
     value = QDateTime.fromString("2024-12-10T08:30:00", "yyyy-MM-ddTHH:mm:ss")
-    assert S.parse_utc(value) == datetime.datetime(2024, 12, 10, 8, 30, tzinfo=datetime.timezone.utc)
+    assert T.parse_utc(value) == datetime.datetime(2024, 12, 10, 8, 30, tzinfo=datetime.timezone.utc)
     utc = QDateTime.fromString("2024-12-10T08:30:00Z", Qt.DateFormat.ISODate)  # a UTC instant
-    assert S.parse_utc(utc) == datetime.datetime(2024, 12, 10, 8, 30, tzinfo=datetime.timezone.utc)
+    assert T.parse_utc(utc) == datetime.datetime(2024, 12, 10, 8, 30, tzinfo=datetime.timezone.utc)
 
 
 # --- one transaction ---------------------------------------------------------------------------------
@@ -221,7 +239,7 @@ def test_add_writes_both_tables_and_qgis_reads_them_back(tmp_path):
     S.add_sighting(gpkg, sighting(lon=34.9, lat=51.4, claim_status="confirmed", info_credibility=1),
                    [source()], now=NOW)
     assert S.count_sightings(gpkg) == (2, 3)
-    layer = QgsVectorLayer(S.sightings_uri(gpkg), "s", "ogr")
+    layer = QgsVectorLayer(L.sightings_uri(gpkg), "s", "ogr")
     assert layer.featureCount() == 2
     extent = layer.extent()
     assert (extent.xMinimum(), extent.xMaximum(), extent.yMinimum(), extent.yMaximum()) == (34.9, 35.27, 51.19, 51.4)
@@ -231,7 +249,7 @@ def test_add_writes_both_tables_and_qgis_reads_them_back(tmp_path):
     assert feature["source_reliability"] == "B" and feature["info_credibility"] == 2
     assert feature["map_class"] == "reported high"
     assert feature.geometry().asPoint().x() == 35.27 and feature.geometry().asPoint().y() == 51.19
-    sources = QgsVectorLayer(S.sources_uri(gpkg), "s", "ogr")
+    sources = QgsVectorLayer(L.sources_uri(gpkg), "s", "ogr")
     assert sorted(f["publisher"] for f in sources.getFeatures(
         QgsFeatureRequest().setFilterExpression("\"sighting_id\" = '{}'".format(first.sighting_id)))) == \
         ["B", "Example News"]
@@ -249,7 +267,7 @@ def test_a_failure_half_way_leaves_nothing_written(tmp_path):
     S.add_sighting(gpkg, sighting(), [source()], now=NOW)
     # The second source reuses the first's id: its insert fails after the sighting row was written.
     duplicate = "6f1c1f8e-3c1e-4b8a-9e41-0c0c2c6b1a11"
-    with pytest.raises(S.StorageError):
+    with pytest.raises(R.StorageError):
         S.add_sighting(gpkg, sighting(unit_as_reported="other"),
                        [source(source_id=duplicate), source(source_id=duplicate)], now=NOW)
     assert S.count_sightings(gpkg) == (1, 1)
@@ -260,7 +278,7 @@ def test_a_batch_is_written_whole_or_not_at_all(tmp_path):
     gpkg = tmp_path / "w.gpkg"
     items = [(sighting(unit_as_reported="u{}".format(i)), [source()]) for i in range(5)]
     items.append((sighting(source_reliability="Z"), [source()]))
-    with pytest.raises(S.SightingValidationError) as caught:
+    with pytest.raises(R.SightingValidationError) as caught:
         S.add_sightings(gpkg, items, now=NOW)
     assert "sighting 6: 'Z' is not an Admiralty grade" in str(caught.value)
     assert S.count_sightings(gpkg) == (0, 0)
@@ -271,7 +289,7 @@ def test_a_batch_is_written_whole_or_not_at_all(tmp_path):
 def test_a_sighting_id_is_stored_once(tmp_path):
     gpkg = tmp_path / "w.gpkg"
     record = S.add_sighting(gpkg, sighting(), [source()], now=NOW)
-    with pytest.raises(S.StorageError) as caught:
+    with pytest.raises(R.StorageError) as caught:
         S.add_sighting(gpkg, sighting(sighting_id=record.sighting_id), [source()], now=NOW)
     assert "already in the layer" in str(caught.value)
     assert S.count_sightings(gpkg) == (1, 1)
@@ -279,7 +297,7 @@ def test_a_sighting_id_is_stored_once(tmp_path):
 
 def test_invalid_sighting_raises_and_writes_nothing(tmp_path):
     gpkg = tmp_path / "w.gpkg"
-    with pytest.raises(S.SightingValidationError) as caught:
+    with pytest.raises(R.SightingValidationError) as caught:
         S.add_sighting(gpkg, sighting(), [source(url="javascript:alert(1)")], now=NOW)
     assert caught.value.problems[0].field == "url"
     assert S.count_sightings(gpkg) == (0, 0)
@@ -289,14 +307,14 @@ def test_deleting_a_sighting_in_qgis_deletes_its_sources_and_edits_keep_the_map_
     gpkg = tmp_path / "w.gpkg"
     keep = S.add_sighting(gpkg, sighting(), [source()], now=NOW)
     gone = S.add_sighting(gpkg, sighting(), [source(), source()], now=NOW)
-    layer = QgsVectorLayer(S.sightings_uri(gpkg), "s", "ogr")
+    layer = QgsVectorLayer(L.sightings_uri(gpkg), "s", "ogr")
     fids = {f["sighting_id"]: f.id() for f in layer.getFeatures()}
     layer.startEditing()
     layer.deleteFeature(fids[gone.sighting_id])
     layer.changeAttributeValue(fids[keep.sighting_id], layer.fields().indexOf("claim_status"), "confirmed")
     assert layer.commitChanges(), layer.commitErrors()
     assert S.count_sightings(gpkg) == (1, 1)
-    again = QgsVectorLayer(S.sightings_uri(gpkg), "s", "ogr")
+    again = QgsVectorLayer(L.sightings_uri(gpkg), "s", "ogr")
     assert [f["map_class"] for f in again.getFeatures()] == ["confirmed high"]
 
 
@@ -358,7 +376,7 @@ def test_two_processes_adding_500_each_at_once_keep_all_1000(tmp_path):
     stored = S.existing_sighting_ids(gpkg)
     assert stored == set(outputs[0]) | set(outputs[1])
     assert _integrity(gpkg) == [("ok",)]
-    layer = QgsVectorLayer(S.sightings_uri(gpkg), "s", "ogr")
+    layer = QgsVectorLayer(L.sightings_uri(gpkg), "s", "ogr")
     assert layer.featureCount() == 1000
     assert sqlite3.connect(str(gpkg)).execute("SELECT count(*) FROM rtree_sightings_geom").fetchone()[0] == 1000
     assert layer.extent().xMaximum() == pytest.approx(30 + 499 * 0.005)
@@ -389,7 +407,7 @@ def test_a_process_killed_while_adding_keeps_every_committed_sighting(tmp_path):
     assert len(ids) - len(committed) <= 1  # at most the one committed after the last line was printed
     assert all(len(record.sources) == 1 for record in stored)  # never a sighting without its source
     assert S.count_sightings(gpkg)[1] == len(ids)
-    layer = QgsVectorLayer(S.sightings_uri(gpkg), "s", "ogr")
+    layer = QgsVectorLayer(L.sightings_uri(gpkg), "s", "ogr")
     assert layer.isValid() and layer.featureCount() == len(ids)
     S.add_sighting(gpkg, sighting(), [source()], now=NOW)  # and the file takes more
     assert S.count_sightings(gpkg)[0] == len(ids) + 1
@@ -414,8 +432,8 @@ def test_times_are_utc_whatever_the_machines_time_zone(tmp_path):
         subprocess.run([sys.executable, str(script), str(gpkg), zone], env=env, check=True, timeout=120)
     stored = sqlite3.connect(str(gpkg)).execute("SELECT observed_at, created_at FROM sightings").fetchall()
     assert [row[0] for row in stored] == ["2024-12-10T14:30:00.000Z"] * 2
-    created = [S.parse_utc(row[1]) for row in stored]
-    now = S.utc_now()
+    created = [T.parse_utc(row[1]) for row in stored]
+    now = T.utc_now()
     assert all(abs((now - value).total_seconds()) < 600 for value in created)
 
 
@@ -428,31 +446,31 @@ def test_attachments_are_copied_into_the_workspace_hashed_and_checked(tmp_path):
     screenshot = tmp_path / "elsewhere" / "Screen shot (1).png"
     screenshot.parent.mkdir()
     screenshot.write_bytes(b"\x89PNG fake image bytes")
-    values = S.with_attachment(sighting(), gpkg, screenshot)
-    relative = values["attachment"]
+    relative, sha = A.attach_file(gpkg, screenshot)
+    values = dict(sighting(), attachment=relative, attachment_sha256=sha)
     assert relative.startswith("attachments/") and relative.endswith("Screen_shot_1.png")
-    assert values["attachment_sha256"] == S.sha256_of(screenshot)
+    assert values["attachment_sha256"] == A.sha256_of(screenshot)
     stored = workspace / relative
     assert stored.read_bytes() == screenshot.read_bytes()
     record = S.add_sighting(gpkg, values, [source()], now=NOW)
-    assert S.check_attachment(gpkg, record.attachment, record.attachment_sha256).status == "ok"
+    assert A.check_attachment(gpkg, record.attachment, record.attachment_sha256).status == "ok"
     # the same file attached again is stored once
-    assert S.attach_file(gpkg, screenshot)[0] == relative
+    assert A.attach_file(gpkg, screenshot)[0] == relative
     stored.write_bytes(b"\x89PNG retouched")
-    check = S.check_attachment(gpkg, record.attachment, record.attachment_sha256)
+    check = A.check_attachment(gpkg, record.attachment, record.attachment_sha256)
     assert check.status == "modified" and not check.ok and "no longer matches" in check.message
     stored.unlink()
-    assert S.check_attachment(gpkg, record.attachment, record.attachment_sha256).status == "missing"
-    assert S.check_attachment(gpkg, None, None).status == "none"
+    assert A.check_attachment(gpkg, record.attachment, record.attachment_sha256).status == "missing"
+    assert A.check_attachment(gpkg, None, None).status == "none"
 
 
 @pytest.mark.parametrize("path", ["../secret.png", "attachments/../../secret.png", "/etc/passwd",
                                   "C:\\Users\\x\\a.png", "photos/a.png", "attachments"])
 def test_attachment_paths_that_escape_the_workspace_are_refused(tmp_path, path):
     gpkg = tmp_path / "w.gpkg"
-    with pytest.raises(S.AttachmentError):
-        S.resolve_attachment(gpkg, path)
-    assert S.check_attachment(gpkg, path, "0" * 64).status == "refused"
+    with pytest.raises(R.AttachmentError):
+        A.resolve_attachment(gpkg, path)
+    assert A.check_attachment(gpkg, path, "0" * 64).status == "refused"
     found = problems_of(sighting(attachment=path, attachment_sha256="0" * 64), [source()])
     assert [p.field for p in found] == ["attachment"]
     assert S.count_sightings(gpkg) == (0, 0)
@@ -465,11 +483,11 @@ def test_a_link_out_of_the_workspace_is_refused(tmp_path):
     outside.write_bytes(b"x")
     os.symlink(str(outside), str(workspace / "attachments" / "link.png"))
     gpkg = workspace / "w.gpkg"
-    with pytest.raises(S.AttachmentError) as caught:
-        S.resolve_attachment(gpkg, "attachments/link.png")
+    with pytest.raises(R.AttachmentError) as caught:
+        A.resolve_attachment(gpkg, "attachments/link.png")
     assert "leads out of the workspace" in str(caught.value)
-    with pytest.raises(S.AttachmentError):
-        S.add_sighting(gpkg, sighting(attachment="attachments/link.png", attachment_sha256=S.sha256_of(outside)),
+    with pytest.raises(R.AttachmentError):
+        S.add_sighting(gpkg, sighting(attachment="attachments/link.png", attachment_sha256=A.sha256_of(outside)),
                        [source()], now=NOW)
     assert S.count_sightings(gpkg) == (0, 0)
 
@@ -477,7 +495,7 @@ def test_a_link_out_of_the_workspace_is_refused(tmp_path):
 # --- HTML ------------------------------------------------------------------------------------------------
 
 def test_descriptions_publishers_and_urls_are_escaped_and_only_web_links_are_links():
-    record, _ = S.clean_sighting(sighting(description="<script>alert('x')</script> & <b>bold</b>",
+    record, _ = V.clean_sighting(sighting(description="<script>alert('x')</script> & <b>bold</b>",
                                           unit_as_reported="<img src=x onerror=alert(1)>"),
                                  [source(publisher="<i>Evil</i> & Co", url="https://example.org/?a=1&b=<2>")],
                                  now=NOW)
@@ -494,7 +512,7 @@ def test_the_map_tip_escapes_what_it_shows(tmp_path):
     gpkg = tmp_path / "w.gpkg"
     S.add_sighting(gpkg, sighting(description="<script>alert(1)</script>", location_name="\"Sudzha\" & <b>"),
                    [source()], now=NOW)
-    layer = QgsVectorLayer(S.sightings_uri(gpkg), "s", "ogr")
+    layer = QgsVectorLayer(L.sightings_uri(gpkg), "s", "ogr")
     feature = next(layer.getFeatures())
     context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
     context.setFeature(feature)
@@ -550,7 +568,7 @@ def test_corroboration_counts_the_same_unit_near_in_space_and_time():
 
     def record(unit, lon, lat, day):
         values = sighting(unit_id=unit, lon=lon, lat=lat, observed_at="2024-12-{:02d}T12:00Z".format(day))
-        return S.clean_sighting(values, [source()], now=NOW)[0]
+        return V.clean_sighting(values, [source()], now=NOW)[0]
 
     a = record("kpa-94", 35.27, 51.19, 1)
     b = record("kpa-94", 35.30, 51.20, 3)    # about 2.3 km and 2 days from a

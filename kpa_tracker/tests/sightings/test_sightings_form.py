@@ -38,6 +38,12 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDateTime
 
 from kpa_tracker.core.sightings import gpkg_store as S
+from kpa_tracker.tests.sightings.test_sightings_core import NOW, plain_client, sighting, source
+from kpa_tracker.core.domain import fields as FLD
+from kpa_tracker.core.domain import grading as G
+from kpa_tracker.core.domain import records as R
+from kpa_tracker.core.domain import times as T
+from kpa_tracker.core.sightings import layers as L
 from kpa_tracker.toolbelt.compat import FIELD_STRING
 from kpa_tracker.core.sightings import form as F
 from kpa_tracker.toolbelt.gpkg import create_table
@@ -75,10 +81,10 @@ def workspace(tmp_path):
     S.ensure_schema(gpkg)
     project = QgsProject.instance()
     units = QgsVectorLayer("{}|layername=curated_units".format(gpkg), "Units", "ogr")
-    sightings, sources = S.open_layers(gpkg)
+    sightings, sources = L.open_layers(gpkg)
     project.addMapLayers([units, sightings, sources])
     yield gpkg, sightings, sources, units, project
-    project.relationManager().removeRelation(S.RELATION_ID)
+    project.relationManager().removeRelation(L.RELATION_ID)
     project.removeAllMapLayers()
 
 
@@ -104,7 +110,7 @@ def test_widgets_labels_and_value_maps(workspace):
     assert sightings.editFormConfig().readOnly(_field_index(sightings, "sighting_id"))
     assert not sightings.editFormConfig().readOnly(_field_index(sightings, "description"))
     assert [f.name() for f in sources.fields() if sources.editorWidgetSetup(sources.fields().indexOf(f.name()))
-            .type() == "TextEdit"] == list(S.SOURCE_COLUMNS)
+            .type() == "TextEdit"] == list(FLD.SOURCE_COLUMNS)
 
 
 def test_unit_value_relation_survives_a_change_of_layer_id(workspace):
@@ -213,7 +219,7 @@ def test_defaults(workspace):
     assert len(feature["sighting_id"]) == 36 and "{" not in feature["sighting_id"]
     assert feature["analyst"] == QgsExpressionContextUtils.globalScope().variable("user_account_name")
     assert feature["observed_at"].toString("yyyy-MM-dd HH:mm") == now.strftime("%Y-%m-%d 00:00")
-    created = S.parse_utc(feature["created_at"])
+    created = T.parse_utc(feature["created_at"])
     assert abs((created - now).total_seconds()) < 60
     assert (feature["source_reliability"], feature["info_credibility"]) == ("F", 6)
     assert feature["review_status"] == "unreviewed"
@@ -223,8 +229,8 @@ def test_layout_reads_top_to_bottom_with_the_sources_relation(workspace):
     _gpkg, sightings, sources, units, project = workspace
     relation = F.configure_form(sightings, sources, units, project)
     assert relation.isValid() and relation.strength() == QgsRelation.Composition
-    assert project.relationManager().relation(S.RELATION_ID).referencingLayer() is sources
-    assert project.relationManager().relation(S.RELATION_ID).referencedLayer() is sightings
+    assert project.relationManager().relation(L.RELATION_ID).referencingLayer() is sources
+    assert project.relationManager().relation(L.RELATION_ID).referencedLayer() is sightings
     config = sightings.editFormConfig()
     assert config.layout() == QgsEditFormConfig.TabLayout
     tabs = config.invisibleRootContainer().children()
@@ -236,7 +242,7 @@ def test_layout_reads_top_to_bottom_with_the_sources_relation(workspace):
     placed = [child.name() for g in groups for child in g.children()]
     assert set(placed) >= set(EXPECTED_WIDGETS) - {"map_class"}
     relation_elements = [c for t in tabs for c in t.children() if isinstance(c, QgsAttributeEditorRelation)]
-    assert [e.relation().id() for e in relation_elements] == [S.RELATION_ID]
+    assert [e.relation().id() for e in relation_elements] == [L.RELATION_ID]
     assert [t.name() for t in tabs if relation_elements[0] in t.children()] == ["Sources"]
 
 
@@ -246,9 +252,9 @@ def test_style_by_grade_and_status_and_temporal_properties(workspace):
     renderer = sightings.renderer()
     assert isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == "map_class"
     values = {c.value() for c in renderer.categories()}
-    every_class = {S.map_class(status, review, grade, credibility)
-                   for status, _l in S.CLAIM_STATUS for review, _r in S.REVIEW_STATUS
-                   for grade, _g in S.SOURCE_RELIABILITY for credibility, _c in S.INFO_CREDIBILITY}
+    every_class = {G.map_class(status, review, grade, credibility)
+                   for status, _l in G.CLAIM_STATUS for review, _r in G.REVIEW_STATUS
+                   for grade, _g in G.SOURCE_RELIABILITY for credibility, _c in G.INFO_CREDIBILITY}
     assert values == every_class  # every sighting gets a symbol, none is left unstyled
     assert sightings.fields().field("source_reliability").constraints().constraintExpression()  # kept
     temporal = sightings.temporalProperties()
@@ -260,22 +266,22 @@ def test_style_by_grade_and_status_and_temporal_properties(workspace):
 
 def test_map_class_trigger_matches_python(tmp_path):
     gpkg = tmp_path / "w.gpkg"
-    S.ensure_schema(gpkg)
-    connection = S.connect(gpkg)  # with the functions GDAL's R-tree triggers call
-    rows = []
-    for status, _l in S.CLAIM_STATUS:
+    S.add_sighting(gpkg, sighting(), [source()], now=NOW)
+    # A plain client (no GDAL, no plugin): only the file's own triggers keep map_class right.
+    connection = plain_client(gpkg)
+    checked = 0
+    for status, _l in G.CLAIM_STATUS:
         for review in ("unreviewed", "rejected"):
             for grade in "ABCDEF":
                 for credibility in range(1, 7):
-                    rows.append((status, review, grade, credibility))
-    connection.executemany('INSERT INTO sightings (claim_status, review_status, source_reliability, '
-                           'info_credibility) VALUES (?, ?, ?, ?)', rows)
-    stored = connection.execute("SELECT claim_status, review_status, source_reliability, info_credibility, "
-                                "map_class FROM sightings").fetchall()
+                    connection.execute('UPDATE sightings SET claim_status = ?, review_status = ?, '
+                                       'source_reliability = ?, info_credibility = ?',
+                                       (status, review, grade, credibility))
+                    derived = connection.execute("SELECT map_class FROM sightings").fetchone()[0]
+                    assert derived == G.map_class(status, review, grade, credibility)
+                    checked += 1
     connection.close()
-    assert len(stored) == len(rows)
-    for status, review, grade, credibility, derived in stored:
-        assert derived == S.map_class(status, review, grade, credibility)
+    assert checked == len(G.CLAIM_STATUS) * 2 * 6 * 6
 
 
 def test_saving_default_styles_leaves_the_project_as_it_was(workspace):
@@ -285,7 +291,7 @@ def test_saving_default_styles_leaves_the_project_as_it_was(workspace):
     project.setDirty(False)
     F.save_default_styles(gpkg)
     assert set(project.mapLayers()) == layers_before
-    relation = project.relationManager().relation(S.RELATION_ID)
+    relation = project.relationManager().relation(L.RELATION_ID)
     assert relation.isValid() and relation.referencingLayer() is sources  # the project's own relation is back
     assert not project.isDirty()
     connection = sqlite3.connect(str(gpkg))
@@ -385,7 +391,7 @@ def test_plain_qgis_gets_the_same_form_from_the_default_style(workspace, tmp_pat
     assert [t[0] for t in seen["groups"]] == [title for title, _groups in F.SIGHTING_TABS]
     # The relation editor keeps the relation's id; QGIS desktop rebuilds the relation itself from the
     # sources table's style when both tables are loaded.
-    assert dict(seen["groups"])["Sources"] == [[S.RELATION_ID, []]]
+    assert dict(seen["groups"])["Sources"] == [[L.RELATION_ID, []]]
     assert seen["renderer"] == ["categorizedSymbol", "map_class", 13]
     # QGIS 3.22 keeps the temporal expressions of a default style, but resets mode and "active" from
     # the provider's capabilities after loading it; the plugin sets them itself (apply_temporal).
@@ -460,8 +466,8 @@ def test_commit_new_sightings_is_the_forms_one_transaction(workspace):
         _field_index(sightings, "unit_id"): "kpa-94", _field_index(sightings, "source_reliability"): "B",
         _field_index(sightings, "info_credibility"): 2}, sightings.createExpressionContext())
     assert sightings.addFeature(feature)
-    with pytest.raises(S.SightingValidationError) as caught:
-        S.commit_new_sightings(sightings, sources, known_units={"kpa-94"})
+    with pytest.raises(R.SightingValidationError) as caught:
+        L.commit_new_sightings(sightings, sources, known_units={"kpa-94"})
     assert "at least one source" in str(caught.value)
     assert sightings.isEditable() and S.count_sightings(gpkg) == (0, 0)  # the form stays open, nothing written
     source = QgsVectorLayerUtils.createFeature(sources, QgsGeometry(), {
@@ -469,7 +475,7 @@ def test_commit_new_sightings_is_the_forms_one_transaction(workspace):
         sources.fields().indexOf("url"): "https://example.org/x", sources.fields().indexOf("publisher"): "P"},
         sources.createExpressionContext())
     assert sources.addFeature(source)
-    records = S.commit_new_sightings(sightings, sources, known_units={"kpa-94"})
+    records = L.commit_new_sightings(sightings, sources, known_units={"kpa-94"})
     assert [r.unit_id for r in records] == ["kpa-94"] and len(records[0].sources) == 1
     assert not sightings.isEditable() and not sources.isEditable()
     assert S.count_sightings(gpkg) == (1, 1)

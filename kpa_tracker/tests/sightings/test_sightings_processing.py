@@ -17,6 +17,7 @@ from qgis.core import (
 )
 
 from kpa_tracker.core.sightings import gpkg_store as S
+from kpa_tracker.core.domain import fields as FLD
 from kpa_tracker.processing import import_sightings as import_module
 from kpa_tracker.processing.export_sightings import ExportSightingsAlgorithm
 from kpa_tracker.processing.import_sightings import ImportSightingsAlgorithm
@@ -253,7 +254,7 @@ def _populate(gpkg):
 def _comparable(records):
     rows = []
     for record in records:
-        values = {name: getattr(record, name) for name in S.SIGHTING_COLUMNS}
+        values = {name: getattr(record, name) for name in FLD.SIGHTING_COLUMNS}
         values["lon"], values["lat"] = record.lon, record.lat
         values["sources"] = [source.as_dict() for source in record.sources]
         rows.append(values)

@@ -17,6 +17,7 @@ from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtWidgets import QDialogButtonBox
 
 from kpa_tracker.core.sightings import gpkg_store as S
+from kpa_tracker.core.domain import validation as V
 from kpa_tracker.tests.sightings.test_sightings_core import sighting, source
 from kpa_tracker.ui.connections import ConnectionRegistry
 from kpa_tracker.ui.controllers.sightings import SightingsController
@@ -127,7 +128,7 @@ def test_ok_saves_the_sighting_with_its_sources_in_one_commit(adding, flush):
     form = dialog.attributeForm()
     new = form.currentFormFeature()
     assert "Sudzha" in new["location_name"], "pre-filled with the nearest curated place"
-    assert new["analyst"] == S.default_analyst()
+    assert new["analyst"] == V.default_analyst()
     assert new["sighting_id"]
     assert not _ok_button(dialog).isEnabled(), "no unit and no source yet: the form's hard constraints"
     form.changeAttribute("description", "Column seen <b>bold</b> & \"quoted\"")

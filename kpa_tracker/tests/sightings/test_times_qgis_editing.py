@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from kpa_tracker.core.sightings import gpkg_store as S
+from kpa_tracker.core.domain import times as T
+from kpa_tracker.core.sightings import layers as L
 
 ROOT = Path(__file__).resolve().parents[3]
 OBSERVED = "2024-12-10T14:30:00.000Z"
@@ -27,10 +29,12 @@ PROLOGUE = textwrap.dedent("""
     app = QgsApplication([], True)
     app.initQgis()
     from kpa_tracker.core.sightings import gpkg_store as S
+    from kpa_tracker.core.sightings import layers as L
+    from kpa_tracker.core.domain import times as T
     from kpa_tracker.core.sightings import form as F
     gpkg = sys.argv[1]
-    layer = QgsVectorLayer(S.sightings_uri(gpkg), "sightings", "ogr")
-    sources = QgsVectorLayer(S.sources_uri(gpkg), "sources", "ogr")
+    layer = QgsVectorLayer(L.sightings_uri(gpkg), "sightings", "ogr")
+    sources = QgsVectorLayer(L.sources_uri(gpkg), "sources", "ogr")
     QgsProject.instance().addMapLayers([layer, sources])
     F.configure_form(layer, sources, project=QgsProject.instance())
 """)
@@ -39,7 +43,7 @@ SCRIPT = PROLOGUE + textwrap.dedent("""
     out = {}
     feature = next(layer.getFeatures())
     value = feature["observed_at"]
-    out["read"] = S.format_gpkg_datetime(S.parse_utc(value))
+    out["read"] = T.format_gpkg_datetime(T.parse_utc(value))
     index = layer.fields().indexOf("observed_at")
     layer.startEditing()
     # Written back unchanged, as the attribute table does when another field of the row is edited;
@@ -48,8 +52,8 @@ SCRIPT = PROLOGUE + textwrap.dedent("""
     layer.changeAttributeValue(feature.id(), layer.fields().indexOf("description"), "edited in QGIS")
     out["committed"] = layer.commitChanges()
     out["errors"] = layer.commitErrors()
-    again = QgsVectorLayer(S.sightings_uri(gpkg), "again", "ogr")
-    out["read_again"] = S.format_gpkg_datetime(S.parse_utc(next(again.getFeatures())["observed_at"]))
+    again = QgsVectorLayer(L.sightings_uri(gpkg), "again", "ogr")
+    out["read_again"] = T.format_gpkg_datetime(T.parse_utc(next(again.getFeatures())["observed_at"]))
     print(json.dumps(out))
 """)
 
@@ -78,11 +82,11 @@ def test_qgis_editing_keeps_times_in_utc(tmp_path, zone):
         "SELECT observed_at, updated_at, description FROM sightings WHERE sighting_id = ?",
         (record.sighting_id,)).fetchone()
     assert stored[2] == "edited in QGIS"
-    assert S.parse_utc(stored[0]) == S.parse_utc(OBSERVED), "unchanged by a write-back in {}: {}".format(
+    assert T.parse_utc(stored[0]) == T.parse_utc(OBSERVED), "unchanged by a write-back in {}: {}".format(
         zone, stored[0])
     assert seen["read_again"] == OBSERVED
-    updated = S.parse_utc(stored[1])
-    assert abs((updated - S.utc_now()).total_seconds()) < 600, "updated_at is the UTC clock in {}: {}".format(
+    updated = T.parse_utc(stored[1])
+    assert abs((updated - T.utc_now()).total_seconds()) < 600, "updated_at is the UTC clock in {}: {}".format(
         zone, stored[1])
 
 
@@ -105,7 +109,7 @@ WIDGET_SCRIPT = PROLOGUE + textwrap.dedent("""
     layer.startEditing()
     layer.changeAttributeValue(feature.id(), index, typed)
     out = {"committed": layer.commitChanges(), "errors": layer.commitErrors(),
-           "plugin_reads_typed": S.format_gpkg_datetime(S.parse_utc(typed))}
+           "plugin_reads_typed": T.format_gpkg_datetime(T.parse_utc(typed))}
     print(json.dumps(out))
     app.exitQgis()
 """)
@@ -124,4 +128,4 @@ def test_a_time_typed_in_qgis_own_form_is_stored_as_that_utc_time(tmp_path, zone
     assert seen["plugin_reads_typed"] == OBSERVED
     stored = sqlite3.connect(str(gpkg)).execute(
         "SELECT observed_at FROM sightings WHERE sighting_id = ?", (record.sighting_id,)).fetchone()[0]
-    assert S.parse_utc(stored) == S.parse_utc(OBSERVED), "typed 14:30 UTC in {}, stored {}".format(zone, stored)
+    assert T.parse_utc(stored) == T.parse_utc(OBSERVED), "typed 14:30 UTC in {}, stored {}".format(zone, stored)

@@ -31,13 +31,15 @@ from qgis.PyQt.QtWidgets import QFileDialog, QTableView, QTabWidget
 
 from ...core.curated import data as curated
 from ...toolbelt import log
+from ...toolbelt.i18n import tr
 from ...core.sightings import store as sightings_backend
 from ...core.coordinates.parse import CoordinateError, format_decimal, parse_coordinates
 from ...core.measure.geodesy import WGS84
 from ...core.project.layers import find_loaded, plugin_group
 from ...core.sightings.html import sighting_html
-from ...core.sightings.gpkg_store import AttachmentError, SightingError, attach_file, check_attachment, \
-    commit_new_sightings
+from ...core.domain.records import AttachmentError, SightingError
+from ...core.sightings.attachments import attach_file, check_attachment
+from ...core.sightings.layers import commit_new_sightings
 from ...core.sightings.form import SOURCE_KEY_COLUMNS, configure_form
 from ...core.sightings.query import corroboration, nearest_place_name
 from ...core.team.connection import TeamError
@@ -89,7 +91,7 @@ class SightingsController:
         self.show_store()
 
     def show_store(self):
-        self.panel.store_label.setText("Sightings are kept in {}.".format(self.store().describe()))
+        self.panel.store_label.setText(tr("Sightings are kept in {}.").format(self.store().describe()))
 
     def store(self):
         """The local workspace or the team database, as the plugin's settings say."""
@@ -131,8 +133,8 @@ class SightingsController:
         if sightings.providerType() == "ogr":  # see core/utc_edits.py
             self.connections.connect(sightings.beforeCommitChanges,
                                      lambda *_stop_editing: respec_pending_datetimes(sightings))
-        self.panel.message.setText("Sightings of {} shown. Add one above; the layer is also yours to edit "
-                                   "with QGIS's own tools (move, edit attributes, undo, delete)."
+        self.panel.message.setText(tr("Sightings of {} shown. Add one above; the layer is also yours to edit "
+                                   "with QGIS's own tools (move, edit attributes, undo, delete).")
                                    .format(store.describe()))
         return sightings
 
@@ -145,7 +147,7 @@ class SightingsController:
         try:
             self.remove_layers()
         except SightingError as exc:
-            self.iface.messageBar().pushWarning("KPA Tracker", str(exc))
+            self.iface.messageBar().pushWarning(tr("KPA Tracker"), str(exc))
             return
         self.show_layer()
 
@@ -154,8 +156,8 @@ class SightingsController:
         sightings, sources = self.layers()
         for layer in (sightings, sources):
             if layer is not None and layer.isEditable() and layer.isModified():
-                raise SightingError("{} has unsaved edits: save or discard them before switching where "
-                                    "sightings are kept".format(layer.name()))
+                raise SightingError(tr("{} has unsaved edits: save or discard them before switching where "
+                                    "sightings are kept").format(layer.name()))
         self.team.detach()
         QgsProject.instance().removeMapLayers([layer.id() for layer in (sightings, sources) if layer is not None])
 
@@ -204,8 +206,8 @@ class SightingsController:
 
     def pick(self):
         self.iface.mapCanvas().setMapTool(self.tool)
-        self.panel.message.setText("Click where the unit was seen (snapping applies). Esc or right-click "
-                                   "cancels.")
+        self.panel.message.setText(tr("Click where the unit was seen (snapping applies). Esc or right-click "
+                                   "cancels."))
 
     def stop_picking(self):
         canvas = self.iface.mapCanvas()
@@ -238,7 +240,7 @@ class SightingsController:
         self.stop_picking()
         if self.dialog is not None:
             self.dialog.raise_()
-            self.panel.message.setText("Finish or cancel the sighting form that is open first.")
+            self.panel.message.setText(tr("Finish or cancel the sighting form that is open first."))
             return None
         sightings = self.show_layer()
         _same, sources = self.layers()
@@ -247,12 +249,12 @@ class SightingsController:
         for layer in (sightings, sources):
             if layer.isEditable() and layer.isModified():
                 self.panel.message.setText(
-                    "{} has unsaved edits: save or discard them first (the new sighting is written in one "
-                    "transaction with its sources, apart from other edits).".format(layer.name()))
+                    tr("{} has unsaved edits: save or discard them first (the new sighting is written in one "
+                    "transaction with its sources, apart from other edits).").format(layer.name()))
                 return None
         if not sightings.dataProvider().capabilities() & QgsVectorDataProvider.AddFeatures:
-            self.panel.message.setText("{} is read-only for you (your login may read sightings but not add "
-                                       "them).".format(sightings.name()))
+            self.panel.message.setText(tr("{} is read-only for you (your login may read sightings but not add "
+                                       "them).").format(sightings.name()))
             return None
         self._was_editing = [layer.isEditable() for layer in (sightings, sources)]
         if self.guard is not None:
@@ -267,7 +269,7 @@ class SightingsController:
         prefill = {sightings.fields().indexOf("location_name"): place} if place else {}
         feature = QgsVectorLayerUtils.createFeature(sightings, QgsGeometry.fromPointXY(point), prefill,
                                                     sightings.createExpressionContext())
-        self.panel.message.setText("New sighting at {}{}: fill in the form and add at least one source."
+        self.panel.message.setText(tr("New sighting at {}{}: fill in the form and add at least one source.")
                                    .format(format_decimal(lon, lat, 5), " (" + place + ")" if place else ""))
         return self._open_form(sightings, feature, QgsAttributeEditorContext.Mode.AddFeatureMode)
 
@@ -280,7 +282,7 @@ class SightingsController:
         self._feature = feature  # the dialog does not own it
         dialog = QgsAttributeDialog(layer, self._feature, False, self.iface.mainWindow(), True, context)
         dialog.setMode(mode)
-        dialog.setWindowTitle("New sighting")
+        dialog.setWindowTitle(tr("New sighting"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._form_finished)
         # Sources read best as a table (URL, publisher, published) than as QGIS's default list-and-form.
@@ -303,18 +305,18 @@ class SightingsController:
         if self.dialog is None:
             return None
         if path is None:
-            path, _filter = QFileDialog.getOpenFileName(self.dialog, "Attach a file to this sighting")
+            path, _filter = QFileDialog.getOpenFileName(self.dialog, tr("Attach a file to this sighting"))
             if not path:
                 return None
         try:
             relative, sha256 = attach_file(self.store().attachments_workspace(), path)
         except (AttachmentError, OSError) as exc:
-            self.panel.message.setText("Not attached: {}".format(exc))
+            self.panel.message.setText(tr("Not attached: {}").format(exc))
             return None
         form = self.dialog.attributeForm()
         form.changeAttribute("attachment", relative)
         form.changeAttribute("attachment_sha256", sha256)
-        self.panel.message.setText("Attached {} (SHA-256 {}…).".format(relative, sha256[:12]))
+        self.panel.message.setText(tr("Attached {} (SHA-256 {}…).").format(relative, sha256[:12]))
         return relative
 
     def _watch_sources(self, on):
@@ -367,15 +369,15 @@ class SightingsController:
             return
         if not result:
             self._end_add(sightings, sources)
-            self.panel.message.setText("Sighting cancelled; nothing was saved.")
+            self.panel.message.setText(tr("Sighting cancelled; nothing was saved."))
             return
         try:
             records = commit_new_sightings(sightings, sources, write=self.store().write)
         except (SightingError, TeamError) as exc:
             # Refused (a rule, the database, a lost connection): keep everything typed, the new feature
             # stays in the edit buffer and the form reopens on it; Cancel there discards it.
-            self.iface.messageBar().pushWarning("Sighting not saved", str(exc))
-            self.panel.message.setText("Not saved: {}".format(exc))
+            self.iface.messageBar().pushWarning(tr("Sighting not saved"), str(exc))
+            self.panel.message.setText(tr("Not saved: {}").format(exc))
             added = list(sightings.editBuffer().addedFeatures().values()) if sightings.editBuffer() else []
             if added:
                 self._open_form(sightings, added[-1], QgsAttributeEditorContext.Mode.SingleEditMode)
@@ -388,7 +390,7 @@ class SightingsController:
         for record in records:
             log.info("sighting {} saved with {} source(s)".format(record.sighting_id, len(record.sources)))
             units = {u.id: u.name for u in curated.load_cached()[1].features.get("units", [])}
-            self.panel.message.setText("Saved: {} at {} with {} source(s).".format(
+            self.panel.message.setText(tr("Saved: {} at {} with {} source(s).").format(
                 units.get(record.unit_id, record.unit_id) or record.unit_as_reported or "sighting",
                 record.location_name or
                 format_decimal(record.lon, record.lat, 4), len(record.sources)))
@@ -446,9 +448,16 @@ class SightingsController:
         rows = [(r.observed_at.strftime("%Y-%m-%d %H:%M") if r.observed_at else "",
                  unit_names.get(r.unit_id, r.unit_id) or r.unit_as_reported or "",
                  "{}{}".format(r.source_reliability, r.info_credibility),
-                 r.location_name or "", counts.get(r.sighting_id, 0)) for r in self.records]
+                 (r.location_name or "") + ("" if r.sources else " " + tr("(NO SOURCE)")),
+                 counts.get(r.sighting_id, 0)) for r in self.records]
         self.panel.show_rows(rows)
-        self.panel.message.setText("{} sighting(s).".format(len(rows)))
+        # The file refuses a sighting losing its last source, but not one stored without any (outside the
+        # form, e.g. through QGIS's attribute table): those are named here until given a source.
+        unsourced = sum(1 for r in self.records if not r.sources)
+        message = tr("{} sighting(s).").format(len(rows))
+        if unsourced:
+            message += " " + tr("{} of them have no source: add one in the form or delete them.").format(unsourced)
+        self.panel.message.setText(message)
         return rows
 
     def show_details(self, row):

@@ -22,7 +22,8 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ...core.sightings.gpkg_store import INFO_CREDIBILITY, SOURCE_RELIABILITY
+from ...core.domain.grading import INFO_CREDIBILITY, SOURCE_RELIABILITY
+from ...toolbelt.i18n import tr
 
 ANY = ""
 
@@ -45,17 +46,17 @@ class SightingsPanel(QWidget):
         self.store_label.setObjectName("KpaSightingsStore")
         self.store_label.setWordWrap(True)
         self.store_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.store_label.setToolTip("Change it in Settings ▸ Options ▸ KPA Tracker")
+        self.store_label.setToolTip(tr("Change it in Settings ▸ Options ▸ KPA Tracker"))
         layout.addWidget(self.store_label)
         layout.addWidget(self._add_box())
-        self.show_button = QPushButton("Show sightings on the map", self)
-        self.show_button.setToolTip("Add your workspace's Sightings layer with its form, style and time settings")
+        self.show_button = QPushButton(tr("Show sightings on the map"), self)
+        self.show_button.setToolTip(tr("Add your workspace's Sightings layer with its form, style and time settings"))
         self.show_button.clicked.connect(self.showRequested.emit)
         layout.addWidget(self.show_button)
 
         form = QFormLayout()
         self.unit = QComboBox(self)
-        self.unit.addItem("All units", ANY)
+        self.unit.addItem(tr("All units"), ANY)
         self.start = QDateEdit(QDate(2024, 1, 1), self)
         self.end = QDateEdit(QDate.currentDate(), self)
         for edit in (self.start, self.end):
@@ -66,11 +67,11 @@ class SightingsPanel(QWidget):
         dates.addWidget(QLabel("to", self))
         dates.addWidget(self.end)
         self.grade = QComboBox(self)
-        self.grade.addItem("Any grade", ANY)
+        self.grade.addItem(tr("Any grade"), ANY)
         for letter, label in SOURCE_RELIABILITY[:-1]:
             for number, credibility in INFO_CREDIBILITY[:-1]:
                 if number <= 3:
-                    self.grade.addItem("{}{} or better".format(letter, number), letter + str(number))
+                    self.grade.addItem(tr("{}{} or better").format(letter, number), letter + str(number))
                     self.grade.setItemData(self.grade.count() - 1, "{}, {}".format(label, credibility.lower()),
                                            Qt.ItemDataRole.ToolTipRole)
         self.within_km = QDoubleSpinBox(self)
@@ -91,15 +92,16 @@ class SightingsPanel(QWidget):
         form.addRow("Unit", self.unit)
         form.addRow("Observed", dates)
         form.addRow("Grade", self.grade)
-        form.addRow("Corroborated within", corroboration)
+        form.addRow(tr("Corroborated within"), corroboration)
         layout.addLayout(form)
-        self.refresh_button = QPushButton("List sightings", self)
+        self.refresh_button = QPushButton(tr("List sightings"), self)
         self.refresh_button.clicked.connect(self.refreshRequested.emit)
         layout.addWidget(self.refresh_button)
 
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("KpaSightingsTable")
-        self.table.setHorizontalHeaderLabels(["Observed (UTC)", "Unit", "Grade", "Place", "Corroborated by"])
+        self.table.setHorizontalHeaderLabels([tr("Observed (UTC)"), tr("Unit"), tr("Grade"), tr("Place"),
+                                              tr("Corroborated by")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -117,33 +119,33 @@ class SightingsPanel(QWidget):
         layout.addWidget(self.message)
 
     def _add_box(self):
-        box = QGroupBox("Add a sighting", self)
+        box = QGroupBox(tr("Add a sighting"), self)
         box_layout = QVBoxLayout(box)
-        self.pick_button = QPushButton("Add sighting: click the map", box)
+        self.pick_button = QPushButton(tr("Add sighting: click the map"), box)
         self.pick_button.setObjectName("KpaAddSightingButton")
-        self.pick_button.setToolTip("Click where the unit was seen (snapping applies); the sighting form opens "
-                                    "with the place, the analyst and the time filled in")
+        self.pick_button.setToolTip(tr("Click where the unit was seen (snapping applies); the sighting form opens "
+                                    "with the place, the analyst and the time filled in"))
         self.pick_button.clicked.connect(self.pickRequested.emit)
         box_layout.addWidget(self.pick_button)
         typed = QHBoxLayout()
         self.coordinates = QLineEdit(box)
         self.coordinates.setObjectName("KpaSightingCoordinates")
-        self.coordinates.setPlaceholderText("or type: 51.19, 35.27 · 51°11′29″N 35°16′14″E · 36UYA…")
-        self.coordinates.setToolTip("Decimal degrees (latitude first unless N/S/E/W letters say otherwise), "
-                                    "degrees-minutes-seconds or MGRS")
+        self.coordinates.setPlaceholderText(tr("or type: 51.19, 35.27 · 51°11′29″N 35°16′14″E · 36UYA…"))
+        self.coordinates.setToolTip(tr("Decimal degrees (latitude first unless N/S/E/W letters say otherwise), "
+                                    "degrees-minutes-seconds or MGRS"))
         self.coordinates.setClearButtonEnabled(True)
         self.coordinates.textChanged.connect(self.coordinatesEdited.emit)
         self.coordinates.returnPressed.connect(self._add_at_coordinates)
-        self.add_here_button = QPushButton("Add here", box)
+        self.add_here_button = QPushButton(tr("Add here"), box)
         self.add_here_button.setEnabled(False)
         self.add_here_button.clicked.connect(self._add_at_coordinates)
         typed.addWidget(self.coordinates, 1)
         typed.addWidget(self.add_here_button)
         box_layout.addLayout(typed)
-        self.attach_button = QPushButton("Attach a file to the open form…", box)
+        self.attach_button = QPushButton(tr("Attach a file to the open form…"), box)
         self.attach_button.setObjectName("KpaAttachButton")
-        self.attach_button.setToolTip("Copies the file (a screenshot, a document) into your workspace and records "
-                                      "its SHA-256, so it can later be shown to be untouched")
+        self.attach_button.setToolTip(tr("Copies the file (a screenshot, a document) into your workspace and records "
+                                      "its SHA-256, so it can later be shown to be untouched"))
         self.attach_button.setEnabled(False)
         self.attach_button.clicked.connect(self.attachRequested.emit)
         self.parsed = QLabel(box)
@@ -168,7 +170,7 @@ class SightingsPanel(QWidget):
         """units: [(id, name)]"""
         current = self.unit.currentData()
         self.unit.clear()
-        self.unit.addItem("All units", ANY)
+        self.unit.addItem(tr("All units"), ANY)
         for unit_id, name in units:
             self.unit.addItem(name, unit_id)
         self.unit.setCurrentIndex(max(0, self.unit.findData(current)))
