@@ -20,7 +20,7 @@ APT_STAMP := build/.apt-$(shell echo $(APT_PACKAGES) | md5sum | cut -c1-8)
 # QGIS desktop itself is started under Xvfb by devtools/qgis_desktop.py.
 TEST_ENV := QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=/tmp/kpa-runtime-$$(id -u)
 
-.PHONY: setup run test test-matrix package bench validate symbols styles clean
+.PHONY: setup run test test-unit test-matrix package bench validate symbols styles clean
 
 setup: $(VENV)/.installed
 
@@ -45,6 +45,10 @@ run: setup
 test: setup
 	@mkdir -p /tmp/kpa-runtime-$$(id -u) && chmod 700 /tmp/kpa-runtime-$$(id -u)
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+# The domain rules alone, without QGIS (no pytest-qgis, no conftest): seconds.
+test-unit: setup
+	$(PY) -m pytest -p no:qgis --noconftest -q kpa_tracker/tests/unit
 
 # The suite on QGIS 3.22, 3.40 and 3.44: the host's QGIS directly, the others in
 # debootstrapped Debian roots cached under /var/cache/kpa-tracker-matrix.
