@@ -11,9 +11,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
-from urllib.parse import urlparse
 
 import yaml
+
+from ..domain.urls import is_web_url
 
 LAYERS_DIR = Path(__file__).resolve().parents[2] / "layers"
 CATALOGUE_FILE = LAYERS_DIR / "catalogue.yaml"
@@ -220,8 +221,7 @@ def instant_end(valid_from: str, time_precision=None) -> str:
 
 def check_url(url, path, feature_id, field_name) -> str:
     text = str(url or "").strip()
-    parsed = urlparse(text)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+    if not is_web_url(text):
         raise CuratedDataError(
             path, feature_id, field_name,
             "'{}' is not an http(s) URL".format(text) if text else "a URL is required")

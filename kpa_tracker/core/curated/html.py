@@ -2,7 +2,9 @@
 
 import html
 import json
-from urllib.parse import urlparse
+
+from ..domain.urls import is_web_url
+from ..domain.values import is_null
 
 SHOWN_FIRST = ("name", "status", "precision", "as_of", "valid_from", "valid_to")
 NOT_SHOWN = {"fid", "sources", "source_urls", "names", "notes", "id", "changed_on"}
@@ -12,13 +14,13 @@ def safe_link(url: str, text: str = None) -> str:
     """An <a> only for http and https; anything else (javascript:, file:) stays inert text."""
     url = str(url or "").strip()
     label = html.escape(text if text is not None else url)
-    if urlparse(url).scheme in ("http", "https"):
+    if is_web_url(url):
         return '<a href="{}">{}</a>'.format(html.escape(url, quote=True), label)
     return label
 
 
 def _value(value) -> str:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
+    if is_null(value) and not isinstance(value, str):
         return ""
     return str(value)
 
