@@ -44,3 +44,18 @@ def test_geometry_types_match_what_qgis_reports():
     assert QgsGeometry.fromWkt("POLYGON ((0 0, 1 0, 1 1, 0 0))").type() == compat.POLYGON_GEOMETRY
     assert QgsVectorLayer("None", "table", "memory").geometryType() == compat.NULL_GEOMETRY
     assert QgsGeometry.fromWkt("POINT (1 2)").wkbType() == compat.WKB_POINT
+
+
+def test_transaction_groups_switch_on_and_off_and_refuse_while_a_layer_is_edited(qgis_new_project):
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    project = QgsProject.instance()
+    assert not compat.automatic_transactions(project)
+    assert compat.set_automatic_transactions(project, True) and compat.automatic_transactions(project)
+    assert compat.set_automatic_transactions(project, False) and not compat.automatic_transactions(project)
+    layer = QgsVectorLayer("Point?crs=EPSG:4326", "edited", "memory")
+    project.addMapLayer(layer)
+    layer.startEditing()
+    assert not compat.set_automatic_transactions(project, True)
+    assert not compat.automatic_transactions(project)
+    layer.rollBack()

@@ -70,3 +70,24 @@ def set_container_is_group_box(container, is_group_box: bool) -> None:
         container.setType(kinds.GroupBox if is_group_box else kinds.Tab)
     else:
         container.setIsGroupBox(is_group_box)
+
+
+def automatic_transactions(project) -> bool:
+    """Whether the project edits layers of one database in one transaction (QGIS's "transaction groups"):
+    transactionMode() from QGIS 3.26, autoTransaction() before."""
+    if hasattr(project, "transactionMode"):
+        return project.transactionMode() == Qgis.TransactionMode.AutomaticGroups
+    return project.autoTransaction()
+
+
+def set_automatic_transactions(project, on: bool) -> bool:
+    """Switch transaction groups on or off; False when QGIS refused (a layer is being edited)."""
+    if automatic_transactions(project) == on:
+        return True
+    if hasattr(project, "setTransactionMode"):
+        return bool(project.setTransactionMode(Qgis.TransactionMode.AutomaticGroups if on
+                                               else Qgis.TransactionMode.Disabled))
+    if any(layer.isEditable() for layer in project.mapLayers().values() if hasattr(layer, "isEditable")):
+        return False  # 3.22 changes the mode anyway and leaves the open edits outside any transaction
+    project.setAutoTransaction(on)
+    return automatic_transactions(project) == on

@@ -175,20 +175,28 @@ def test_a_refused_sighting_reopens_the_form_with_everything_typed(adding, flush
     sightings, sources = controller.layers()
     form = dialog.attributeForm()
     sighting_id = form.currentFormFeature()["sighting_id"]
-    # A source the sources form would refuse, put in the buffer behind its back: the commit's own
-    # validation (the same rules as every other path) refuses it, and nothing typed is lost.
-    _add_source(sources, sighting_id, url="javascript:alert(1)")
+    # A source the sources form would refuse, added behind its back: the file's own rules refuse it at once
+    # (the form edits both tables inside one QGIS transaction).
+    attributes = {sources.fields().indexOf("sighting_id"): sighting_id}
+    for name, value in dict(source(), url="javascript:alert(1)").items():
+        attributes[sources.fields().indexOf(name)] = value
+    assert not sources.addFeature(QgsVectorLayerUtils.createFeature(sources, QgsGeometry(), attributes,
+                                                                    sources.createExpressionContext()))
+    # One the file lets through but the validator refuses at OK (published in the future): nothing is
+    # written, and nothing typed is lost.
+    _add_source(sources, sighting_id, published_at="2030-01-01")
     form.changeAttribute("description", "kept")
     form.changeAttribute("unit_as_reported", "KPA 94th brigade")
     _ok_button(dialog).click()
     flush()
     assert S.count_sightings(gpkg) == (0, 0)
-    assert "http" in controller.panel.message.text()
+    assert "future" in controller.panel.message.text()
     reopened = controller.dialog
     assert reopened is not None and reopened.isVisible()
     assert reopened.attributeForm().currentFormFeature()["description"] == "kept"
-    bad = next(iter(sources.editBuffer().addedFeatures()))
-    sources.changeAttributeValue(bad, sources.fields().indexOf("url"), "https://example.org/fixed")
+    bad = [f for f in sources.getFeatures() if f["published_at"] == "2030-01-01"]
+    assert len(bad) == 1
+    sources.changeAttributeValue(bad[0].id(), sources.fields().indexOf("published_at"), "2024-12-01")
     _ok_button(reopened).click()
     flush()
     assert S.count_sightings(gpkg) == (1, 1), controller.panel.message.text()
@@ -275,3 +283,44 @@ def test_ordinary_qgis_editing_works_on_the_layer_in_place(adding, flush):
     assert S.count_sightings(gpkg) == (1, 1), "the deleted sighting's sources went with it"
     sources.reload()
     assert sources.featureCount() == 1
+
+
+def _fill_and_ok(controller, dialog, flush):
+    sightings, sources = controller.layers()
+    form = dialog.attributeForm()
+    form.changeAttribute("unit_as_reported", "KPA 94th brigade")
+    _add_source(sources, form.currentFormFeature()["sighting_id"])
+    _ok_button(dialog).click()
+    flush()
+
+
+def test_ok_commits_through_qgis_in_one_transaction_group(adding, flush):
+    from kpa_tracker.toolbelt.compat import automatic_transactions
+
+    controller, gpkg = adding
+    project = QgsProject.instance()
+    assert not automatic_transactions(project)
+    dialog = controller.add_at(*SUDZHA)
+    sightings, sources = controller.layers()
+    assert automatic_transactions(project), "while the form is open, both tables edit in one transaction"
+    added = []
+    sightings.featureAdded.connect(added.append)
+    _fill_and_ok(controller, dialog, flush)
+    assert S.count_sightings(gpkg) == (1, 1), controller.panel.message.text()
+    assert added, "QGIS added the feature itself (featureAdded), so QGIS knows it: nothing to reload"
+    assert sightings.featureCount() == 1
+    assert not automatic_transactions(project), "the project's own setting is back"
+
+
+def test_while_another_layer_is_edited_the_form_still_saves_in_one_transaction(adding, flush, tmp_path):
+    from kpa_tracker.toolbelt.compat import automatic_transactions
+
+    controller, gpkg = adding
+    other = QgsVectorLayer("Point?crs=EPSG:4326&field=name:string", "my layer", "memory")
+    QgsProject.instance().addMapLayer(other)
+    assert other.startEditing()
+    dialog = controller.add_at(*SUDZHA)
+    assert not automatic_transactions(QgsProject.instance()), "QGIS cannot group layers while one is edited"
+    _fill_and_ok(controller, dialog, flush)
+    assert S.count_sightings(gpkg) == (1, 1), controller.panel.message.text()
+    assert other.isEditable(), "the analyst's own editing is left alone"

@@ -39,7 +39,9 @@ from ...core.project.layers import find_loaded, plugin_group
 from ...core.sightings.html import sighting_html
 from ...core.domain.records import AttachmentError, SightingError
 from ...core.sightings.attachments import attach_file, check_attachment
-from ...core.sightings.layers import commit_new_sightings
+from ...core.domain.validation import clean_sighting
+from ...core.sightings.layers import commit_new_sightings, sighting_from_feature, source_from_feature
+from ...toolbelt.compat import automatic_transactions, set_automatic_transactions
 from ...core.sightings.form import SOURCE_KEY_COLUMNS, configure_form
 from ...core.sightings.query import corroboration, nearest_place_name
 from ...core.team.connection import TeamError
@@ -72,6 +74,8 @@ class SightingsController:
         self.records = []
         self.dialog = None  # the open "Add sighting" form
         self._was_editing = [False, False]  # the sightings and sources layers' editing before an add
+        self._grouped = False  # the open form edits both tables in one QGIS transaction group
+        self._restore_groups = None  # the project's transaction-group setting to go back to
         self._feature = None  # the new sighting the form shows (the dialog does not own it)
         self.team = TeamConflicts(iface.mainWindow(), panel.message.setText)  # the team layer's guard
         self.tool = PointPickTool(iface.mapCanvas())
@@ -259,6 +263,7 @@ class SightingsController:
         self._was_editing = [layer.isEditable() for layer in (sightings, sources)]
         if self.guard is not None:
             self.guard.suspend_snapshots(True)  # the new sighting is written apart from the layer
+        self._grouped = self._begin_group(sightings, sources)
         for layer in (sightings, sources):
             if not layer.isEditable():
                 layer.startEditing()
@@ -360,12 +365,87 @@ class SightingsController:
                 if str(model.headerData(column, Qt.Orientation.Horizontal)) in keys:
                     view.setColumnHidden(column, True)
 
+    def _begin_group(self, sightings, sources) -> bool:
+        """The local store: put both tables in one QGIS transaction group for the form, so OK commits the
+        sighting and its sources together through QGIS (no second writer, nothing to reload).
+
+        QGIS switches transaction groups on for a project only while no layer is being edited; when the
+        analyst is editing another layer, the form falls back to its edit buffers, written in one GDAL
+        transaction by the store (commit_new_sightings). The sightings file holds only the two sightings
+        tables, so the group never takes in the curated layers (workspace.gpkg).
+        """
+        self._restore_groups = None
+        if self.store().kind != sightings_backend.LOCAL:
+            return False  # the team layer: its VersionGuard and the database's own checks (see TeamConflicts)
+        project = QgsProject.instance()
+        if not automatic_transactions(project):
+            for layer in (sightings, sources):
+                if layer.isEditable():
+                    layer.rollBack()  # unmodified (checked above); editing resumes after the form
+            if not set_automatic_transactions(project, True):
+                return False
+            self._restore_groups = False
+        sightings.startEditing()
+        if sources.isEditable():
+            return True
+        # Not grouped after all (a QGIS that did not bring the sources layer along): the buffer path.
+        sightings.rollBack()
+        self._end_group()
+        return False
+
+    def _end_group(self):
+        if self._restore_groups is not None:
+            set_automatic_transactions(QgsProject.instance(), self._restore_groups)
+            self._restore_groups = None
+
+    def _new_in_group(self, sightings, sources):
+        """The sighting the form added inside the transaction, with its sources (read through QGIS)."""
+        key = self._feature["sighting_id"] if self._feature is not None else None
+        request = QgsFeatureRequest().setFilterExpression('"sighting_id" = {}'.format(QgsExpression.quotedValue(key)))
+        found = list(sightings.getFeatures(request))
+        if not found:
+            return None, None, []
+        source_values = [source_from_feature(f) for f in sources.getFeatures(QgsFeatureRequest(request))]
+        return found[0], sighting_from_feature(found[0]), source_values
+
+    def _finish_in_group(self, result, sightings, sources):
+        if not result:
+            sightings.rollBack()  # the group: both tables
+            self._end_add(sightings, sources)
+            self.panel.message.setText(tr("Sighting cancelled; nothing was saved."))
+            return
+        feature, values, source_values = self._new_in_group(sightings, sources)
+        if feature is None:
+            sightings.rollBack()
+            self._end_add(sightings, sources)
+            self.panel.message.setText(tr("Not saved: QGIS did not add the sighting (see the message bar)."))
+            return
+        record, problems = clean_sighting(values, source_values)
+        if problems:
+            # Refused by the one validator: keep everything typed; the form reopens on the sighting,
+            # which is still inside the open transaction. Cancel there discards it.
+            reason = "; ".join(str(p) for p in problems)
+            self.panel.message.setText(tr("Not saved: {}").format(reason))
+            self._open_form(sightings, feature, QgsAttributeEditorContext.Mode.SingleEditMode)
+            return
+        if not sightings.commitChanges():
+            errors = "; ".join(sightings.commitErrors())
+            sightings.rollBack()
+            self._end_add(sightings, sources)
+            self.panel.message.setText(tr("Not saved: {}").format(errors))
+            return
+        self._end_add(sightings, sources)
+        self._saved([record], sightings)
+
     def _form_finished(self, result):
         self._watch_sources(False)
         self.panel.attach_button.setEnabled(False)
         self.dialog = None
         sightings, sources = self.layers()
         if sightings is None:
+            return
+        if self._grouped:
+            self._finish_in_group(result, sightings, sources)
             return
         if not result:
             self._end_add(sightings, sources)
@@ -385,11 +465,14 @@ class SightingsController:
                 self._end_add(sightings, sources)
             return
         self._end_add(sightings, sources)
+        self._saved(records, sightings)
+
+    def _saved(self, records, sightings):
         sightings.triggerRepaint()
         self.refresh()
+        units = {u.id: u.name for u in curated.load_cached()[1].features.get("units", [])}
         for record in records:
             log.info("sighting {} saved with {} source(s)".format(record.sighting_id, len(record.sources)))
-            units = {u.id: u.name for u in curated.load_cached()[1].features.get("units", [])}
             self.panel.message.setText(tr("Saved: {} at {} with {} source(s).").format(
                 units.get(record.unit_id, record.unit_id) or record.unit_as_reported or "sighting",
                 record.location_name or
@@ -402,6 +485,8 @@ class SightingsController:
         for layer in (sightings, sources):
             if layer is not None and layer.isEditable():
                 layer.rollBack()
+        self._end_group()
+        self._grouped = False
         if self.guard is not None:
             self.guard.suspend_snapshots(False)
         for layer, editing in zip((sightings, sources), was_editing):
