@@ -5,7 +5,6 @@ fast. Every problem is reported with the file, the feature id and the field.
 A file with any problem is refused whole; the other layers still load.
 """
 
-import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -15,6 +14,9 @@ from typing import Dict, List, Optional
 import yaml
 
 from ..domain.urls import is_web_url
+from .dates import (  # noqa: F401 (read as curated.period_start and so on)
+    DATE_PATTERN, DATE_PRECISIONS, CuratedDataError, instant_end, normalise_date, period_end, period_start,
+)
 
 LAYERS_DIR = Path(__file__).resolve().parents[2] / "layers"
 CATALOGUE_FILE = LAYERS_DIR / "catalogue.yaml"
@@ -32,29 +34,7 @@ COMMON_FIELDS = (
     "precision", "sources", "notes",
 )
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 SIDC_PATTERN = re.compile(r"^\d{20}$")
-
-
-class CuratedDataError(Exception):
-    """One problem in a curated data file, located by file, feature and field."""
-
-    def __init__(self, file, feature_id, field_name, message, unresolved_place=False):
-        self.file = str(file)
-        self.feature_id = feature_id
-        self.field = field_name
-        self.message = message
-        # A reference to a place that another layer may still provide.
-        self.unresolved_place = unresolved_place
-        super().__init__(str(self))
-
-    def __str__(self):
-        where = [Path(self.file).name]
-        if self.feature_id:
-            where.append("feature '{}'".format(self.feature_id))
-        if self.field:
-            where.append("field '{}'".format(self.field))
-        return "{}: {}".format(", ".join(where), self.message)
 
 
 @dataclass
@@ -163,60 +143,6 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> List[LayerDef]:
     for entry in document["layers"]:
         layers.append(LayerDef(**entry))
     return layers
-
-
-def normalise_date(value, path, feature_id, field_name, today=None) -> str:
-    """A date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', checked and not in the future."""
-    today = today or datetime.date.today()
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    if isinstance(value, datetime.date):
-        text, first_day = value.isoformat(), value
-    else:
-        text = str(value).strip()
-        match = DATE_PATTERN.match(text)
-        if not match:
-            raise CuratedDataError(
-                path, feature_id, field_name,
-                "'{}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)".format(text))
-        year, month, day = match.group(1), match.group(2) or "01", match.group(3) or "01"
-        try:
-            first_day = datetime.date(int(year), int(month), int(day))
-        except ValueError:
-            raise CuratedDataError(path, feature_id, field_name, "'{}' is not a real date".format(text))
-    if first_day > today:
-        raise CuratedDataError(
-            path, feature_id, field_name,
-            "{} is in the future (today is {})".format(text, today.isoformat()))
-    return text
-
-
-DATE_PRECISIONS = {4: "year", 7: "month", 10: "day"}
-
-
-def period_start(text: str) -> datetime.date:
-    """The first day a 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' date stands for."""
-    parts = [int(p) for p in text.split("-")] + [1, 1]
-    return datetime.date(parts[0], parts[1], parts[2])
-
-
-def period_end(text: str) -> datetime.date:
-    """The last day a 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' date stands for."""
-    parts = [int(p) for p in text.split("-")]
-    if len(parts) == 3:
-        return datetime.date(*parts)
-    if len(parts) == 1:
-        return datetime.date(parts[0], 12, 31)
-    year, month = parts
-    first_of_next = datetime.date(year + month // 12, month % 12 + 1, 1)
-    return first_of_next - datetime.timedelta(days=1)
-
-
-def instant_end(valid_from: str, time_precision=None) -> str:
-    """An event without valid_to lasts its day, its week (precision 'week') or its month."""
-    if time_precision == "week" and len(valid_from) == 10:
-        return (period_start(valid_from) + datetime.timedelta(days=6)).isoformat()
-    return valid_from
 
 
 def check_url(url, path, feature_id, field_name) -> str:

@@ -155,46 +155,10 @@ class RouteResult:
 
 
 def dijkstra(graph, start: int, criterion: int):
-    """(tree, cost) from QgsGraphAnalyzer.dijkstra, whatever shape this QGIS returns them in.
-
-    QGIS 3 returns a tuple (tree, cost); older bindings filled lists passed in,
-    and a later one may return an object. tree[v] is the index of the edge that
-    reaches vertex v, -1 for the start and for vertices out of reach.
-    """
-    tree_out, cost_out = [], []
-    try:
-        result = QgsGraphAnalyzer.dijkstra(graph, start, criterion)
-    except TypeError:
-        result = QgsGraphAnalyzer.dijkstra(graph, start, criterion, tree_out, cost_out)
-    return read_dijkstra_result(result, start, graph.vertexCount(), tree_out, cost_out)
-
-
-def read_dijkstra_result(result, start: int, vertex_count: int, tree_out=None, cost_out=None):
-    """The (tree, cost) lists in any of the shapes dijkstra has returned them in."""
-    pair = None
-    if isinstance(result, (tuple, list)) and len(result) == 2 and all(_is_sequence(p) for p in result):
-        pair = (result[0], result[1])
-    elif result is not None:
-        for tree_name, cost_name in (("tree", "cost"), ("resultTree", "resultCost")):
-            tree = getattr(result, tree_name, None)
-            cost = getattr(result, cost_name, None)
-            if _is_sequence(tree) and _is_sequence(cost):
-                pair = (tree, cost)
-                break
-    elif tree_out and cost_out:
-        pair = (tree_out, cost_out)
-    if pair is None or any(len(p) != vertex_count for p in pair):
-        raise RoutingError("QgsGraphAnalyzer.dijkstra returned {!r}, which is not a shortest-path tree "
-                           "of this network: this QGIS version is not supported".format(type(result)))
-    tree, cost = pair
-    if tree[start] != -1 and cost[start] == -1:
-        tree, cost = cost, tree  # the two lists the other way round
+    """(tree, cost) of QgsGraphAnalyzer.dijkstra, the same pair on every QGIS the matrix runs: tree[v] is
+    the index of the edge that reaches vertex v, -1 for the start and for vertices out of reach."""
+    tree, cost = QgsGraphAnalyzer.dijkstra(graph, start, criterion)
     return list(tree), list(cost)
-
-
-def _is_sequence(value) -> bool:
-    return isinstance(value, (list, tuple)) or (hasattr(value, "__len__") and hasattr(value, "__getitem__")
-                                                and not isinstance(value, (str, bytes)))
 
 
 class _EdgeCoster:

@@ -213,25 +213,7 @@ def test_a_deleted_layer_leaves_the_cache():
     assert not any(key[0] == layer_id for key in routing._CACHE)
 
 
-# dijkstra's return shape ----------------------------------------------------------------------------
-
-def test_dijkstra_results_are_read_in_every_shape():
-    tree, cost = [-1, 0, 1], [0.0, 2.0, 5.0]
-
-    class Result:
-        def __init__(self):
-            self.tree, self.cost = tree, cost
-
-    expected = (tree, cost)
-    assert routing.read_dijkstra_result((tree, cost), 0, 3) == expected
-    assert routing.read_dijkstra_result([tree, cost], 0, 3) == expected
-    assert routing.read_dijkstra_result((cost, tree), 0, 3) == expected
-    assert routing.read_dijkstra_result(Result(), 0, 3) == expected
-    assert routing.read_dijkstra_result(None, 0, 3, list(tree), list(cost)) == expected
-    for broken in (None, 42, ([-1], [0.0]), "tree"):
-        with pytest.raises(routing.RoutingError, match="not a shortest-path tree"):
-            routing.read_dijkstra_result(broken, 0, 3)
-
+# dijkstra ----------------------------------------------------------------------------
 
 def test_dijkstra_on_a_real_graph():
     graph = QgsGraph()
