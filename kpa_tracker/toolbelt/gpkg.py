@@ -50,3 +50,22 @@ def open_or_create(gpkg_path, name: str, fields: QgsFields, wkb_type, title: str
     if not layer.isValid():
         raise GeoPackageError("could not open table {} in {}".format(name, gpkg_path))
     return layer
+
+
+def table_names(gpkg_path) -> set:
+    """The tables of a GeoPackage, read through GDAL without opening a layer (a missing table costs
+    nothing to ask about; a QgsVectorLayer on it costs an open of the file)."""
+    from osgeo import gdal
+
+    gpkg_path = Path(gpkg_path)
+    if not gpkg_path.exists():
+        return set()
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        ds = gdal.OpenEx(str(gpkg_path), gdal.OF_VECTOR, allowed_drivers=["GPKG"])
+        if ds is None:
+            return set()
+        return {ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount())}
+    finally:
+        ds = None
+        gdal.PopErrorHandler()

@@ -31,7 +31,7 @@ from qgis.core import (
 
 from ...toolbelt.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, WKB_MULTILINESTRING, WKB_NO_GEOMETRY, WKB_POINT, WKB_POLYGON
 from .data import CuratedFeature, LayerDef
-from ...toolbelt.gpkg import GeoPackageError, create_table
+from ...toolbelt.gpkg import GeoPackageError, create_table, table_names
 from ..measure.geodesy import densify
 
 TABLE_PREFIX = "curated_"
@@ -222,7 +222,7 @@ class MergeState:
         self.gpkg_path = Path(gpkg_path)
         self.rows: Dict[str, Dict[str, str]] = {}
         self.pending = set()
-        if self.gpkg_path.exists():
+        if STATE_TABLE in table_names(self.gpkg_path):
             table = _Table(self.gpkg_path, STATE_TABLE).layer
             if table.isValid():
                 for row in table.getFeatures():
@@ -312,7 +312,7 @@ def sync_layer(gpkg_path: Path, layer: LayerDef, features: List[CuratedFeature],
     version = curated_version(features)
     if state.version(layer.id) == version:
         return report  # the shipped data has not changed since the last merge
-    table = _Table(gpkg_path, table_name(layer)) if gpkg_path.exists() else None
+    table = _Table(gpkg_path, table_name(layer)) if table_name(layer) in table_names(gpkg_path) else None
     fields = qgs_fields(layer)
     names = fields.names()
     curated = {}
