@@ -11,7 +11,6 @@ rolls both layers back, so nothing is left behind.
 import datetime
 
 from qgis.core import (
-    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsExpression,
@@ -23,11 +22,9 @@ from qgis.core import (
     QgsVectorLayerTools,
     QgsVectorLayerUtils,
 )
-from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext, QgsDualView, QgsFilterLineEdit, \
-    QgsRelationEditorWidget
-from qgis.PyQt import sip
+from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext, QgsDualView, QgsRelationEditorWidget
 from qgis.PyQt.QtCore import Qt, QTimer
-from qgis.PyQt.QtWidgets import QFileDialog, QTableView, QTabWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QTabWidget
 
 from ...core.curated import data as curated
 from ...toolbelt import log
@@ -42,27 +39,17 @@ from ...core.sightings.attachments import attach_file, check_attachment
 from ...core.domain.validation import clean_sighting
 from ...core.sightings.layers import commit_new_sightings, sighting_from_feature, source_from_feature
 from ...toolbelt.compat import automatic_transactions, set_automatic_transactions
-from ...core.sightings.form import SOURCE_KEY_COLUMNS, configure_form
+from ...core.sightings.form import configure_form
 from ...core.sightings.query import corroboration, nearest_place_name
 from ...core.team.connection import TeamError
 from ...core.sightings.utc_edits import respec_pending_datetimes
 from ...maptools.point_pick_tool import PointPickTool
 from ..screen import fit_on_screen
 from ..team_conflicts import TeamConflicts
+from .sighting_form import blank_for_null, hide_source_keys
 
 SIGHTINGS_PROPERTY = "kpa_tracker/sightings"
 STORE_PROPERTY = "kpa_tracker/sightings_store"  # which store the layer shows (local file or team connection)
-
-
-def _blank_for_null(dialog) -> None:
-    """Empty text fields of the form show nothing instead of QGIS's "NULL" (they still save as NULL)."""
-    null_text = QgsApplication.nullRepresentation()
-    for line_edit in dialog.findChildren(QgsFilterLineEdit):
-        if line_edit.nullValue() == null_text:
-            showing_null = line_edit.isNull()
-            line_edit.setNullValue("")
-            if showing_null:
-                line_edit.clear()
 
 
 class SightingsController:
@@ -296,8 +283,9 @@ class SightingsController:
         # The relation editor builds its table when its tab is first shown, showing every column: hide the
         # keys (fid, source id, sighting id) then; they are plumbing, not what a reader of sources needs.
         for tabs in dialog.findChildren(QTabWidget):
-            tabs.currentChanged.connect(lambda _index: QTimer.singleShot(0, lambda: self._hide_source_keys(dialog)))
-        _blank_for_null(dialog)
+            tabs.currentChanged.connect(lambda _index: QTimer.singleShot(
+                0, lambda: hide_source_keys(dialog, self.layers()[1])))
+        blank_for_null(dialog)
         self.dialog = dialog
         self._watch_sources(True)
         self.panel.attach_button.setEnabled(True)
@@ -347,23 +335,6 @@ class SightingsController:
         key = form.currentFormFeature()["sighting_id"]
         form.changeAttribute("sighting_id", "")
         form.changeAttribute("sighting_id", key)
-
-    def _hide_source_keys(self, dialog) -> None:
-        """Hide the key columns in the relation editor's table, by their headers. (Its QgsDualView, given the
-        layer's column settings, hides the right number of columns but keeps the old headers on 3.22.)"""
-        sources = self.layers()[1]
-        if sources is None or sip.isdeleted(dialog):
-            return
-        fields = sources.fields()
-        keys = {sources.attributeDisplayName(fields.indexOf(name)) for name in SOURCE_KEY_COLUMNS
-                if fields.indexOf(name) >= 0}
-        for view in dialog.findChildren(QTableView):
-            model = view.model()
-            if model is None or model.metaObject().className() != "QgsAttributeTableFilterModel":
-                continue
-            for column in range(model.columnCount()):
-                if str(model.headerData(column, Qt.Orientation.Horizontal)) in keys:
-                    view.setColumnHidden(column, True)
 
     def _begin_group(self, sightings, sources) -> bool:
         """The local store: put both tables in one QGIS transaction group for the form, so OK commits the
