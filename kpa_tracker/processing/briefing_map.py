@@ -17,63 +17,48 @@ from ..core.curated import data as curated
 from ..core.briefing.build import PAGES, PRESETS, build_briefing, export
 from ..core.project.layers import load_layers
 from ..toolbelt.svg_paths import add_plugin_svg_path
+from ..toolbelt.i18n import tr
 from ..toolbelt.workspace import workspace_gpkg_path
+from .base import KpaAlgorithm
 
 EXTENT_CHOICE = len(PRESETS)  # the enum's last entry: use EXTENT
 
 
-class BriefingMapAlgorithm(QgsProcessingAlgorithm):
+class BriefingMapAlgorithm(KpaAlgorithm):
+    NAME, GROUP_ID = "briefingmap", "maps"
     PRESET, EXTENT, PAGE, TITLE, OUTPUT = "PRESET", "EXTENT", "PAGE", "TITLE", "OUTPUT"
 
-    def name(self):
-        return "briefingmap"
-
     def displayName(self):  # noqa: N802
-        return "Briefing map"
-
-    def group(self):
-        return "Maps"
-
-    def groupId(self):  # noqa: N802
-        return "maps"
-
-    def shortHelpString(self):  # noqa: N802
-        return ("A map to hand on: the curated layers (your workspace's copy) in the plugin's print "
-                "layout with title, overview, legend of the visible layers, scale bar, north arrow, the "
-                "'as of' date of the newest data shown and every source of the features in view. "
-                "PRESET: theatre, Far East training, Kursk front, or EXTENT to use the extent given. "
-                "The OUTPUT's extension picks PDF (text stays searchable) or PNG.")
-
-    def createInstance(self):  # noqa: N802
-        return BriefingMapAlgorithm()
+        return tr("Briefing map")
 
     def flags(self):
         # Layouts are built and exported on the main thread.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterEnum(
-            self.PRESET, "Preset", [p.title for p in PRESETS] + ["The extent given (EXTENT)"], defaultValue=0))
-        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, "Extent (with PRESET = extent)",
+            self.PRESET, tr("Preset"), [p.title for p in PRESETS] + [tr("The extent given (EXTENT)")],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Extent (with PRESET = extent)"),
                                                        optional=True))
-        self.addParameter(QgsProcessingParameterEnum(self.PAGE, "Page", list(PAGES), defaultValue=0))
-        self.addParameter(QgsProcessingParameterString(self.TITLE, "Title",
-                                                       defaultValue="North Korean troops in Russia"))
+        self.addParameter(QgsProcessingParameterEnum(self.PAGE, tr("Page"), list(PAGES), defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(self.TITLE, tr("Title"),
+                                                       defaultValue=tr("North Korean troops in Russia")))
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, "Output map", "PDF (*.pdf);;PNG (*.png)"))
+            self.OUTPUT, tr("Output map"), "PDF (*.pdf);;PNG (*.png)"))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
         if output.suffix.lower() not in (".pdf", ".png"):
-            raise QgsProcessingException("OUTPUT must end in .pdf or .png, not '{}'".format(output.name))
+            raise QgsProcessingException(tr("OUTPUT must end in .pdf or .png, not '{}'").format(output.name))
         choice = self.parameterAsEnum(parameters, self.PRESET, context)
         page = list(PAGES)[self.parameterAsEnum(parameters, self.PAGE, context)]
         wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
         if choice == EXTENT_CHOICE:
             extent = self.parameterAsExtent(parameters, self.EXTENT, context, wgs84)
             if extent.isEmpty():
-                raise QgsProcessingException("PRESET is 'extent' but no EXTENT was given")
-            crs, subtitle = "EPSG:3857", "Custom extent"
+                raise QgsProcessingException(tr("PRESET is 'extent' but no EXTENT was given"))
+            crs, subtitle = "EPSG:3857", tr("Custom extent")
         else:
             preset = PRESETS[choice]
             extent = preset.extent_rectangle()
@@ -88,6 +73,6 @@ class BriefingMapAlgorithm(QgsProcessingAlgorithm):
         briefing = build_briefing(project, extent, crs, page, self.parameterAsString(parameters, self.TITLE, context),
                                   subtitle)
         export(briefing, output, page)
-        feedback.pushInfo("{} sources cited; data as of {}".format(len(briefing.sources), briefing.as_of))
+        feedback.pushInfo(tr("{} sources cited; data as of {}").format(len(briefing.sources), briefing.as_of))
         project.clear()
         return {self.OUTPUT: str(output)}

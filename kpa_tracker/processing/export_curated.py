@@ -7,7 +7,6 @@ from qgis.core import (
     QgsFeature,
     QgsField,
     QgsFields,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFileDestination,
     QgsVectorFileWriter,
@@ -17,49 +16,31 @@ from qgis.core import (
 from ..toolbelt.compat import FIELD_STRING, WKB_NO_GEOMETRY
 from ..core.curated import data as curated
 from ..core.curated.store import layer_uri, sync_layer
+from ..toolbelt.i18n import tr
 from ..toolbelt.workspace import workspace_gpkg_path
+from .base import KpaAlgorithm
 
 SOURCES_TABLE = "sources"
 
 
-class ExportCuratedAlgorithm(QgsProcessingAlgorithm):
+class ExportCuratedAlgorithm(KpaAlgorithm):
+    NAME, GROUP_ID = "exportcurated", "curated"
     OUTPUT = "OUTPUT"
 
-    def name(self):
-        return "exportcurated"
-
     def displayName(self):  # noqa: N802
-        return "Export curated layers"
-
-    def group(self):
-        return "Curated data"
-
-    def groupId(self):  # noqa: N802
-        return "curated"
-
-    def shortHelpString(self):  # noqa: N802
-        return ("Writes every curated layer, as it stands in your workspace (with your edits), "
-                "to one GeoPackage for colleagues on other tools. Each feature keeps its sources "
-                "as readable text (field 'sources'); a separate table 'sources' has one row per "
-                "feature and source: layer, feature_id, publisher, title, date, url, the source's kind "
-                "(government, independent media, state media, aggregator, reference, analysis) and "
-                "changed_on, the day you changed a curated feature (empty if it is as shipped). "
-                "Events, estimates and settlements are exported like every other layer.")
-
-    def createInstance(self):  # noqa: N802
-        return ExportCuratedAlgorithm()
+        return tr("Export curated layers")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, "Output GeoPackage", "GeoPackage (*.gpkg)"))
+            self.OUTPUT, tr("Output GeoPackage"), "GeoPackage (*.gpkg)"))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
         if output.suffix.lower() != ".gpkg":
-            raise QgsProcessingException("OUTPUT must be a .gpkg file, not {}".format(output.name))
+            raise QgsProcessingException(tr("OUTPUT must be a .gpkg file, not {}").format(output.name))
         catalogue, result = curated.load_cached()
         for error in result.errors:
-            feedback.reportError("Refused, not exported: {}".format(error))
+            feedback.reportError(tr("Refused, not exported: {}").format(error))
         workspace = workspace_gpkg_path()
         if output.exists():
             output.unlink()
@@ -74,7 +55,7 @@ class ExportCuratedAlgorithm(QgsProcessingAlgorithm):
             source_rows.extend(self._source_rows(layer, source, result))
             feedback.setProgress(100.0 * (step + 1) / (len(layers) + 1))
         self._write_sources(source_rows, output)
-        feedback.pushInfo("Exported {} layers and {} source rows to {}".format(
+        feedback.pushInfo(tr("Exported {} layers and {} source rows to {}").format(
             len(layers), len(source_rows), output))
         return {self.OUTPUT: str(output)}
 
@@ -88,7 +69,7 @@ class ExportCuratedAlgorithm(QgsProcessingAlgorithm):
         error = QgsVectorFileWriter.writeAsVectorFormatV3(
             layer, str(output), context.transformContext(), options)
         if error[0] != QgsVectorFileWriter.NoError:
-            raise QgsProcessingException("could not write {}: {}".format(name, error[1]))
+            raise QgsProcessingException(tr("could not write {}: {}").format(name, error[1]))
 
     @staticmethod
     def _source_rows(layer, source_layer, result):

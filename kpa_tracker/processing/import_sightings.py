@@ -7,7 +7,6 @@ rejected rows go to a CSV with the reason for each.
 from pathlib import Path
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFile,
@@ -15,15 +14,11 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.sightings.gpkg_store import (
-    SightingError,
-    clean_sighting,
-    ensure_schema,
-    existing_sighting_ids,
-    known_unit_ids,
-    utc_now,
-    write_records,
-)
+from ..core.domain.records import SightingError
+from ..core.domain.validation import clean_sighting
+from ..core.sightings.gpkg_store import ensure_schema, existing_sighting_ids, write_records
+from ..core.curated.store import known_unit_ids
+from ..core.domain.times import utc_now
 from ..core.sightings.exchange import (
     ExchangeError,
     cell,
@@ -33,7 +28,9 @@ from ..core.sightings.exchange import (
     resolve_columns,
     row_to_input,
 )
+from ..toolbelt.i18n import tr
 from ..toolbelt.workspace import workspace_gpkg_path
+from .base import KpaAlgorithm
 
 
 def gpkg_from_parameter(value) -> Path:
@@ -43,61 +40,35 @@ def gpkg_from_parameter(value) -> Path:
         return workspace_gpkg_path()
     path = Path(text.split("|", 1)[0])
     if path.suffix.lower() != ".gpkg":
-        raise QgsProcessingException("{} is not a GeoPackage (.gpkg)".format(path))
+        raise QgsProcessingException(tr("{} is not a GeoPackage (.gpkg)").format(path))
     return path
 
 
-class ImportSightingsAlgorithm(QgsProcessingAlgorithm):
+class ImportSightingsAlgorithm(KpaAlgorithm):
+    NAME, GROUP_ID = "importsightings", "sightings"
     INPUT, MAPPING, OUTPUT, REJECTED = "INPUT", "MAPPING", "OUTPUT", "REJECTED"
     IMPORTED, REJECTED_COUNT = "IMPORTED", "REJECTED_COUNT"
 
-    def name(self):
-        return "importsightings"
-
     def displayName(self):  # noqa: N802
-        return "Import sightings"
-
-    def group(self):
-        return "Sightings"
-
-    def groupId(self):  # noqa: N802
-        return "sightings"
-
-    def shortHelpString(self):  # noqa: N802
-        return (
-            "Adds sightings from a CSV, GeoJSON or KML file to the sightings layer (your workspace's by "
-            "default). Every row is checked by the same rules as the sightings form: a unit, an observed "
-            "time in UTC not in the future, time and location precision, Admiralty grades A-F and 1-6, a "
-            "claim status, a point on Earth and at least one source with an http(s) address and a "
-            "publisher.<br><br>"
-            "Columns named as the layer's fields are taken as they are; the place comes from longitude and "
-            "latitude columns (or lon, lat), a WKT column, or the GeoJSON/KML point; a single source per row "
-            "from source_url, source_publisher and source_published_at (and source_archive_url, "
-            "source_notes), several from a 'sources' column holding a JSON list, as Export sightings "
-            "writes it. MAPPING names other columns: <i>observed_at=date; source_url=link</i> or a JSON "
-            "object.<br><br>"
-            "The accepted rows are written all together, in one transaction, or not at all. Rejected rows "
-            "(and rows whose sighting_id is already in the layer) go to REJECTED with the reason.")
-
-    def createInstance(self):  # noqa: N802
-        return ImportSightingsAlgorithm()
+        return tr("Import sightings")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(
-            self.INPUT, "Sightings to import (CSV, GeoJSON or KML)", QgsProcessingParameterFile.File,
-            fileFilter="Sightings (*.csv *.geojson *.json *.kml);;CSV (*.csv);;GeoJSON (*.geojson *.json);;"
-                       "KML (*.kml)"))
+            self.INPUT, tr("Sightings to import (CSV, GeoJSON or KML)"), QgsProcessingParameterFile.File,
+            fileFilter=tr("Sightings") + " (*.csv *.geojson *.json *.kml);;CSV (*.csv);;"
+                                            "GeoJSON (*.geojson *.json);;KML (*.kml)"))
         self.addParameter(QgsProcessingParameterString(
-            self.MAPPING, "Column mapping (field=column; …), empty to take columns named as the fields",
+            self.MAPPING, tr("Column mapping (field=column; …), empty to take columns named as the fields"),
             multiLine=True, optional=True))
         self.addParameter(QgsProcessingParameterFile(
-            self.OUTPUT, "Sightings GeoPackage to add to (empty: your workspace)", QgsProcessingParameterFile.File,
+            self.OUTPUT, tr("Sightings GeoPackage to add to (empty: your workspace)"),
+            QgsProcessingParameterFile.File,
             fileFilter="GeoPackage (*.gpkg)", optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.REJECTED, "Rejected rows, with the reason for each", "CSV (*.csv)", optional=True,
+            self.REJECTED, tr("Rejected rows, with the reason for each"), "CSV (*.csv)", optional=True,
             createByDefault=False))
-        self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, "Sightings imported"))
-        self.addOutput(QgsProcessingOutputNumber(self.REJECTED_COUNT, "Rows rejected"))
+        self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, tr("Sightings imported")))
+        self.addOutput(QgsProcessingOutputNumber(self.REJECTED_COUNT, tr("Rows rejected")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         source = Path(self.parameterAsFile(parameters, self.INPUT, context))
@@ -110,8 +81,8 @@ class ImportSightingsAlgorithm(QgsProcessingAlgorithm):
         except ExchangeError as exc:
             raise QgsProcessingException(str(exc)) from exc
         if not any(key in resolved for key in ("longitude", "wkt")) and not any(r.point for r in rows):
-            feedback.pushWarning("{} has no longitude/latitude or WKT column and no point geometry; every row "
-                                 "will be rejected for want of a place".format(source.name))
+            feedback.pushWarning(tr("{} has no longitude/latitude or WKT column and no point geometry; "
+                                    "every row will be rejected for want of a place").format(source.name))
         try:
             ensure_schema(target)
         except SightingError as exc:
@@ -122,15 +93,16 @@ class ImportSightingsAlgorithm(QgsProcessingAlgorithm):
         accepted, rejected, seen = [], [], set()
         for index, row in enumerate(rows):
             if feedback.isCanceled():
-                raise QgsProcessingException("Canceled: nothing was imported")
+                raise QgsProcessingException(tr("Canceled: nothing was imported"))
             sighting, sources, problems = row_to_input(row, resolved)
             record, found = clean_sighting(sighting, sources, now, units)
             reasons = problems + [str(p) for p in found]
             if record is not None and not reasons:
                 if record.sighting_id in present:
-                    reasons.append("sighting_id {} is already in the layer".format(record.sighting_id))
+                    reasons.append(tr("sighting_id {} is already in the layer").format(record.sighting_id))
                 elif record.sighting_id in seen:
-                    reasons.append("sighting_id {} appears earlier in the file".format(record.sighting_id))
+                    reasons.append(tr("sighting_id {} appears earlier in the file").format(
+                        record.sighting_id))
             if reasons:
                 rejected.append((row, "; ".join(reasons)))
             else:
@@ -140,17 +112,17 @@ class ImportSightingsAlgorithm(QgsProcessingAlgorithm):
         if rejected_path:
             self._write_rejected(rejected_path, columns, rejected)
         for row, reason in rejected[:20]:
-            feedback.reportError("Row {}: {}".format(row.number, reason))
+            feedback.reportError(tr("Row {}: {}").format(row.number, reason))
         if len(rejected) > 20:
-            feedback.reportError("… and {} more rejected rows{}".format(
-                len(rejected) - 20, " (all in {})".format(rejected_path) if rejected_path else ""))
+            feedback.reportError(tr("… and {} more rejected rows{}").format(
+                len(rejected) - 20, tr(" (all in {})").format(rejected_path) if rejected_path else ""))
         if accepted:
             try:
                 write_records(target, accepted)
             except SightingError as exc:
-                raise QgsProcessingException("Nothing was imported: {}".format(exc)) from exc
+                raise QgsProcessingException(tr("Nothing was imported: {}").format(exc)) from exc
         feedback.setProgress(100.0)
-        feedback.pushInfo("Imported {} sightings into {}; {} rows rejected".format(
+        feedback.pushInfo(tr("Imported {} sightings into {}; {} rows rejected").format(
             len(accepted), target, len(rejected)))
         results = {self.OUTPUT: str(target), self.IMPORTED: len(accepted), self.REJECTED_COUNT: len(rejected)}
         if rejected_path:

@@ -1,8 +1,9 @@
-"""The `kpa_tracker` Processing provider; algorithms are added by later modules."""
+"""The `kpa_tracker` Processing provider: one algorithm per module, each a KpaAlgorithm (base.py)."""
 
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from ..toolbelt.i18n import tr
 from ..toolbelt.icons import plugin_icon_path
 
 PROVIDER_ID = "kpa_tracker"
@@ -26,10 +27,10 @@ class KpaTrackerProvider(QgsProcessingProvider):
         return PROVIDER_ID
 
     def name(self):
-        return "KPA Deployment Tracker"
+        return tr("KPA Deployment Tracker")
 
     def longName(self):  # noqa: N802
-        return "KPA Deployment Tracker: curated data, measuring, routing and sightings"
+        return tr("KPA Deployment Tracker: curated data, measuring, routing and sightings")
 
     def icon(self):
         return QIcon(plugin_icon_path())

@@ -24,7 +24,9 @@ from ..core.curated import data as curated
 from ..core.routing import network as routing
 from ..core.curated.store import layer_uri, sync_layer
 from ..core.routing.stops import curated_places, node_names, resolve_stop
+from ..toolbelt.i18n import tr
 from ..toolbelt.workspace import workspace_gpkg_path
+from .base import KpaAlgorithm
 
 NETWORK_LAYER_ID = "network"
 
@@ -40,7 +42,7 @@ def parse_speeds(text: str) -> dict:
             speeds[mode.strip().lower()] = float(value)
         except ValueError:
             raise routing.RoutingError(
-                "SPEEDS: '{}' is not mode=km/h (for example rail=50)".format(part.strip())) from None
+                tr("SPEEDS: '{}' is not mode=km/h (for example rail=50)").format(part.strip())) from None
     return speeds
 
 
@@ -49,79 +51,62 @@ def curated_network() -> QgsVectorLayer:
     catalogue, result = curated.load_cached()
     layer_def = next((layer for layer in catalogue if layer.id == NETWORK_LAYER_ID), None)
     if layer_def is None or NETWORK_LAYER_ID not in result.features:
-        problems = "; ".join(str(e) for e in result.errors) or "not in the catalogue"
-        raise QgsProcessingException("The curated network could not be read: " + problems)
+        problems = "; ".join(str(e) for e in result.errors) or tr("not in the catalogue")
+        raise QgsProcessingException(tr("The curated network could not be read: {}").format(problems))
     workspace = workspace_gpkg_path()
     sync_layer(workspace, layer_def, result.features[NETWORK_LAYER_ID])
     layer = QgsVectorLayer(layer_uri(workspace, layer_def), layer_def.title, "ogr")
     if not layer.isValid():
-        raise QgsProcessingException("The curated network in {} could not be opened".format(workspace))
+        raise QgsProcessingException(tr("The curated network in {} could not be opened").format(workspace))
     return layer
 
 
-class RouteAlgorithm(QgsProcessingAlgorithm):
+class RouteAlgorithm(KpaAlgorithm):
+    NAME, GROUP_ID = "route", "routing"
     START, END, WAYPOINTS = "START", "END", "WAYPOINTS"
     NETWORK, LENGTH_FIELD, MODE_FIELD = "NETWORK", "LENGTH_FIELD", "MODE_FIELD"
     OPTIMIZE, SPEEDS, SNAP_TOLERANCE = "OPTIMIZE", "SPEEDS", "SNAP_TOLERANCE"
     OUTPUT, TOTAL_KM, TOTAL_HOURS = "OUTPUT", "TOTAL_KM", "TOTAL_HOURS"
 
-    def name(self):
-        return "route"
-
     def displayName(self):  # noqa: N802
-        return "Route over the transport network"
-
-    def group(self):
-        return "Routing"
-
-    def groupId(self):  # noqa: N802
-        return "routing"
+        return tr("Route over the transport network")
 
     def shortHelpString(self):  # noqa: N802
-        return ("The shortest route, by distance or by time, between START and END (and optional "
-                "WAYPOINTS, separated by ';'), each a point 'lon,lat [EPSG:4326]' or the name or id "
-                "of a curated place. The network is the curated transport network by default, or "
-                "any line layer: its length field (km, where published; otherwise the geodesic "
-                "length) and mode field are used when chosen or when named length_km and mode. "
-                "Time uses a speed per mode: rail {rail:g}, sea {sea:g}, road {road:g} km/h unless "
-                "SPEEDS says otherwise (rail=60; sea=20). One output line per leg: from, to, mode, "
-                "km, hours, the networks lines it follows, and the route's totals.".format(
-                    **routing.DEFAULT_SPEEDS_KMH))
+        # The help file names the default speeds as {rail:g}, {sea:g}, {road:g}: they are filled in here.
+        return super().shortHelpString().format(**routing.DEFAULT_SPEEDS_KMH)
 
     def flags(self):
         # The graph cache lives with the layer, on the main thread.
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
-    def createInstance(self):  # noqa: N802
-        return RouteAlgorithm()
-
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterString(self.START, "Start (lon,lat [EPSG:4326] or a place)"))
-        self.addParameter(QgsProcessingParameterString(self.END, "End (lon,lat [EPSG:4326] or a place)"))
         self.addParameter(QgsProcessingParameterString(
-            self.WAYPOINTS, "Waypoints, in order, separated by ';'", optional=True))
+            self.START, tr("Start (lon,lat [EPSG:4326] or a place)")))
+        self.addParameter(QgsProcessingParameterString(self.END, tr("End (lon,lat [EPSG:4326] or a place)")))
+        self.addParameter(QgsProcessingParameterString(
+            self.WAYPOINTS, tr("Waypoints, in order, separated by ';'"), optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.NETWORK, "Network (default: the curated transport network)",
+            self.NETWORK, tr("Network (default: the curated transport network)"),
             [QgsProcessing.SourceType.TypeVectorLine], optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.LENGTH_FIELD, "Length field, km (default: length_km if present)",
+            self.LENGTH_FIELD, tr("Length field, km (default: length_km if present)"),
             parentLayerParameterName=self.NETWORK, type=QgsProcessingParameterField.DataType.Numeric,
             optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.MODE_FIELD, "Mode field (default: mode if present)", parentLayerParameterName=self.NETWORK,
-            optional=True))
+            self.MODE_FIELD, tr("Mode field (default: mode if present)"),
+            parentLayerParameterName=self.NETWORK, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            self.OPTIMIZE, "Optimise for", options=["Distance", "Time"], defaultValue=0))
+            self.OPTIMIZE, tr("Optimise for"), options=[tr("Distance"), tr("Time")], defaultValue=0))
         self.addParameter(QgsProcessingParameterString(
-            self.SPEEDS, "Speeds per mode, km/h (mode=speed; ...)", optional=True))
+            self.SPEEDS, tr("Speeds per mode, km/h (mode=speed; ...)"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.SNAP_TOLERANCE, "Farthest a stop may be from the network (km)",
+            self.SNAP_TOLERANCE, tr("Farthest a stop may be from the network (km)"),
             type=QgsProcessingParameterNumber.Type.Double, minValue=0.0,
             defaultValue=routing.DEFAULT_SNAP_TOLERANCE_KM))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, "Route", QgsProcessing.SourceType.TypeVectorLine))
-        self.addOutput(QgsProcessingOutputNumber(self.TOTAL_KM, "Total km"))
-        self.addOutput(QgsProcessingOutputNumber(self.TOTAL_HOURS, "Total hours"))
+            self.OUTPUT, tr("Route"), QgsProcessing.SourceType.TypeVectorLine))
+        self.addOutput(QgsProcessingOutputNumber(self.TOTAL_KM, tr("Total km")))
+        self.addOutput(QgsProcessingOutputNumber(self.TOTAL_HOURS, tr("Total hours")))
 
     @staticmethod
     def fields() -> QgsFields:
@@ -143,13 +128,13 @@ class RouteAlgorithm(QgsProcessingAlgorithm):
     def _route(self, parameters, context, feedback):
         layer = self.parameterAsVectorLayer(parameters, self.NETWORK, context)
         if layer is None and parameters.get(self.NETWORK) not in (None, ""):
-            raise QgsProcessingException("NETWORK {!r} is not a line layer that could be opened".format(
+            raise QgsProcessingException(tr("NETWORK {!r} is not a line layer that could be opened").format(
                 parameters[self.NETWORK]))
         if layer is None:
             layer = curated_network()
             # The context owns it from here and deletes it with itself (and its cached graph with it).
             context.temporaryLayerStore().addMapLayer(layer)
-            feedback.pushInfo("Network: the curated transport network in your workspace")
+            feedback.pushInfo(tr("Network: the curated transport network in your workspace"))
         field_names = layer.fields().names()
         length_field = self.parameterAsString(parameters, self.LENGTH_FIELD, context) or (
             "length_km" if "length_km" in field_names else None)
@@ -164,7 +149,7 @@ class RouteAlgorithm(QgsProcessingAlgorithm):
         waypoints = self.parameterAsString(parameters, self.WAYPOINTS, context)
         texts += [text for text in waypoints.split(";") if text.strip()]
         texts.append(self.parameterAsString(parameters, self.END, context))
-        roles = ["START"] + ["waypoint {}".format(i) for i in range(1, len(texts) - 1)] + ["END"]
+        roles = ["START"] + [tr("waypoint {}").format(i) for i in range(1, len(texts) - 1)] + ["END"]
         stops = []
         for text, role in zip(texts, roles):
             stop, how = resolve_stop(text, places, role, context.transformContext())
@@ -176,7 +161,7 @@ class RouteAlgorithm(QgsProcessingAlgorithm):
             self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context), node_names(places))
         for snapped in result.snaps:
             if snapped.offset_km > 0.05:
-                feedback.pushInfo("{} joins the network {:.1f} km away, at {}".format(
+                feedback.pushInfo(tr("{} joins the network {:.1f} km away, at {}").format(
                     snapped.stop.label, snapped.offset_km, routing.point_label(snapped.lon, snapped.lat)))
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, self.fields(), WKB_LINESTRING,
@@ -189,6 +174,7 @@ class RouteAlgorithm(QgsProcessingAlgorithm):
                                    result.total_km, result.total_hours, optimize])
             feature.setGeometry(leg.geometry())
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        feedback.pushInfo("Route: {:,.0f} km, {:,.1f} hours (about {:.1f} days); straight line {:,.0f} km".format(
+        feedback.pushInfo(tr(
+            "Route: {:,.0f} km, {:,.1f} hours (about {:.1f} days); straight line {:,.0f} km").format(
             result.total_km, result.total_hours, result.total_hours / 24.0, result.straight_km))
         return {self.OUTPUT: dest_id, self.TOTAL_KM: result.total_km, self.TOTAL_HOURS: result.total_hours}
