@@ -55,4 +55,10 @@ class ExportSightingsAlgorithm(KpaAlgorithm):
             raise QgsProcessingException(tr("{} not written: {}").format(output, exc)) from exc
         feedback.pushInfo(tr("Exported {} sightings with {} sources to {} ({})").format(
             len(records), sum(len(r.sources) for r in records), output, kind))
+        unsourced = [r.sighting_id for r in records if not r.sources]
+        if unsourced:
+            # Stored outside the form (the file cannot refuse a sighting that never got a source): they are
+            # exported as they are, and the import will refuse them until each has a source.
+            feedback.reportError(tr("{} sighting(s) have no source and will not import until they get one: {}")
+                                 .format(len(unsourced), ", ".join(unsourced)))
         return {self.OUTPUT: str(output), self.COUNT: len(records)}

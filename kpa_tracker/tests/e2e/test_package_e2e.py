@@ -17,7 +17,8 @@ def test_zip_contents(plugin_zip):
         assert not [n for n in names if n.endswith(("_rc.py", ".qrc"))], "compiled Qt resources shipped"
         assert not [n for n in names if "/tests/" in n], "tests/ must not ship"
         assert not [n for n in names if n.endswith((".pyc", ".qgis-settings"))]
-        for needed in ("metadata.txt", "__init__.py", "plugin.py", "icons/kpa_tracker.svg", "LICENSE"):
+        for needed in ("metadata.txt", "__init__.py", "plugin.py", "icons/kpa_tracker.svg", "LICENSE",
+                       "processing/help/route.md", "team_schema/0001_initial.sql"):
             assert "kpa_tracker/" + needed in names
         metadata = configparser.ConfigParser(interpolation=None)
         metadata.read_string(archive.read("kpa_tracker/metadata.txt").decode("utf-8"))

@@ -327,3 +327,20 @@ def test_export_refuses_an_unknown_format(run, tmp_path):
     with pytest.raises(QgsProcessingException) as caught:
         run("exportsightings", INPUT=str(original), OUTPUT=str(tmp_path / "s.txt"))
     assert ".geojson" in str(caught.value) and ".csv" in str(caught.value) and ".kml" in str(caught.value)
+
+
+def test_export_names_the_sightings_that_have_no_source(run, tmp_path):
+    """The file cannot refuse a sighting stored without any source (no deferred triggers in SQLite): the
+    export says which ones, so nobody is surprised when the import refuses them."""
+    from kpa_tracker.tests.sightings.test_sightings_core import plain_client
+
+    original = tmp_path / "original.gpkg"
+    _populate(original)
+    assert run("exportsightings", INPUT=str(original), OUTPUT=str(tmp_path / "all.csv"))[1].errors == []
+    record = S.read_sightings(original)[0]
+    connection = plain_client(original)
+    connection.execute("DROP TRIGGER sighting_sources_keep_last")  # as a careless tool might leave it
+    connection.execute("DELETE FROM sighting_sources WHERE sighting_id = ?", (record.sighting_id,))
+    connection.close()
+    _results, feedback = run("exportsightings", INPUT=str(original), OUTPUT=str(tmp_path / "s.csv"))
+    assert any(record.sighting_id in error and "no source" in error for error in feedback.errors)
