@@ -16,6 +16,7 @@ from qgis.core import QgsExpression, QgsFeatureRequest
 from qgis.PyQt.QtCore import Qt, QTimer
 
 from ..core.team.versioning import VersionGuard, is_conflict_error
+from ..toolbelt.i18n import tr
 from .dialogs.conflict import ConflictDialog
 from .screen import fit_on_screen
 
@@ -167,8 +168,8 @@ class TeamConflicts:
         if not edits_kept or guard is None or not guard.layer.isEditable():
             return  # only deletions were reported; the rest was saved
         if not result:
-            self.report("Your edits are kept in the layer's edit buffer, not saved; save again when you are "
-                        "ready to resolve the conflict.")
+            self.report(tr("Your edits are kept in the layer's edit buffer, not saved; save again when you are "
+                           "ready to resolve the conflict."))
             return
         for conflict, choice in dialog.choices():
             if conflict.deleted:
@@ -187,7 +188,7 @@ class TeamConflicts:
         finally:
             guard.layer.beforeCommitChanges.connect(callback)
         if saved:
-            self.report("Conflict resolved and saved.")
+            self.report(tr("Conflict resolved and saved."))
             guard.layer.triggerRepaint()
         else:
             self.check(layer_id)  # someone saved again meanwhile, or deleted one

@@ -28,6 +28,7 @@ from typing import List, Optional, Tuple
 from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsVectorLayer
 
 from ...toolbelt.compat import WKB_POINT
+from ...toolbelt.i18n import tr
 
 SCHEMA = "kpa"
 SIGHTINGS_TABLE = "sightings"
@@ -54,14 +55,15 @@ class TeamSchemaError(TeamError):
     """The database's schema cannot be used by this plugin (too new, or not migrated)."""
 
 
-def _psycopg2():
+def require_psycopg2():
+    """The psycopg2 module (with its extras); a TeamError saying how to install it when it is missing."""
     try:
         import psycopg2
         import psycopg2.extras  # noqa: F401  (execute_values)
     except ImportError:
-        raise TeamError("The team workspace needs the Python module psycopg2, which is not installed. "
-                        "On Debian/Ubuntu: apt install python3-psycopg2; on Windows it comes with "
-                        "the OSGeo4W/QGIS installer (python3-psycopg2).") from None
+        raise TeamError(tr("The team workspace needs the Python module psycopg2, which is not installed. "
+                           "On Debian/Ubuntu: apt install python3-psycopg2; on Windows it comes with "
+                           "the OSGeo4W/QGIS installer (python3-psycopg2).")) from None
     return psycopg2
 
 
@@ -95,9 +97,9 @@ def schema_version(conn) -> int:
 
 
 def _too_new(found: int, latest: int) -> TeamSchemaError:
-    return TeamSchemaError(
+    return TeamSchemaError(tr(
         "The team database has schema version {}, newer than this plugin understands (version {}). "
-        "Nothing was changed; update the KPA Deployment Tracker plugin to use this database.".format(found, latest))
+        "Nothing was changed; update the KPA Deployment Tracker plugin to use this database.").format(found, latest))
 
 
 def ensure_schema(conn, target: Optional[int] = None) -> Tuple[int, int]:
@@ -108,7 +110,7 @@ def ensure_schema(conn, target: Optional[int] = None) -> Tuple[int, int]:
     old version. Refuses (TeamSchemaError, no change) a database newer than
     the plugin. `target` stops at an older version (for tests).
     """
-    psycopg2 = _psycopg2()
+    psycopg2 = require_psycopg2()
     steps = migrations()
     target = len(steps) if target is None else target
     if conn.autocommit:
@@ -127,15 +129,15 @@ def ensure_schema(conn, target: Optional[int] = None) -> Tuple[int, int]:
         conn.commit()
     except psycopg2.errors.InsufficientPrivilege as exc:
         conn.rollback()
-        raise TeamSchemaError("The team database needs its schema created or updated (version {} to {}), "
-                              "and this login may not do it: ask the database administrator to open it "
-                              "once with the plugin. ({})".format(before, target, _first_line(exc))) from None
+        raise TeamSchemaError(tr("The team database needs its schema created or updated (version {} to {}), "
+                                 "and this login may not do it: ask the database administrator to open it "
+                                 "once with the plugin. ({})").format(before, target, first_line(exc))) from None
     except psycopg2.OperationalError as exc:
-        _rollback_quietly(conn)
-        raise TeamConnectionError("The connection to the team database was lost while its schema was being "
-                                  "updated; nothing was changed. ({})".format(_first_line(exc))) from None
+        rollback_quietly(conn)
+        raise TeamConnectionError(tr("The connection to the team database was lost while its schema was being "
+                                     "updated; nothing was changed. ({})").format(first_line(exc))) from None
     except BaseException:
-        _rollback_quietly(conn)
+        rollback_quietly(conn)
         raise
     return before, max(before, target)
 
@@ -147,19 +149,21 @@ def check_schema(conn) -> int:
     if found > latest:
         raise _too_new(found, latest)
     if found < latest:
-        raise TeamSchemaError("The team database has schema version {}, the plugin needs {}: ask the database "
-                              "administrator to open it once with the plugin to update it.".format(found, latest))
+        raise TeamSchemaError(tr("The team database has schema version {}, the plugin needs {}: ask the database "
+                                 "administrator to open it once with the plugin to update it.").format(found, latest))
     return found
 
 
-def _rollback_quietly(conn) -> None:
+def rollback_quietly(conn) -> None:
+    """Roll back what may be left of a failed transaction, whether or not the connection still lives."""
     try:
         conn.rollback()
     except Exception:  # the connection is gone; the server rolled back already
         pass
 
 
-def _first_line(exc) -> str:
+def first_line(exc) -> str:
+    """An exception's first line, for a sentence (the server's message without its detail and hint)."""
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
@@ -175,16 +179,16 @@ def qgis_connection_uri(connection_name: str) -> QgsDataSourceUri:
     """The QGIS connection's URI, refused when it keeps a password in plain text."""
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
     if metadata is None:
-        raise TeamConnectionError("QGIS's PostgreSQL provider is not available")
+        raise TeamConnectionError(tr("QGIS's PostgreSQL provider is not available"))
     if connection_name not in metadata.connections():
-        raise TeamConnectionError("There is no PostgreSQL connection named '{}' in QGIS; create it in the "
-                                  "Data Source Manager (PostgreSQL)".format(connection_name))
+        raise TeamConnectionError(tr("There is no PostgreSQL connection named '{}' in QGIS; create it in the "
+                                     "Data Source Manager (PostgreSQL)").format(connection_name))
     uri = QgsDataSourceUri(metadata.findConnection(connection_name).uri())
     if uri.password() and not uri.authConfigId():
-        raise TeamConnectionError(
+        raise TeamConnectionError(tr(
             "The QGIS connection '{}' stores its password in plain text in QGIS's settings (and would copy it "
             "into every project). Edit the connection: under Authentication choose Configurations, create one "
-            "with the user name and password, and clear the Basic user name and password.".format(connection_name))
+            "with the user name and password, and clear the Basic user name and password.").format(connection_name))
     return uri
 
 
@@ -195,16 +199,19 @@ def connect(connection_name: str, application_name: str = APPLICATION_NAME):
     raises TeamConnectionError with a readable message when it fails.
     """
     uri = qgis_connection_uri(connection_name)
-    return connect_dsn(uri.connectionInfo(True), application_name, connection_name)
+    return connect_dsn(uri.connectionInfo(True), application_name,
+                       tr("the QGIS connection '{}'").format(connection_name))
 
 
-def connect_dsn(dsn: str, application_name: str = APPLICATION_NAME, label: str = "the team database"):
-    psycopg2 = _psycopg2()
+def connect_dsn(dsn: str, application_name: str = APPLICATION_NAME, label: Optional[str] = None):
+    """`label` names the database in the error message (a sentence part, already translated)."""
+    psycopg2 = require_psycopg2()
     try:
         conn = psycopg2.connect(dsn, connect_timeout=15, application_name=application_name)
     except psycopg2.OperationalError as exc:
         # libpq's message names host, port and user but never the password.
-        raise TeamConnectionError("Could not connect to {}: {}".format(label, _first_line(exc))) from None
+        raise TeamConnectionError(tr("Could not connect to {}: {}").format(
+            label or tr("the team database"), first_line(exc))) from None
     conn.autocommit = False
     return conn
 
@@ -249,14 +256,15 @@ def open_team_layers(connection_name: str, migrate: bool = True,
     invalid = [layer.name() for layer in (sightings, sources) if not layer.isValid()]
     if invalid:
         del sightings, sources
-        raise TeamConnectionError("QGIS could not open the team table(s) {} through the connection '{}'; "
-                                  "see the PostGIS tab of the log messages".format(", ".join(invalid),
-                                                                                  connection_name))
+        raise TeamConnectionError(tr("QGIS could not open the team table(s) {} through the connection '{}'; "
+                                     "see the PostGIS tab of the log messages").format(", ".join(invalid),
+                                                                                      connection_name))
     return sightings, sources
 
 
 __all__ = [
     "CONFLICT_PREFIX", "CONFLICT_SQLSTATE", "REFUSED_PREFIX", "SCHEMA", "TeamConnectionError", "TeamError",
     "TeamSchemaError", "check_schema", "connect", "connect_dsn", "connection_names", "ensure_schema",
-    "latest_version", "layer_uri", "migrations", "open_team_layers", "qgis_connection_uri", "schema_version",
+    "first_line", "latest_version", "layer_uri", "migrations", "open_team_layers", "qgis_connection_uri",
+    "require_psycopg2", "rollback_quietly", "schema_version",
 ]

@@ -16,14 +16,11 @@ import datetime
 import time
 from typing import Callable, Collection, Iterable, List, Mapping, Optional, Sequence, Tuple
 
-from ..sightings.gpkg_store import (
-    SightingRecord,
-    SourceRecord,
-    StorageError,
-    clean_items,  # the local workspace's validation, shared (re-exported for callers of this module)
-    parse_utc,
-)
-from .connection import TeamConnectionError, _first_line, _psycopg2, _rollback_quietly
+from ...toolbelt.i18n import tr
+from ..domain.records import SightingRecord, SourceRecord, StorageError
+from ..domain.validation import clean_batch as clean_items  # the name callers of this module know
+from ..domain.times import parse_utc
+from .connection import TeamConnectionError, first_line, require_psycopg2, rollback_quietly
 
 SIGHTING_INSERT_COLUMNS = (
     "sighting_id", "unit_id", "unit_as_reported", "observed_at", "time_precision", "location_name",
@@ -40,7 +37,7 @@ _INSERT_SOURCES = "INSERT INTO kpa.sighting_sources ({}) VALUES %s".format(", ".
 def _is_connection_lost(exc: Exception) -> bool:
     """A lost connection, not a refusal: psycopg2 raises OperationalError for deadlocks and lock
     time-outs too, so it counts only without a SQLSTATE or with a connection-class one (08…, 57P…)."""
-    psycopg2 = _psycopg2()
+    psycopg2 = require_psycopg2()
     if isinstance(exc, psycopg2.InterfaceError):
         return True
     if not isinstance(exc, psycopg2.OperationalError) or isinstance(exc, psycopg2.errors.QueryCanceled):
@@ -67,7 +64,7 @@ def insert_records(conn, records: Sequence[SightingRecord]) -> None:
 
 def write_records(conn, records: Sequence[SightingRecord]) -> None:
     """Commit clean records with their sources in one transaction; nothing on any error."""
-    psycopg2 = _psycopg2()
+    psycopg2 = require_psycopg2()
     records = list(records)
     if not records:
         return
@@ -76,16 +73,16 @@ def write_records(conn, records: Sequence[SightingRecord]) -> None:
         conn.commit()
     except psycopg2.errors.UniqueViolation as exc:
         conn.rollback()
-        raise StorageError("a sighting or source with the same id is already in the team database; nothing "
-                           "was written ({})".format(_first_line(exc))) from None
+        raise StorageError(tr("a sighting or source with the same id is already in the team database; nothing "
+                              "was written ({})").format(first_line(exc))) from None
     except Exception as exc:
-        _rollback_quietly(conn)
+        rollback_quietly(conn)
         if _is_connection_lost(exc):
-            raise TeamConnectionError("The connection to the team database was lost; the {} sighting(s) being "
-                                      "written were not saved ({})".format(len(records), _first_line(exc))) from None
+            raise TeamConnectionError(tr("The connection to the team database was lost; the {} sighting(s) being "
+                                         "written were not saved ({})").format(len(records), first_line(exc))) from None
         if isinstance(exc, psycopg2.Error):  # refused by the database: a role, a rule, a constraint
-            raise StorageError("The team database refused the {} sighting(s); nothing was written: {}".format(
-                len(records), _first_line(exc).replace("KPA-REFUSED: ", ""))) from None
+            raise StorageError(tr("The team database refused the {} sighting(s); nothing was written: {}").format(
+                len(records), first_line(exc).replace("KPA-REFUSED: ", ""))) from None
         raise
 
 
@@ -152,7 +149,7 @@ class TeamWriter:
                 conn = self._connection()
                 if lost:
                     self.reconnects += 1
-                    self.report("Reconnected to the team database; writing the {} sighting(s) again".format(
+                    self.report(tr("Reconnected to the team database; writing the {} sighting(s) again").format(
                         len(records)))
                     lost = False
                     if _committed_already(conn, records):
@@ -162,10 +159,10 @@ class TeamWriter:
             except TeamConnectionError as exc:
                 self.close()
                 if time.monotonic() > deadline:
-                    raise TeamConnectionError("{}; gave up reconnecting after {:.0f} s".format(
+                    raise TeamConnectionError(tr("{}; gave up reconnecting after {:.0f} s").format(
                         exc, self.retry_for)) from None
                 if not lost:
-                    self.report(str(exc) + "; reconnecting")
+                    self.report(tr("{}; reconnecting").format(exc))
                 lost = True
                 time.sleep(pause)
                 pause = min(pause * 2, 2.0)
@@ -180,16 +177,16 @@ def _committed_already(conn, records: Sequence[SightingRecord]) -> bool:
             found = cursor.fetchone()[0]
         conn.rollback()
     except Exception as exc:
-        _rollback_quietly(conn)
+        rollback_quietly(conn)
         if _is_connection_lost(exc):
-            raise TeamConnectionError("The connection to the team database was lost ({})".format(
-                _first_line(exc))) from None
+            raise TeamConnectionError(tr("The connection to the team database was lost ({})").format(
+                first_line(exc))) from None
         raise
     if found == len(ids):
         return True
     if found:
-        raise StorageError("{} of the {} sightings being written are already in the team database (written by "
-                           "someone else?); nothing more was written".format(found, len(ids)))
+        raise StorageError(tr("{} of the {} sightings being written are already in the team database (written by "
+                              "someone else?); nothing more was written").format(found, len(ids)))
     return False
 
 

@@ -6,6 +6,13 @@ counts afterwards. A sighting whose sighting_id is already on the receiving
 side is skipped (never overwritten, never duplicated) and listed in the
 report, so moving the same workspace twice is harmless.
 
+A caller on a worker thread (core/team/tasks.py) may pass `progress(percent)`
+and `canceled()`: a cancelled copy raises TransferCancelled and writes
+nothing. To the team, the rows go in batches of BATCH inside the one
+transaction, cancel checked between them, then rolled back; to the local
+workspace, cancel is checked up to the one GeoPackage transaction, which then
+runs to its end.
+
 Attachments stay files in the local workspace: their relative paths and
 hashes travel, the files themselves do not.
 """
@@ -13,11 +20,22 @@ hashes travel, the files themselves do not.
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Optional, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
+from ...toolbelt.i18n import tr
 from ..sightings import gpkg_store as S
+from ..domain import fields as FLD
+from ..domain import records as R
 from . import store as team_store
-from .connection import TeamConnectionError, TeamError, _first_line, _psycopg2, _rollback_quietly
+from .connection import TeamConnectionError, TeamError, first_line, require_psycopg2, rollback_quietly
+
+BATCH = 500  # sightings per INSERT batch of a copy to the team (all in one transaction)
+Progress = Optional[Callable[[float], None]]
+Canceled = Optional[Callable[[], bool]]
+
+
+class TransferCancelled(TeamError):
+    """The copy was cancelled before it was committed; nothing was written."""
 
 
 @dataclass
@@ -30,41 +48,59 @@ class TransferReport:
     before: Tuple[int, int] = (0, 0)  # (sightings, sources) on the receiving side
     after: Tuple[int, int] = (0, 0)
 
+    def where(self) -> str:
+        return tr("To the team database") if self.direction == "to team" else tr("To this computer")
+
     def __str__(self) -> str:
-        text = "{}: {} of {} sightings copied with {} sources".format(
-            self.direction.capitalize(), self.copied, self.found, self.sources_copied)
+        text = tr("{}: {} of {} sightings copied with {} sources").format(
+            self.where(), self.copied, self.found, self.sources_copied)
         if self.skipped:
-            text += "; {} skipped, already there (same sighting id)".format(len(self.skipped))
-        return text + "; now {} sightings and {} sources there".format(*self.after)
+            text += tr("; {} skipped, already there (same sighting id)").format(len(self.skipped))
+        return text + tr("; now {} sightings and {} sources there.").format(*self.after)
 
 
-def _recheck(records: Sequence[S.SightingRecord], now: Optional[datetime.datetime]) -> List[S.SightingRecord]:
+def _steps(progress: Progress, canceled: Canceled):
+    """step(percent): reports progress, and raises TransferCancelled when the caller has cancelled."""
+    def step(percent: float) -> None:
+        if canceled is not None and canceled():
+            raise TransferCancelled(tr("The copy was cancelled; nothing was copied."))
+        if progress is not None:
+            progress(percent)
+    return step
+
+
+def _recheck(records: Sequence[R.SightingRecord], now: Optional[datetime.datetime]) -> List[R.SightingRecord]:
     """The same validation as every other path (a layer may have been edited by hand)."""
     items = []
     for record in records:
-        values = {name: getattr(record, name) for name in S.SIGHTING_COLUMNS}
+        values = {name: getattr(record, name) for name in FLD.SIGHTING_COLUMNS}
         values.update(lon=record.lon, lat=record.lat)
         items.append((values, [source.as_dict() for source in record.sources]))
     return team_store.clean_items(items, now)
 
 
-def _check(report: TransferReport, records: Sequence[S.SightingRecord]) -> None:
+def _check(report: TransferReport, records: Sequence[R.SightingRecord]) -> None:
     expected = (report.before[0] + len(records), report.before[1] + sum(len(r.sources) for r in records))
     if report.after != expected:
-        raise TeamError("{}: expected {} sightings and {} sources after copying, found {} and {}; "
-                        "nothing was copied".format(report.direction, expected[0], expected[1], *report.after))
+        raise TeamError(tr("{}: expected {} sightings and {} sources after copying, found {} and {}; "
+                           "nothing was copied").format(report.where(), expected[0], expected[1], *report.after))
 
 
-def to_team(gpkg_path, conn, now: Optional[datetime.datetime] = None) -> TransferReport:
+def to_team(gpkg_path, conn, now: Optional[datetime.datetime] = None, progress: Progress = None,
+            canceled: Canceled = None) -> TransferReport:
     """Copy the local workspace's sightings into the team database (one transaction); returns the report.
 
     The copies belong to the login that copies them; a review status other
     than 'unreviewed' can only be brought over by a reviewer (or the
     administrator): the database refuses it from an analyst, and nothing is copied.
     """
-    psycopg2 = _psycopg2()
+    psycopg2 = require_psycopg2()
+    step = _steps(progress, canceled)
+    step(0)
     local = S.read_sightings(Path(gpkg_path))
+    step(10)
     records = _recheck(local, now)
+    step(20)
     try:
         with conn.cursor() as cursor:
             # One writer of a transfer at a time, so the counts below are ours alone.
@@ -75,20 +111,25 @@ def to_team(gpkg_path, conn, now: Optional[datetime.datetime] = None) -> Transfe
             fresh = [r for r in records if r.sighting_id not in present]
             report = TransferReport("to team", len(records), len(fresh), sum(len(r.sources) for r in fresh),
                                     sorted(present), _counts(cursor))
-            team_store.insert_records(conn, fresh)
+            for start in range(0, len(fresh), BATCH):
+                step(30 + 60 * start / len(fresh))
+                team_store.insert_records(conn, fresh[start:start + BATCH])
             report.after = _counts(cursor)
         _check(report, fresh)
+        step(95)  # the last moment to cancel: after the commit the copy stands
         conn.commit()
     except psycopg2.Error as exc:
-        _rollback_quietly(conn)
+        rollback_quietly(conn)
         if isinstance(exc, (psycopg2.OperationalError, psycopg2.InterfaceError)):
-            raise TeamConnectionError("The connection to the team database was lost; nothing was copied "
-                                      "({})".format(_first_line(exc))) from None
-        raise TeamError("The team database refused the copy; nothing was copied: {}".format(
-            _first_line(exc))) from None
+            raise TeamConnectionError(tr("The connection to the team database was lost; nothing was copied "
+                                         "({})").format(first_line(exc))) from None
+        raise TeamError(tr("The team database refused the copy; nothing was copied: {}").format(
+            first_line(exc))) from None
     except BaseException:
-        _rollback_quietly(conn)
+        rollback_quietly(conn)
         raise
+    if progress is not None:
+        progress(100)
     return report
 
 
@@ -97,19 +138,28 @@ def _counts(cursor) -> Tuple[int, int]:
     return tuple(cursor.fetchone())
 
 
-def to_local(conn, gpkg_path, now: Optional[datetime.datetime] = None) -> TransferReport:
+def to_local(conn, gpkg_path, now: Optional[datetime.datetime] = None, progress: Progress = None,
+             canceled: Canceled = None) -> TransferReport:
     """Copy the team database's sightings into a local GeoPackage workspace (one transaction)."""
     gpkg_path = Path(gpkg_path)
-    records = _recheck(team_store.read_sightings(conn), now)
+    step = _steps(progress, canceled)
+    step(0)
+    records = team_store.read_sightings(conn)
+    step(30)
+    records = _recheck(records, now)
+    step(45)
     present = S.existing_sighting_ids(gpkg_path)
     fresh = [r for r in records if r.sighting_id not in present]
     report = TransferReport("to local", len(records), len(fresh), sum(len(r.sources) for r in fresh),
                             sorted(r.sighting_id for r in records if r.sighting_id in present),
                             S.count_sightings(gpkg_path))
+    step(50)  # the last moment to cancel: the GeoPackage takes the rows in one transaction
     S.write_records(gpkg_path, fresh)
     report.after = S.count_sightings(gpkg_path)
     _check(report, fresh)
+    if progress is not None:
+        progress(100)
     return report
 
 
-__all__ = ["TransferReport", "to_local", "to_team"]
+__all__ = ["BATCH", "TransferCancelled", "TransferReport", "to_local", "to_team"]

@@ -29,6 +29,7 @@ from typing import Dict, List, Optional
 from qgis.core import QgsFeature, QgsFeatureRequest, QgsGeometry, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject
 
+from ...toolbelt.i18n import tr
 from .connection import CONFLICT_PREFIX
 
 VERSION_FIELD = "row_version"
@@ -89,10 +90,10 @@ class Conflict:
 
     def __str__(self) -> str:
         if self.deleted:
-            return "Sighting {} was deleted by someone else since you started editing".format(self.sighting_id)
-        return "Sighting {} was changed by {} (version {}; you edited version {}): {}".format(
+            return tr("Sighting {} was deleted by someone else since you started editing").format(self.sighting_id)
+        return tr("Sighting {} was changed by {} (version {}; you edited version {}): {}").format(
             self.sighting_id, self.changed_by, self.their_version, self.base_version,
-            ", ".join(f.name for f in self.fields if f.they_changed) or "no field you see")
+            ", ".join(f.name for f in self.fields if f.they_changed) or tr("no field you see"))
 
 
 def is_conflict_error(errors) -> bool:
@@ -307,7 +308,7 @@ class VersionGuard(QObject):
     def _stored(self, fid: int) -> QgsFeature:
         feature = QgsFeature()
         if not self.layer.dataProvider().getFeatures(QgsFeatureRequest().setFilterFid(fid)).nextFeature(feature):
-            raise LookupError("the sighting was deleted from the team database")
+            raise LookupError(tr("the sighting was deleted from the team database"))
         return feature
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from kpa_tracker.core.team import connection as tdb
 from kpa_tracker.core.team import store as team_store
-from kpa_tracker.core.sightings.gpkg_store import StorageError
+from kpa_tracker.core.domain.records import StorageError
 from kpa_tracker.tests.team.pg_fixtures import LOGINS
 from kpa_tracker.tests.team.team_writer import NOW, sample_items
 

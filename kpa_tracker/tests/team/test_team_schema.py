@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from kpa_tracker.core.sightings import gpkg_store as S
+from kpa_tracker.core.domain import grading as G
 from kpa_tracker.core.team import connection as tdb
 from kpa_tracker.core.team import store as team_store
 from kpa_tracker.tests.team.team_writer import NOW, sample_items
@@ -126,7 +127,7 @@ def test_map_class_trigger_matches_the_python_rule(team_db):
         conn.close()
     assert len(stored) == len(combos)
     for record in records:
-        assert stored[record.sighting_id] == S.map_class(record.claim_status, record.review_status,
+        assert stored[record.sighting_id] == G.map_class(record.claim_status, record.review_status,
                                                          record.source_reliability, record.info_credibility)
 
 

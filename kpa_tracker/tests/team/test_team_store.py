@@ -11,7 +11,7 @@ import pytest
 
 from kpa_tracker.core.team import connection as tdb
 from kpa_tracker.core.team import store as team_store
-from kpa_tracker.core.sightings.gpkg_store import SightingValidationError, StorageError
+from kpa_tracker.core.domain.records import SightingValidationError, StorageError
 from kpa_tracker.tests.team.team_writer import NOW, sample_items
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -9,6 +9,7 @@ from qgis.PyQt.QtWidgets import QDialogButtonBox, QTableWidget
 from kpa_tracker.core.sightings import gpkg_store as S
 from kpa_tracker.core.sightings import store as sightings_backend
 from kpa_tracker.core.team import store as team_store
+from kpa_tracker.core.team import tasks as team_tasks
 from kpa_tracker.tests.sightings.test_sightings_core import sighting, source
 from kpa_tracker.tests.sightings.test_sightings_ui import SUDZHA, _add_source, _ok_button
 from kpa_tracker.tests.team.test_team_qgis import _rows
@@ -65,7 +66,7 @@ def test_settings_page_chooses_a_qgis_connection_and_copies_local_sightings(team
     iface_for_label = qgis_iface
     name = qgis_connection(team_db, "analyst")
     local = tmp_path / "ws.gpkg"
-    monkeypatch.setattr(sightings_backend, "workspace_gpkg_path", lambda: local)
+    monkeypatch.setattr(S, "default_path", lambda: local)
     S.add_sighting(local, sighting(description="from my laptop"), [source(), source(url="https://example.org/2")])
     applied = []
     page = KpaOptionsPage(on_apply=lambda: applied.append(True))
@@ -73,14 +74,14 @@ def test_settings_page_chooses_a_qgis_connection_and_copies_local_sightings(team
     assert name in [page.connection.itemText(i) for i in range(page.connection.count())]
     page.team.setChecked(True)
     page.connection.setCurrentText(name)
-    page.check()
+    assert team_tasks.wait_for(page.check()).ok  # the check runs as a task; the page shows its outcome
     status = page.status.text()
     assert "kpa_t_analyst" in status and "analyst" in status and "Schema version 3, 0 sightings" in status, status
-    report = page.transfer(sightings_backend.TEAM)
+    report = team_tasks.wait_for(page.transfer(sightings_backend.TEAM)).result
     assert (report.copied, report.sources_copied) == (1, 2)
     assert "1 of 1 sightings copied" in page.transfer_result.text()
     assert _rows(team_db, "SELECT description FROM kpa.sightings") == [("from my laptop",)]
-    again = page.transfer(sightings_backend.TEAM)
+    again = team_tasks.wait_for(page.transfer(sightings_backend.TEAM)).result
     assert again.copied == 0 and len(again.skipped) == 1, "the same sighting is not copied twice"
     page.apply()
     assert applied == [True]
