@@ -301,7 +301,9 @@ def _team(plugin):
         page = options.findChild(KpaOptionsPage) if options is not None else None
         outcome["options_page"] = page is not None
         if page is not None:
-            page.check()
+            from kpa_tracker.core.team import tasks as team_tasks
+
+            team_tasks.wait_for(page.check())
             outcome["options_status"] = page.status.text()
             QApplication.processEvents()
             if os.environ.get("KPA_OPTIONS_SCREENSHOT"):

@@ -9,6 +9,7 @@ from .toolbelt import log
 from .toolbelt.i18n import install_translator, remove_translator, tr
 from .toolbelt.icons import icon_path, plugin_icon_path
 from .toolbelt.svg_paths import add_plugin_svg_path, remove_plugin_svg_path
+from .core.team.tasks import cancel_running as cancel_team_tasks
 from .processing.provider import KpaTrackerProvider
 from .ui.controllers.briefing import BriefingController
 from .ui.controllers.catalogue import CatalogueController
@@ -110,6 +111,7 @@ class KpaTrackerPlugin:
         log.info("KPA Deployment Tracker loaded")
 
     def unload(self):
+        cancel_team_tasks()  # a copy to or from the team database must not outlive the plugin
         if self.options_factory is not None:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)
             self.options_factory = None

@@ -13,7 +13,8 @@ count. GDAL's transactions start with a deferred BEGIN: when two writers meet, S
 tried again, whole, with back-off, for up to RETRY_FOR_S seconds. The attribute form writes through
 QGIS's own layers instead (ui/controllers/sightings.py).
 
-Times are UTC, stored as GeoPackage DATETIME text (2024-11-03T14:20:00.000Z).
+Times are UTC, stored as GeoPackage DATETIME text (2024-11-03T14:20:00.000Z; GDAL 3.7 and later leave out
+milliseconds that are zero: 2024-11-03T14:20:00Z, the same instant).
 """
 
 import datetime
