@@ -3,9 +3,11 @@ attribute form, the layer, the list, filters, corroboration.
 
 Adding: a map click (PointPickTool, snapped) or typed coordinates (parsed and shown back first) opens
 the layer's attribute form on a new feature pre-filled with the nearest place; the form's relation
-editor collects the sources. OK validates the sighting with its sources and writes both in ONE
-transaction (`commit_new_sightings`); a refusal reopens the form with everything typed kept; Cancel
-rolls both layers back, so nothing is left behind.
+editor collects the sources. On the local store both tables are edited in one QGIS transaction group
+while the form is open: OK validates the sighting with its sources once and QGIS commits both
+(`_finish_in_group`). The team store, and the local one while another layer is being edited, keep
+the form's edit buffers and write them in one transaction through the store (`commit_new_sightings`).
+A refusal reopens the form with everything typed kept; Cancel rolls both layers back.
 """
 
 import datetime
