@@ -19,6 +19,7 @@ milliseconds that are zero: 2024-11-03T14:20:00Z, the same instant).
 
 import datetime
 import os
+from contextlib import contextmanager
 import random
 import shutil
 import tempfile
@@ -112,6 +113,20 @@ def _query(ds, sql: str) -> List[ogr.Feature]:
         return [feature for feature in result]
     finally:
         ds.ReleaseResultSet(result)
+
+
+@contextmanager
+def _reading(gpkg_path: Path):
+    """The sightings GeoPackage open for reading, or None when it does not exist or has no sightings tables."""
+    if not gpkg_path.exists():
+        yield None
+        return
+    with _Quiet():
+        ds = _open(gpkg_path, update=False)
+        try:
+            yield ds if _has_tables(ds) else None
+        finally:
+            ds = None
 
 
 def _has_tables(ds) -> bool:
@@ -361,68 +376,54 @@ def _record(feature) -> SightingRecord:
 def read_sightings(gpkg_path=None, query: Optional[SightingQuery] = None,
                    order_by: str = '"observed_at", "fid"', limit: Optional[int] = None) -> List[SightingRecord]:
     """Sightings with their sources, straight from the GeoPackage, filtered by `query`."""
-    gpkg_path = _path(gpkg_path)
-    if not gpkg_path.exists():
-        return []
-    with _Quiet():
-        ds = _open(gpkg_path, update=False)
-        try:
-            if not _has_tables(ds):
-                return []
-            sql = _SELECT
-            where = query.sqlite_where() if query is not None else ""
-            if where:
-                sql += " WHERE " + where
-            sql += " ORDER BY " + (query.order_by if query is not None and query.order_by else order_by)
-            limit = query.limit if query is not None and query.limit is not None else limit
-            if limit is not None:
-                sql += " LIMIT {}".format(int(limit))
-            records = [_record(feature) for feature in _query(ds, sql)]
-            by_id = {record.sighting_id: record for record in records}
-            if by_id:
-                source_sql = 'SELECT * FROM "{}"'.format(SOURCES_TABLE)
-                if len(by_id) <= 500:
-                    source_sql += ' WHERE "sighting_id" IN ({})'.format(", ".join(sql_literal(i) for i in by_id))
-                for row in _query(ds, source_sql + ' ORDER BY "fid"'):
-                    record = by_id.get(_value(row, "sighting_id"))
-                    if record is not None:
-                        record.sources.append(SourceRecord(*(_value(row, name) for name in (
-                            "source_id", "url", "publisher", "published_at", "archive_url", "notes"))))
-        finally:
-            ds = None
+    with _reading(_path(gpkg_path)) as ds:
+        if ds is None:
+            return []
+        sql = _SELECT
+        where = query.sqlite_where() if query is not None else ""
+        if where:
+            sql += " WHERE " + where
+        sql += " ORDER BY " + (query.order_by if query is not None and query.order_by else order_by)
+        limit = query.limit if query is not None and query.limit is not None else limit
+        if limit is not None:
+            sql += " LIMIT {}".format(int(limit))
+        records = [_record(feature) for feature in _query(ds, sql)]
+        by_id = {record.sighting_id: record for record in records}
+        if by_id:
+            source_sql = 'SELECT * FROM "{}"'.format(SOURCES_TABLE)
+            if len(by_id) <= 500:
+                source_sql += ' WHERE "sighting_id" IN ({})'.format(", ".join(sql_literal(i) for i in by_id))
+            for row in _query(ds, source_sql + ' ORDER BY "fid"'):
+                record = by_id.get(_value(row, "sighting_id"))
+                if record is not None:
+                    record.sources.append(SourceRecord(*(_value(row, name) for name in (
+                        "source_id", "url", "publisher", "published_at", "archive_url", "notes"))))
     return records
 
 
-def _scalar_rows(gpkg_path, sql: str) -> list:
-    gpkg_path = _path(gpkg_path)
-    if not gpkg_path.exists():
-        return []
-    with _Quiet():
-        ds = _open(gpkg_path, update=False)
-        try:
-            if not _has_tables(ds):
-                return []
-            return [feature.GetField(0) for feature in _query(ds, sql)]
-        finally:
-            ds = None
+def _rows(gpkg_path, sql: str) -> List[tuple]:
+    with _reading(_path(gpkg_path)) as ds:
+        if ds is None:
+            return []
+        return [tuple(feature.GetField(i) for i in range(feature.GetFieldCount())) for feature in _query(ds, sql)]
 
 
 def existing_sighting_ids(gpkg_path) -> set:
-    return set(_scalar_rows(gpkg_path, 'SELECT "sighting_id" FROM "{}"'.format(SIGHTINGS_TABLE)))
+    return {row[0] for row in _rows(gpkg_path, 'SELECT "sighting_id" FROM "{}"'.format(SIGHTINGS_TABLE))}
 
 
 def count_sightings(gpkg_path) -> Tuple[int, int]:
     """(sightings, sources) in the GeoPackage."""
-    rows = _scalar_rows(gpkg_path, 'SELECT (SELECT count(*) FROM "{}") * 1000000000 + (SELECT count(*) FROM "{}")'
-                        .format(SIGHTINGS_TABLE, SOURCES_TABLE))
-    return divmod(int(rows[0]), 1000000000) if rows else (0, 0)
+    rows = _rows(gpkg_path, 'SELECT (SELECT count(*) FROM "{}"), (SELECT count(*) FROM "{}")'.format(
+        SIGHTINGS_TABLE, SOURCES_TABLE))
+    return (int(rows[0][0]), int(rows[0][1])) if rows else (0, 0)
 
 
 def sightings_without_sources(gpkg_path) -> List[str]:
     """The ids of sightings no source points to: SQLite cannot refuse them (see domain/rules_sql.py)."""
-    return _scalar_rows(gpkg_path, 'SELECT "sighting_id" FROM "{s}" WHERE "sighting_id" NOT IN '
-                                   '(SELECT "sighting_id" FROM "{src}" WHERE "sighting_id" IS NOT NULL) '
-                                   'ORDER BY "fid"'.format(s=SIGHTINGS_TABLE, src=SOURCES_TABLE))
+    return [row[0] for row in _rows(gpkg_path, 'SELECT "sighting_id" FROM "{s}" WHERE "sighting_id" NOT IN '
+                                        '(SELECT "sighting_id" FROM "{src}" WHERE "sighting_id" IS NOT NULL) '
+                                        'ORDER BY "fid"'.format(s=SIGHTINGS_TABLE, src=SOURCES_TABLE))]
 
 
 __all__ = ["SIGHTINGS_GPKG", "add_sighting", "add_sightings", "apply_rules", "count_sightings", "default_path",
