@@ -11,8 +11,9 @@ PY := $(VENV)/bin/python
 # --no-install-recommends); fonts-dejavu-core and fonts-nanum: the Latin and Korean
 # faces the rendered maps and briefings are checked with; fonts-noto-core: Noto Sans, the
 # curated styles' label font; fonts-open-sans: QGIS 3.40's own default. Without the last two,
-# QGIS 3.40+ tries to download them and, offline, says it failed.
-APT_PACKAGES := qgis python3-qgis xvfb xauth python3-venv python3-yaml python3-pyproj proj-data \
+# QGIS 3.40+ tries to download them and, offline, says it failed. python3-matplotlib: the charts
+# (Debian's QGIS pulls it in today; named so the tests never depend on that).
+APT_PACKAGES := qgis python3-qgis xvfb xauth python3-venv python3-yaml python3-pyproj proj-data python3-matplotlib \
   git poppler-utils fonts-dejavu-core fonts-nanum fonts-noto-core fonts-open-sans postgresql postgresql-postgis \
   python3-psycopg2
 APT_STAMP := build/.apt-$(shell echo $(APT_PACKAGES) | md5sum | cut -c1-8)
