@@ -14,7 +14,11 @@ from qgis.core import (
     QgsMarkerLineSymbolLayer,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
-    QgsPointDisplacementRenderer,
+    QgsFontMarkerSymbolLayer,
+    QgsGeometryGeneratorSymbolLayer,
+    QgsSymbol,
+    QgsPointClusterRenderer,
+    QgsSimpleMarkerSymbolLayer,
     QgsRendererCategory,
     QgsCategorizedSymbolRenderer,
     QgsProperty,
@@ -32,6 +36,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
+from qgis.PyQt.QtCore import QPointF, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from kpa_tracker.core.curated import data as curated
@@ -45,6 +50,18 @@ SVG_PATH_EXPRESSION = (
     "if(\"status\" IN ('reported', 'claimed'), '1', '0') || substr(\"sidc\", 8) || '.svg'"
 )
 UNCERTAIN = "\"status\" IN ('reported', 'claimed')"
+# A unit's symbol also gets the dashed frame when its position is known only to a region.
+UNIT_SVG_PATH_EXPRESSION = (
+    "'kpa_app6/' || left(\"sidc\", 6) || "
+    "if(\"status\" IN ('reported', 'claimed') OR \"precision\" = 'region', '1', '0') || "
+    "substr(\"sidc\", 8) || '.svg'"
+)
+# A place known only to its district or oblast is drawn as an area of about this size, in metres on the
+# ground (the data does not say which district or how large; a Russian district is some 30-60 km across).
+REGION_DIAMETER_M = 80000
+# Stacked units merge into one count marker at their centroid when closer than this (mm on the map):
+# nothing is drawn away from where it was reported, at any scale.
+CLUSTER_TOLERANCE_MM = 4.0
 
 
 def text_format(size=8.5, bold=False, color="#1d1d1d", buffer=True) -> QgsTextFormat:
@@ -91,9 +108,11 @@ def memory_layer(layer_id: str) -> QgsVectorLayer:
     return layer
 
 
-def svg_symbol(size_mm: float) -> QgsMarkerSymbol:
-    svg = QgsSvgMarkerSymbolLayer("kpa_app6/10061000181211000001.svg", size_mm)
-    svg.setDataDefinedProperty(QgsSymbolLayer.PropertyName, QgsProperty.fromExpression(SVG_PATH_EXPRESSION))
+def svg_symbol(size_mm: float, expression: str = SVG_PATH_EXPRESSION,
+               default: str = "kpa_app6/10061000181211000001.svg") -> QgsMarkerSymbol:
+    """The APP-6 symbol of each feature; `default` is what the legend shows."""
+    svg = QgsSvgMarkerSymbolLayer(default, size_mm)
+    svg.setDataDefinedProperty(QgsSymbolLayer.PropertyName, QgsProperty.fromExpression(expression))
     symbol = QgsMarkerSymbol()
     symbol.changeSymbolLayer(0, svg)
     return symbol
@@ -107,25 +126,109 @@ def save(layer: QgsVectorLayer, name: str) -> None:
     print("wrote", path)
 
 
+# Drawn only from this scale out (1:N): closer in, the area would tint the whole front view, and the
+# dashed frame and the label carry the precision.
+REGION_AREA_FROM_SCALE = 800000
+REGION_AREA_EXPRESSION = (
+    "if(@map_scale < {scale}, NULL, transform(buffer(transform($geometry, @layer_crs, 'EPSG:3857'), "
+    # Web Mercator stretches distances by 1/cos(latitude): divide it back out for metres on the ground.
+    "{radius} / cos(radians(y(transform($geometry, @layer_crs, 'EPSG:4326')))), 36), 'EPSG:3857', @layer_crs))"
+).format(scale=REGION_AREA_FROM_SCALE, radius=REGION_DIAMETER_M // 2)
+
+
+def region_area() -> QgsGeometryGeneratorSymbolLayer:
+    """A translucent dashed circle of a region's size around the point: "somewhere in here".
+
+    A geometry generator, not a marker in map units: the labelling engine does not treat
+    it as an obstacle, so settlement names inside the area stay.
+    """
+    fill = QgsSimpleFillSymbolLayer(QColor(150, 40, 40, 30), strokeColor=QColor(150, 40, 40, 170),
+                                    strokeWidth=0.35)
+    fill.setStrokeStyle(Qt.PenStyle.DashLine)
+    sub = QgsFillSymbol()
+    sub.changeSymbolLayer(0, fill)
+    area = QgsGeometryGeneratorSymbolLayer.create({"geometryModifier": REGION_AREA_EXPRESSION})
+    area.setSymbolType(QgsSymbol.Fill)
+    area.setSubSymbol(sub)
+    return area
+
+
+# The units legend: what the frame of a unit symbol says about its position.
+PRECISION_RULES = (
+    ("site", "Position known to the site (dashed frame: only reported or claimed)"),
+    ("town", "Position known to a town (dashed frame: only reported or claimed)"),
+    ("region", "Position known only to a region: dashed frame, shaded area about {} km across".format(
+        REGION_DIAMETER_M // 1000)),
+)
+
+
+def precision_renderer(size_mm: float) -> QgsRuleBasedRenderer:
+    """Unit symbols by how precisely the position is known, so the legend keys the dashed frame."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    for precision, title in PRECISION_RULES:
+        default = "kpa_app6/1006101{}.svg" if precision == "region" else "kpa_app6/1006100{}.svg"
+        symbol = svg_symbol(size_mm, UNIT_SVG_PATH_EXPRESSION, default.format("0181211000001"))
+        if precision == "region":
+            symbol.insertSymbolLayer(0, region_area())
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, "\"precision\" = '{}'".format(precision), title))
+    return QgsRuleBasedRenderer(root)
+
+
+def count_marker() -> QgsMarkerSymbol:
+    """Where units are stacked: one unit frame at their centroid, with their number (@cluster_size) on a badge."""
+    marker = QgsMarkerSymbol.createSimple({"name": "diamond", "size": "6.4", "color": "#ff8080",
+                                           "outline_color": "#000000", "outline_width": "0.35"})
+    badge = QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayer.Circle, 4.4)
+    badge.setColor(QColor("#5a1414"))
+    badge.setStrokeColor(QColor("#ffffff"))
+    badge.setStrokeWidth(0.35)
+    badge.setOffset(QPointF(3.0, -3.0))
+    count = QgsFontMarkerSymbolLayer("Noto Sans", "0", 3.3, QColor("#ffffff"))
+    count.setFontStyle("Bold")
+    count.setOffset(QPointF(3.0, -3.0))
+    count.setDataDefinedProperty(QgsSymbolLayer.PropertyCharacter, QgsProperty.fromExpression("@cluster_size"))
+    marker.appendSymbolLayer(badge)
+    marker.appendSymbolLayer(count)
+    return marker
+
+
+def stacked_renderer(size_mm: float) -> QgsPointClusterRenderer:
+    """Units that would hide each other become one count marker at their true place.
+
+    Chosen over the displacement ring: the ring's radius is in millimetres, so at theatre
+    scale it threw the units 250 km from where they are; the cluster marker sits at the
+    centroid of symbols closer than CLUSTER_TOLERANCE_MM, and clicking it selects them all.
+    """
+    renderer = QgsPointClusterRenderer()
+    renderer.setEmbeddedRenderer(precision_renderer(size_mm))
+    renderer.setTolerance(CLUSTER_TOLERANCE_MM)
+    renderer.setToleranceUnit(QgsUnitTypes.RenderMillimeters)
+    renderer.setClusterSymbol(count_marker())
+    return renderer
+
+
+def blocking_labels(expression, max_scale_denominator, priority=6) -> QgsRuleBasedLabeling:
+    """The unit labels (from 1:max_scale_denominator in), and at every scale a rule that draws no
+    text but keeps other layers' labels (settlements, provinces, countries) off the unit symbols."""
+    root = QgsRuleBasedLabeling.Rule(None)
+    text = labels(expression, size=7.5, bold=True, color="#5a1414", priority=priority,
+                  placement=QgsPalLayerSettings.OrderedPositionsAroundPoint, dist=2.0).settings()
+    root.appendChild(QgsRuleBasedLabeling.Rule(text, 0, max_scale_denominator, "", "Unit labels"))
+    blocking = QgsPalLayerSettings(text)
+    blocking.drawLabels = False
+    obstacle = blocking.obstacleSettings()
+    obstacle.setIsObstacle(True)
+    obstacle.setFactor(2.0)  # QGIS's strongest
+    blocking.setObstacleSettings(obstacle)
+    root.appendChild(QgsRuleBasedLabeling.Rule(blocking, 0, 0, "", "Keep other labels off the symbols"))
+    return QgsRuleBasedLabeling(root)
+
+
 def units_style():
     layer = memory_layer("units")
-    # Several units share a place (the trainers at their bases, the units around
-    # Sudzha): the displacement renderer spreads them on a ring around the true point.
-    renderer = QgsPointDisplacementRenderer("designation")
-    renderer.setEmbeddedRenderer(QgsSingleSymbolRenderer(svg_symbol(8.0)))
-    renderer.setTolerance(7.0)
-    renderer.setToleranceUnit(QgsUnitTypes.RenderMillimeters)
-    renderer.setPlacement(QgsPointDisplacementRenderer.Ring)
-    renderer.setCircleRadiusAddition(1.5)
-    renderer.setCircleColor(QColor(120, 40, 40, 160))
-    renderer.setCircleWidth(0.3)
-    renderer.setLabelFont(QFont("Noto Sans", 7))
-    renderer.setLabelColor(QColor("#1d1d1d"))
-    renderer.setMinimumLabelScale(25000000)
-    center = QgsMarkerSymbol.createSimple({"name": "circle", "size": "1.4", "color": "#7a1f1f",
-                                           "outline_color": "#ffffff", "outline_width": "0.2"})
-    renderer.setCenterSymbol(center)
-    layer.setRenderer(renderer)
+    layer.setRenderer(stacked_renderer(8.0))
+    layer.setLabeling(blocking_labels("\"designation\"", 10000000))
+    layer.setLabelsEnabled(True)
     save(layer, "units.qml")
 
 
@@ -166,6 +269,9 @@ EVENT_STYLES = (
     ("diplomacy", "square", "#1b9e77"),
 )
 # Settlement ranks: label and marker only from this scale in (1:N), so the front reads at every zoom.
+# Province labels stop at this scale (1:N): larger scales are the front's.
+PROVINCE_LABELS_FROM_SCALE = 2000000
+COUNTRY_LABELS_FROM_SCALE = 1000000
 SETTLEMENT_SCALES = {1: 40000000, 2: 6000000, 3: 1500000, 4: 500000}
 
 
@@ -184,13 +290,13 @@ def events_style():
                 ",".join(str(c) for c in QColor(color).getRgb()))))
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, "\"category\" = '{}'".format(category),
                                                    category.capitalize()))
-    # Known only to the district or oblast (precision region): a dashed ring around the point
-    # says "somewhere here", so it does not read as an event in the town itself.
-    ring = QgsMarkerSymbol.createSimple({"name": "circle", "size": "9", "color": "0,0,0,0",
-                                         "outline_color": "#555555", "outline_style": "dash",
-                                         "outline_width": "0.35"})
-    root.appendChild(QgsRuleBasedRenderer.Rule(ring, 0, 0, "\"precision\" = 'region'",
-                                               "Place known only to the district or oblast"))
+    # Known only to the district or oblast (precision region): a shaded dashed area of a region's
+    # size around the point says "somewhere in here", so it does not read as an event in the town itself.
+    area = QgsMarkerSymbol()
+    area.changeSymbolLayer(0, region_area())
+    root.appendChild(QgsRuleBasedRenderer.Rule(area, 0, 0, "\"precision\" = 'region'",
+                                               "Place known only to the district or oblast (area about {} km across)"
+                                               .format(REGION_DIAMETER_M // 1000)))
     layer.setRenderer(QgsRuleBasedRenderer(root))
     layer.setLabeling(labels("\"name\" || if(\"changed_on\" IS NOT NULL, ' (changed by you)', '')",
                              size=7, max_scale_denominator=800000, color="#3a3a3a", priority=3,
@@ -201,10 +307,10 @@ def events_style():
 
 def unit_positions_style():
     layer = memory_layer("unit_positions")
-    layer.setRenderer(QgsSingleSymbolRenderer(svg_symbol(7.0)))
-    layer.setLabeling(labels("\"designation\" || ' – ' || coalesce(\"sector\", '')", size=7.5, bold=True,
-                             color="#5a1414", max_scale_denominator=3000000, priority=9,
-                             placement=QgsPalLayerSettings.OrderedPositionsAroundPoint, dist=2.5))
+    layer.setRenderer(stacked_renderer(7.0))
+    layer.setLabeling(blocking_labels(
+        "\"designation\" || ' – ' || coalesce(\"sector\", '') || "
+        "if(\"precision\" = 'region', ' (region only)', '')", 3000000, priority=9))
     layer.setLabelsEnabled(True)
     save(layer, "unit_positions.qml")
 
@@ -327,7 +433,15 @@ def basemap_styles():
     symbol = QgsFillSymbol()
     symbol.changeSymbolLayer(0, fill)
     countries.setRenderer(QgsSingleSymbolRenderer(symbol))
-    countries.setLabeling(labels("\"NAME\"", size=9, color="#7d776d", priority=1))
+    # Country names give way to everything else (priority 0 of 10), and stay off the front scales,
+    # where "Russia" landed inside the Ukrainian-held salient; the border says which side is which there.
+    country_labels = labels("\"NAME\"", size=9, color="#7d776d", priority=0)
+    settings = country_labels.settings()
+    settings.scaleVisibility = True
+    settings.minimumScale = 0
+    settings.maximumScale = COUNTRY_LABELS_FROM_SCALE
+    country_labels.setSettings(settings)
+    countries.setLabeling(country_labels)
     countries.setLabelsEnabled(True)
     save(countries, "basemap_countries.qml")
     provinces = QgsVectorLayer(world + "|layername=states_provinces", "provinces", "ogr")
@@ -338,8 +452,13 @@ def basemap_styles():
     provinces.setScaleBasedVisibility(True)
     provinces.setMinimumScale(15000000)
     provinces.setMaximumScale(0)
-    provinces.setLabeling(labels("\"name\"", size=7, color="#9a948a", max_scale_denominator=6000000,
-                                 priority=0))
+    # Province names only at operational scales (1:6M to 1:2M): at front scales "Kursk" would sit
+    # inside the salient, among the settlements and units the analyst came to read.
+    province_labels = labels("\"name\"", size=7, color="#9a948a", max_scale_denominator=6000000, priority=0)
+    settings = province_labels.settings()
+    settings.maximumScale = PROVINCE_LABELS_FROM_SCALE
+    province_labels.setSettings(settings)
+    provinces.setLabeling(province_labels)
     provinces.setLabelsEnabled(True)
     save(provinces, "basemap_provinces.qml")
 

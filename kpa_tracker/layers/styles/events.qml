@@ -13,19 +13,19 @@
     </fixedRange>
   </temporal>
   <renderer-v2 type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
-    <rules key="{0e614481-8099-44f8-93a7-aa6237e1c360}">
-      <rule filter="&quot;category&quot; = 'deployment'" symbol="0" label="Deployment" key="{3748eaff-db24-4c9e-96cc-bf6d1925f6eb}"/>
-      <rule filter="&quot;category&quot; = 'training'" symbol="1" label="Training" key="{c8a20341-fd76-4d18-b6cd-0739339a6ef6}"/>
-      <rule filter="&quot;category&quot; = 'combat'" symbol="2" label="Combat" key="{58f19eb6-6134-4352-814d-7083dbcfdab1}"/>
-      <rule filter="&quot;category&quot; = 'strike'" symbol="3" label="Strike" key="{b345ee92-812f-492d-854c-208f166c3bbf}"/>
-      <rule filter="&quot;category&quot; = 'prisoners'" symbol="4" label="Prisoners" key="{a3ff389a-bbd0-4b2d-a849-8b213c3d7f74}"/>
-      <rule filter="&quot;category&quot; = 'withdrawal'" symbol="5" label="Withdrawal" key="{6956037b-15b6-4a6e-a707-e749da64b8dd}"/>
-      <rule filter="&quot;category&quot; = 'control'" symbol="6" label="Control" key="{92d1ef40-1ea0-4863-b1a4-b67e356daa4b}"/>
-      <rule filter="&quot;category&quot; = 'acknowledgement'" symbol="7" label="Acknowledgement" key="{e0bcc06d-4b7d-48cd-909e-34d5f3e8423a}"/>
-      <rule filter="&quot;category&quot; = 'engineering'" symbol="8" label="Engineering" key="{5f8e40a7-02a6-4702-a814-065503a88461}"/>
-      <rule filter="&quot;category&quot; = 'memorial'" symbol="9" label="Memorial" key="{6ee05ec1-c7f3-401a-8e8d-41e5c77545d3}"/>
-      <rule filter="&quot;category&quot; = 'diplomacy'" symbol="10" label="Diplomacy" key="{c28d79f2-e8b6-4c03-a79a-93234942f4e1}"/>
-      <rule filter="&quot;precision&quot; = 'region'" symbol="11" label="Place known only to the district or oblast" key="{ff54d501-6c34-4f9c-8d0d-7fea0db4d959}"/>
+    <rules key="{2c89372c-f353-4f59-a02c-f56f0d905f03}">
+      <rule filter="&quot;category&quot; = 'deployment'" symbol="0" label="Deployment" key="{9ecfc274-f77e-466a-bb2e-7db97cd050ec}"/>
+      <rule filter="&quot;category&quot; = 'training'" symbol="1" label="Training" key="{8cabe52a-ba2d-431b-8502-d7439d4f3286}"/>
+      <rule filter="&quot;category&quot; = 'combat'" symbol="2" label="Combat" key="{95584e76-5d58-4d25-be0b-4f96f8137ad6}"/>
+      <rule filter="&quot;category&quot; = 'strike'" symbol="3" label="Strike" key="{c47343b9-88b5-46a0-a984-7eb1056afb83}"/>
+      <rule filter="&quot;category&quot; = 'prisoners'" symbol="4" label="Prisoners" key="{5bc588e8-028d-477e-a4ab-aeaeedcbca79}"/>
+      <rule filter="&quot;category&quot; = 'withdrawal'" symbol="5" label="Withdrawal" key="{7eeb3456-806a-45c3-8707-5383d08bf26f}"/>
+      <rule filter="&quot;category&quot; = 'control'" symbol="6" label="Control" key="{f01cc91f-f5f0-4aa5-af85-e5e35985fb6a}"/>
+      <rule filter="&quot;category&quot; = 'acknowledgement'" symbol="7" label="Acknowledgement" key="{51810d2c-3388-4c99-8fff-e368ac94f381}"/>
+      <rule filter="&quot;category&quot; = 'engineering'" symbol="8" label="Engineering" key="{121cac3a-dad3-4960-a406-51644a09160b}"/>
+      <rule filter="&quot;category&quot; = 'memorial'" symbol="9" label="Memorial" key="{d13db664-afd2-420c-866e-80b22ed465f6}"/>
+      <rule filter="&quot;category&quot; = 'diplomacy'" symbol="10" label="Diplomacy" key="{a5e720b3-1e54-443d-9f4e-2f4f53046ca2}"/>
+      <rule filter="&quot;precision&quot; = 'region'" symbol="11" label="Place known only to the district or oblast (area about 80 km across)" key="{3f112bdf-0f63-4cc2-9483-5f474f75bfe7}"/>
     </rules>
     <symbols>
       <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
@@ -243,47 +243,15 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
+        <layer class="GeometryGenerator" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="angle" value="0"/>
-            <Option type="QString" name="cap_style" value="square"/>
-            <Option type="QString" name="color" value="0,0,0,0"/>
-            <Option type="QString" name="horizontal_anchor_point" value="1"/>
-            <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="name" value="circle"/>
-            <Option type="QString" name="offset" value="0,0"/>
-            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="outline_color" value="85,85,85,255"/>
-            <Option type="QString" name="outline_style" value="dash"/>
-            <Option type="QString" name="outline_width" value="0.35"/>
-            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="outline_width_unit" value="MM"/>
-            <Option type="QString" name="scale_method" value="diameter"/>
-            <Option type="QString" name="size" value="9"/>
-            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="size_unit" value="MM"/>
-            <Option type="QString" name="vertical_anchor_point" value="1"/>
+            <Option type="QString" name="SymbolType" value="Fill"/>
+            <Option type="QString" name="geometryModifier" value="if(@map_scale &lt; 800000, NULL, transform(buffer(transform($geometry, @layer_crs, 'EPSG:3857'), 40000 / cos(radians(y(transform($geometry, @layer_crs, 'EPSG:4326')))), 36), 'EPSG:3857', @layer_crs))"/>
+            <Option type="QString" name="units" value="MapUnit"/>
           </Option>
-          <prop k="angle" v="0"/>
-          <prop k="cap_style" v="square"/>
-          <prop k="color" v="0,0,0,0"/>
-          <prop k="horizontal_anchor_point" v="1"/>
-          <prop k="joinstyle" v="bevel"/>
-          <prop k="name" v="circle"/>
-          <prop k="offset" v="0,0"/>
-          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="offset_unit" v="MM"/>
-          <prop k="outline_color" v="85,85,85,255"/>
-          <prop k="outline_style" v="dash"/>
-          <prop k="outline_width" v="0.35"/>
-          <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="outline_width_unit" v="MM"/>
-          <prop k="scale_method" v="diameter"/>
-          <prop k="size" v="9"/>
-          <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="size_unit" v="MM"/>
-          <prop k="vertical_anchor_point" v="1"/>
+          <prop k="SymbolType" v="Fill"/>
+          <prop k="geometryModifier" v="if(@map_scale &lt; 800000, NULL, transform(buffer(transform($geometry, @layer_crs, 'EPSG:3857'), 40000 / cos(radians(y(transform($geometry, @layer_crs, 'EPSG:4326')))), 36), 'EPSG:3857', @layer_crs))"/>
+          <prop k="units" v="MapUnit"/>
           <data_defined_properties>
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
@@ -291,6 +259,48 @@
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@11@0">
+            <data_defined_properties>
+              <Option type="Map">
+                <Option type="QString" name="name" value=""/>
+                <Option name="properties"/>
+                <Option type="QString" name="type" value="collection"/>
+              </Option>
+            </data_defined_properties>
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
+              <Option type="Map">
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="150,40,40,30"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="150,40,40,170"/>
+                <Option type="QString" name="outline_style" value="dash"/>
+                <Option type="QString" name="outline_width" value="0.35"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
+              </Option>
+              <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+              <prop k="color" v="150,40,40,30"/>
+              <prop k="joinstyle" v="bevel"/>
+              <prop k="offset" v="0,0"/>
+              <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+              <prop k="offset_unit" v="MM"/>
+              <prop k="outline_color" v="150,40,40,170"/>
+              <prop k="outline_style" v="dash"/>
+              <prop k="outline_width" v="0.35"/>
+              <prop k="outline_width_unit" v="MM"/>
+              <prop k="style" v="solid"/>
+              <data_defined_properties>
+                <Option type="Map">
+                  <Option type="QString" name="name" value=""/>
+                  <Option name="properties"/>
+                  <Option type="QString" name="type" value="collection"/>
+                </Option>
+              </data_defined_properties>
+            </layer>
+          </symbol>
         </layer>
       </symbol>
       <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="2">
