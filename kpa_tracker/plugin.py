@@ -20,6 +20,7 @@ from .ui.controllers.measure import MeasureController
 from .ui.controllers.route import RouteController
 from .ui.dialogs.options_page import KpaOptionsFactory
 from .ui.controllers.sightings import SightingsController
+from .ui.controllers.timeline import TimelineController
 
 MENU_NAME = "KpaTrackerMenu"
 TOOLBAR_NAME = "KpaTrackerToolbar"
@@ -37,6 +38,7 @@ class KpaTrackerPlugin:
         self.dock = None
         self.dock_action = None
         self.catalogue = None
+        self.timeline = None
         self.measure_action = None
         self.measure = None
         self.route = None
@@ -91,6 +93,8 @@ class KpaTrackerPlugin:
         self.menu.addAction(self.dock_action)
 
         self.catalogue = CatalogueController(self.iface, self.dock, self.connections)
+        self.timeline = TimelineController(self.iface, self.dock.timeline_panel, self.connections,
+                                           load_layers=self.catalogue.load)
 
         self.measure_action = QAction(QIcon(icon_path("measure.svg")), tr("Geodesic measure"), main_window)
         self.measure_action.setObjectName(MEASURE_ACTION_NAME)
@@ -135,6 +139,9 @@ class KpaTrackerPlugin:
             self.toolbar.removeAction(self.measure_action)
             self.measure_action.deleteLater()
             self.measure_action = None
+        if self.timeline is not None:
+            self.timeline.unload()
+            self.timeline = None
         self.catalogue = None
         if self.dock_action is not None:
             self.menu.removeAction(self.dock_action)

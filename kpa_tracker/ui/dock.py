@@ -1,4 +1,4 @@
-"""The plugin's dock panel: one tab per page (Layers, Measure, Route, Sightings, Briefing)."""
+"""The plugin's dock panel: one tab per page (Layers, Timeline, Measure, Route, Sightings, Briefing)."""
 
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
@@ -10,6 +10,7 @@ from .panels.catalogue import CataloguePanel
 from .panels.measure import MeasurePanel
 from .panels.route import RoutePanel
 from .panels.sightings import SightingsPanel
+from .panels.timeline import TimelinePanel
 
 DOCK_OBJECT_NAME = "KpaTrackerDock"
 
@@ -67,11 +68,13 @@ class KpaTrackerDock(QgsDockWidget):
         outer.addWidget(self.tabs)
         self.catalogue_panel = CataloguePanel(self.tabs)
         self.layers_page = self.catalogue_panel
+        self.timeline_panel = TimelinePanel(self.tabs)
         self.measure_panel = MeasurePanel(self.tabs)
         self.route_panel = RoutePanel(self.tabs)
         self.sightings_panel = SightingsPanel(self.tabs)
         self.briefing_panel = BriefingPanel(self.tabs)
-        for page, title in ((self.catalogue_panel, tr("Layers")), (self.measure_panel, tr("Measure")),
+        for page, title in ((self.catalogue_panel, tr("Layers")), (self.timeline_panel, tr("Timeline")),
+                            (self.measure_panel, tr("Measure")),
                             (self.route_panel, tr("Route")), (self.sightings_panel, tr("Sightings")),
                             (self.briefing_panel, tr("Briefing"))):
             self.tabs.addTab(_scrolling(page, self.tabs), title)
