@@ -59,6 +59,8 @@ def _grab(plugin, window, result, screenshot):
         result["scenario"] = _sightings(plugin)
     if scenario == "team" and plugin is not None:
         result["scenario"] = _team(plugin)
+    if scenario == "timeline" and plugin is not None:
+        result["scenario"] = _timeline(plugin, day or "2025-03-13")
     if screenshot:
         canvas = qgis.utils.iface.mapCanvas()
         canvas.refreshAllLayers()
@@ -84,6 +86,34 @@ def _show_day(day):
         if "Temporal" in dock.objectName():
             dock.show()  # the date the map is drawn for, where the analyst sets it
     return day
+
+
+def _timeline(plugin, day):
+    """The Timeline tab on a day (KPA_DATE, else 13 March 2025) by week, with the first event of the
+    week chosen in the list: the map goes to it and its sources show below."""
+    import datetime
+
+    from qgis.PyQt.QtWidgets import QDockWidget
+
+    panel = plugin.dock.timeline_panel
+    plugin.dock.show_page(panel)
+    panel.step.setCurrentIndex(panel.step.findData("week"))
+    plugin.timeline.set_date(datetime.date.fromisoformat(day))
+    listed = panel.listed_ids()
+    wanted = os.environ.get("KPA_EVENT")  # an event id; else the first of the week
+    chosen = wanted if wanted in listed else (listed[0] if listed else None)
+    if chosen:
+        panel.select_event(chosen)
+    for dock in qgis.utils.iface.mainWindow().findChildren(QDockWidget):
+        if "temporal" in dock.objectName().lower():
+            dock.show()  # QGIS's own controller, in step with the tab
+    QApplication.processEvents()
+    navigation = qgis.utils.iface.mapCanvas().temporalController()
+    shown = navigation.dateTimeRangeForFrameNumber(navigation.currentFrameNumber())
+    return {"date": panel.date_label.text(), "window": panel.window_label.text(), "events": listed,
+            "chosen": chosen, "message": panel.message.text(),
+            "qgis_frame": [shown.begin().toString("yyyy-MM-dd"), shown.end().toString("yyyy-MM-dd")],
+            "title_decoration_found": plugin.timeline.title.decoration() is not None}
 
 
 def _measure(plugin):

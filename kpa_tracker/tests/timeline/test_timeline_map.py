@@ -167,13 +167,15 @@ def test_filters_and_search_narrow_the_list(make_timeline):
         assert (event_id in found) == (word.lower() in text.lower()), event_id
     panel.search.clear()
     assert panel.listed_ids() == everything
-    # Each row says category, place, status and the sources' kinds.
+    # Each row says its dates, then the name over category, place, status and the sources' kinds.
     row = panel.listed_ids().index(everything[0])
-    shown = [panel.events.item(row, c).text() for c in range(panel.events.columnCount())]
     first = by_id[everything[0]]
-    assert shown[2] == first.attributes["category"] and shown[4] == first.status
-    assert shown[3] == (first.attributes.get("place") or "")
-    assert shown[5].startswith("{}: ".format(len(first.sources)))
+    assert panel.events.item(row, 0).text().startswith(curated.period_start(first.valid_from).isoformat())
+    name, facts = panel.events.item(row, 1).text().split("\n")
+    assert name == first.name
+    expected = [first.attributes["category"], first.attributes.get("place"), first.status]
+    assert facts.split(" · ")[:3] == [v for v in expected if v][:3]
+    assert "sources {}: ".format(len(first.sources)) in facts
 
 
 def _events_layer(project):
@@ -225,7 +227,7 @@ def test_choosing_an_event_zooms_flashes_and_shows_escaped_details(project, make
     links = re.findall(r'href="([^"]*)"', shown_html)
     assert links == ["https://example.org/ok"]
     assert "Sources by kind:" in text
-    # One already in view is panned to, at the same scale.
+    # One already in view of a close map is panned to, at the same scale ...
     canvas.zoomScale(3000000)
     other = next(layer.getFeatures(QgsFeatureRequest().setFilterExpression("\"id\" = '{}'".format(listed[1]))))
     other_point = _point_on_canvas(canvas, layer, other)
@@ -234,6 +236,11 @@ def test_choosing_an_event_zooms_flashes_and_shows_escaped_details(project, make
     assert panel.select_event(listed[1])
     assert canvas.scale() == pytest.approx(scale, rel=1e-6)
     assert abs(canvas.center().x() - other_point.x()) < 1e-3
+    # ... but at theatre scale, where a pan would leave it a dot among others, zoomed to.
+    canvas.zoomScale(30000000)
+    assert canvas.extent().contains(point)
+    assert panel.select_event(listed[0])
+    assert canvas.scale() == pytest.approx(EVENT_SCALE, rel=0.01)
 
 
 def test_without_the_events_layer_it_is_loaded_or_the_tab_says_so(qgis_new_project, make_timeline, tmp_path):

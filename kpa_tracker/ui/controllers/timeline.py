@@ -42,9 +42,11 @@ FRAME_UNITS = {
     dates.MONTH: _UNITS.Months if _UNITS is not None else QgsUnitTypes.TemporalMonths,
 }
 PLAY_INTERVAL_MS = 1000
-# An event out of view is shown at this scale (about a district across on a laptop), or closer if the
-# map already is; one in view is only panned to.
+# An event is shown at this scale (a district across on a laptop), or closer if the map already is.
+# One in view on a map already closer than PAN_ONLY_SCALE is only panned to: the analyst keeps their
+# frame; at theatre scale a pan would leave the event a dot among others.
 EVENT_SCALE = 1500000
+PAN_ONLY_SCALE = 4000000
 
 
 def _to_date(value) -> datetime.date:
@@ -287,7 +289,7 @@ class TimelineController:
         canvas = self.canvas
         transform = QgsCoordinateTransform(layer.crs(), canvas.mapSettings().destinationCrs(), QgsProject.instance())
         point = transform.transform(feature.geometry().centroid().asPoint())
-        in_view = canvas.extent().contains(point)
+        in_view = canvas.extent().contains(point) and canvas.scale() <= PAN_ONLY_SCALE
         canvas.setCenter(point)
         if not in_view and canvas.scale() > EVENT_SCALE:
             canvas.zoomScale(EVENT_SCALE)

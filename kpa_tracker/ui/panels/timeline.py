@@ -28,8 +28,9 @@ from ...core.timeline.dates import DAY, MONTH, SPAN_START, WEEK
 from ...toolbelt.i18n import tr
 
 ANY = ""
-COLUMNS = 6  # date, event, category, place, status, sources
-EVENT_COLUMN = 1
+# Two columns, each row two lines (the dock is narrow): the dates, then the event's name over
+# "category · place · status · sources by kind".
+COLUMNS = 2
 
 
 def written_out(day: datetime.date) -> str:
@@ -174,18 +175,22 @@ class TimelinePanel(QWidget):
         splitter.setChildrenCollapsible(False)
         self.events = QTableWidget(0, COLUMNS, splitter)
         self.events.setObjectName("KpaTimelineEvents")
-        self.events.setHorizontalHeaderLabels([tr("Date"), tr("Event"), tr("Category"), tr("Place"), tr("Status"),
-                                               tr("Sources")])
+        self.events.setHorizontalHeaderLabels([tr("Date"), tr("Event")])
+        self.events.horizontalHeaderItem(1).setToolTip(tr("The name, then category · place · status · "
+                                                          "sources by kind"))
         self.events.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.events.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.events.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.events.setWordWrap(False)
+        self.events.setWordWrap(True)
         self.events.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.events.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.events.verticalHeader().setVisible(False)
         self.events.setMinimumHeight(150)
         header = self.events.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Wrapped rows take their height from the column's width: fit them again when it changes.
+        header.sectionResized.connect(lambda *_: self.events.resizeRowsToContents())
         self.events.itemSelectionChanged.connect(self._chosen)
         self.details = QTextBrowser(splitter)
         self.details.setObjectName("KpaTimelineDetails")
@@ -266,16 +271,17 @@ class TimelinePanel(QWidget):
         self.events.clearSelection()
         self.events.setRowCount(len(rows))
         for number, row in enumerate(rows):
-            values = (row.dates_text(), row.feature.name, row.category, row.place, row.status, row.grade)
+            facts = " · ".join(value for value in (row.category, row.place, row.status,
+                                                   tr("sources {}").format(row.grade)) if value)
+            values = (row.dates_text().replace(" – ", "\n– "), "{}\n{}".format(row.feature.name, facts))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 if column == 0:
                     item.setData(Qt.ItemDataRole.UserRole, row.id)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 self.events.setItem(number, column, item)
-        self.events.resizeColumnsToContents()
-        # The name is the longest; past a readable width it is elided (its tooltip has it whole).
-        self.events.setColumnWidth(EVENT_COLUMN, min(self.events.columnWidth(EVENT_COLUMN), 260))
+        self.events.resizeRowsToContents()
         self.events.blockSignals(was)
 
     def listed_ids(self):
