@@ -3,8 +3,12 @@
 import pytest
 from qgis.core import (
     QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsPointXY,
+    QgsVectorLayer,
     QgsLocatorContext,
-    QgsPointDisplacementRenderer,
+    QgsPointClusterRenderer,
     QgsProject,
     QgsSymbolLayerUtils,
 )
@@ -13,6 +17,7 @@ from qgis.PyQt.QtTest import QTest
 
 from kpa_tracker.core.curated import data as curated
 from kpa_tracker.core.project import layers as project_layers
+from kpa_tracker.core.project.frame import THEATRE_CRS
 from kpa_tracker.core.curated.html import feature_html, safe_link
 from kpa_tracker.toolbelt.svg_paths import add_plugin_svg_path, remove_plugin_svg_path
 from kpa_tracker.ui.controllers.catalogue import CatalogueController
@@ -59,8 +64,8 @@ def test_load_all_button_loads_every_offline_layer_once_in_order(catalogue_ui, f
     assert "already in the project" in dock.status.text()
     units = project_layers.find_loaded(QgsProject.instance(), "units")
     assert units.featureCount() == len(curated.load_cached()[1].features["units"])
-    assert isinstance(units.renderer(), QgsPointDisplacementRenderer)
-    assert QgsProject.instance().crs().authid() == "EPSG:3857"
+    assert isinstance(units.renderer(), QgsPointClusterRenderer)
+    assert QgsProject.instance().crs().authid() == THEATRE_CRS == "ESRI:102027"
     movements = project_layers.find_loaded(QgsProject.instance(), "movements")
     assert movements.temporalProperties().isActive()
 
@@ -191,3 +196,87 @@ def test_locator_filter_results_and_zoom(qgis_iface, qgis_canvas):
     locator_filter.triggerResult(results[0])
     center = qgis_canvas.extent().center()
     assert abs(center.x() - 126.311944) < 0.01 and abs(center.y() - 39.761111) < 0.01
+
+
+def _stacked_unit_ids(count):
+    """Ids of `count` curated units that share one position (the stack the issue found at Kursk)."""
+    _, result = curated.load_cached()
+    by_place = {}
+    for unit in result.features["units"]:
+        by_place.setdefault(tuple(unit.coordinates), []).append(unit.id)
+    stack = max(by_place.values(), key=len)
+    assert len(stack) >= count
+    return stack[:count]
+
+
+def test_details_page_through_five_selected_units(catalogue_ui, flush):
+    dock, controller, answers = catalogue_ui
+    controller.load(["units"])
+    units = project_layers.find_loaded(QgsProject.instance(), "units")
+    wanted = _stacked_unit_ids(5)
+    fids = sorted(f.id() for f in units.getFeatures() if f["id"] in wanted)
+    names = {f.id(): f["name"] for f in units.getFeatures()}
+    units.selectByIds(fids)
+    flush()
+    panel = dock.catalogue_panel
+    assert not panel.pager.isHidden()
+    assert panel.page_label.text() == "1 of 5 selected"
+    assert not panel.previous_button.isEnabled() and panel.next_button.isEnabled()
+    assert names[fids[0]] in dock.details.toPlainText()
+    QTest.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    assert panel.page_label.text() == "2 of 5 selected"
+    assert names[fids[1]] in dock.details.toPlainText() and names[fids[0]] not in dock.details.toPlainText()
+    assert controller.selected == ("units", units.getFeature(fids[1])["id"]), "reset acts on the one shown"
+    for _ in range(5):
+        QTest.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    assert panel.page_label.text() == "5 of 5 selected" and not panel.next_button.isEnabled()
+    assert names[fids[4]] in dock.details.toPlainText()
+    QTest.mouseClick(panel.previous_button, Qt.MouseButton.LeftButton)
+    assert panel.page_label.text() == "4 of 5 selected"
+    units.selectByIds([fids[2]])
+    flush()
+    assert panel.pager.isHidden(), "one feature: no pager"
+    assert names[fids[2]] in dock.details.toPlainText()
+    units.removeSelection()
+    flush()
+    assert panel.pager.isHidden() and dock.details.toPlainText() == ""
+
+
+def _wgs84(canvas, x, y):
+    to_wgs84 = QgsCoordinateTransform(canvas.mapSettings().destinationCrs(),
+                                      QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+    return to_wgs84.transform(QgsPointXY(x, y))
+
+
+def test_an_empty_project_opens_on_the_theatre_in_a_conic(catalogue_ui, qgis_iface, flush):
+    dock, controller, _ = catalogue_ui
+    QgsProject.instance().setCrs(QgsCoordinateReferenceSystem("EPSG:3857"))  # QGIS's default: nobody chose it
+    canvas = qgis_iface.mapCanvas()
+    controller.load(["units", "bases", "countries"])
+    flush()
+    assert QgsProject.instance().crs().authid() == "ESRI:102027"
+    assert canvas.mapSettings().destinationCrs().authid() == "ESRI:102027"
+    extent = canvas.extent()
+    bottom = _wgs84(canvas, extent.center().x(), extent.yMinimum())
+    top = _wgs84(canvas, extent.center().x(), extent.yMaximum())
+    # Web Mercator framed on the data reached 10°N (India, Indonesia): now the south edge is Central Asia.
+    india = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), canvas.mapSettings().destinationCrs(),
+                                   QgsProject.instance()).transform(QgsPointXY(78.0, 24.0))
+    assert not extent.contains(india)
+    assert 28 < bottom.y() < 40 and top.y() > 55
+    for lon, lat in ((36.18, 51.73), (131.89, 43.12), (126.31, 39.76)):  # Kursk, Vladivostok, Tokchon
+        point = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), canvas.mapSettings().destinationCrs(),
+                                       QgsProject.instance()).transform(QgsPointXY(lon, lat))
+        assert extent.contains(point)
+
+
+@pytest.mark.parametrize("analyst_crs, with_own_layer", [("EPSG:32637", False), ("EPSG:3857", True)])
+def test_the_analysts_crs_is_never_replaced(catalogue_ui, qgis_iface, flush, analyst_crs, with_own_layer):
+    dock, controller, _ = catalogue_ui
+    project = QgsProject.instance()
+    if with_own_layer:
+        project.addMapLayer(QgsVectorLayer("Point?crs=EPSG:4326", "my layer", "memory"))
+    project.setCrs(QgsCoordinateReferenceSystem(analyst_crs))
+    controller.load(["units"])
+    flush()
+    assert project.crs().authid() == analyst_crs

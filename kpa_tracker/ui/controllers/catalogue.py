@@ -1,8 +1,8 @@
 """Connects the dock's catalogue and details pane to the core: load, zoom, details, reset."""
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsFeatureRequest,
     QgsProject,
     QgsRectangle,
     QgsVectorLayer,
@@ -15,13 +15,9 @@ from ...toolbelt import log
 from ...toolbelt.i18n import tr
 from ...core.curated.store import curated_change, reset_features
 from ...core.curated.html import feature_html
+from ...core.project.frame import analyst_chose_crs, theatre_crs, theatre_extent
 from ...core.project.layers import LAYER_ID_PROPERTY, find_loaded, load_layers, reload_workspace_layers
 from ...toolbelt.workspace import workspace_gpkg_path
-
-# Web Mercator: north up at every scale from Korea to Kursk, and online tiles
-# (when the analyst adds them) stay crisp. Areas and distances are measured on
-# the ellipsoid, never on this projection.
-THEATRE_CRS = "EPSG:3857"
 
 
 class CatalogueController:
@@ -32,11 +28,17 @@ class CatalogueController:
         # Asks the analyst before a reset; tests pass their own answer.
         self.confirm = confirm or self._ask
         self.selected = None  # (catalogue layer id, feature id) shown in the details pane
+        # The selected features the details pane pages through: (map layer, feature ids), and the page shown.
+        self.stack = None
+        self.page = 0
         connections.connect(dock.loadRequested, self.load)
         connections.connect(dock.zoomRequested, self.load_and_zoom)
         connections.connect(dock.resetFeatureRequested, self.reset_selected_feature)
         connections.connect(dock.resetLayerRequested, self.reset_layer)
         connections.connect(iface.mapCanvas().selectionChanged, self.show_selection)
+        # The Layers page itself (the dock hands out only some of its attributes).
+        self.panel = getattr(dock, "catalogue_panel", dock)
+        connections.connect(self.panel.detailsPageRequested, self.turn_page)
         # The catalogue is read when the dock is first shown, not at QGIS start-up.
         self.catalogue_ready = False
         connections.connect(dock.visibilityChanged, self._on_visibility)
@@ -66,6 +68,8 @@ class CatalogueController:
         catalogue, result = curated.load_cached()
         project = QgsProject.instance()
         was_empty = not project.mapLayers()
+        # Decided before loading: QGIS may give an empty project its first layer's CRS meanwhile.
+        keep_crs = project.crs() if analyst_chose_crs(project, not was_empty) else None
         outcome = load_layers(project, catalogue, layer_ids, result, self.workspace())
         for report in outcome.merge_reports:
             if report.kept_analyst_changes or report.kept_analyst_deletions or report.updated:
@@ -86,19 +90,21 @@ class CatalogueController:
             ids = [layer.id() for layer in outcome.loaded
                    if layer.customProperty(LAYER_ID_PROPERTY) in result.features]
             # After QGIS's own first-layer set-up, which runs on the next event-loop pass.
-            QTimer.singleShot(0, lambda: self.frame_theatre(ids or [l.id() for l in outcome.loaded]))
+            QTimer.singleShot(0, lambda: self.frame_theatre(ids or [l.id() for l in outcome.loaded], keep_crs))
         return outcome
 
-    def frame_theatre(self, map_layer_ids):
-        """A fresh project: show the theatre in a projection fit for it, framed on the data."""
+    def frame_theatre(self, map_layer_ids, keep_crs=None):
+        """A fresh project: the theatre from Kursk to Korea, in a conformal conic for Russia's latitudes,
+        unless the analyst chose the project's CRS (keep_crs), which stays."""
         project = QgsProject.instance()
-        layers = [project.mapLayer(i) for i in map_layer_ids if project.mapLayer(i) is not None]
-        if not layers:
+        if not any(project.mapLayer(i) is not None for i in map_layer_ids):
             return  # the project was closed in between
-        project.setCrs(QgsCoordinateReferenceSystem(THEATRE_CRS))
+        project.setCrs(keep_crs if keep_crs is not None else theatre_crs())
         canvas = self.iface.mapCanvas()
         canvas.setDestinationCrs(project.crs())
-        canvas.setExtent(self._layers_extent(layers))
+        size = canvas.mapSettings().outputSize()
+        aspect = size.width() / size.height() if size.height() > 0 else None
+        canvas.setExtent(theatre_extent(project.crs(), project, aspect))
         canvas.refresh()
 
     def load_and_zoom(self, layer_id):
@@ -122,28 +128,40 @@ class CatalogueController:
 
     # Details ----------------------------------------------------------------
     def show_selection(self, map_layer):
+        """The selection changed: the details pane shows its first feature and pages through the rest."""
         layer_id = map_layer.customProperty(LAYER_ID_PROPERTY) if map_layer else None
         if not layer_id or not isinstance(map_layer, QgsVectorLayer):
             return
-        selected = map_layer.selectedFeatures()
-        if not selected:
+        ids = sorted(map_layer.selectedFeatureIds())
+        if not ids:
             self.selected = None
+            self.stack = None
             self.dock.clear_details()
             return
-        feature = selected[0]
+        self.stack = (map_layer, ids)
+        self.show_page(0)
+
+    def turn_page(self, step):
+        if self.stack is not None:
+            self.show_page(self.page + step)
+
+    def show_page(self, page):
+        map_layer, ids = self.stack
+        self.page = max(0, min(page, len(ids) - 1))
+        feature = next(map_layer.getFeatures(QgsFeatureRequest().setFilterFid(ids[self.page])), None)
+        if feature is None:
+            return
+        layer_id = map_layer.customProperty(LAYER_ID_PROPERTY)
         attributes = {name: feature[name] for name in feature.fields().names()}
         self.selected = (layer_id, attributes.get("id"))
         catalogue, result = curated.load_cached()
         shipped = {f.id: f for f in result.features.get(layer_id, [])}
-        curated_ids = set(shipped)
         changed = curated_change(catalogue, layer_id, shipped.get(attributes.get("id")), attributes,
                                  feature.geometry())
         text = feature_html(attributes, map_layer.name(), *changed) if changed else \
             feature_html(attributes, map_layer.name())
-        if len(selected) > 1:
-            text = "<p><i>{}</i></p>".format(
-                tr("{} features selected; showing the first.").format(len(selected))) + text
-        self.dock.show_details(text, attributes.get("id") in curated_ids)
+        self.dock.show_details(text, attributes.get("id") in shipped)
+        self.panel.set_details_page(self.page, len(ids))
 
     # Reset ------------------------------------------------------------------
     def _ask(self, question):

@@ -27,6 +27,7 @@ class CataloguePanel(QWidget):
     zoomRequested = pyqtSignal(str)  # catalogue layer id
     resetFeatureRequested = pyqtSignal()
     resetLayerRequested = pyqtSignal(str)
+    detailsPageRequested = pyqtSignal(int)  # -1 previous, +1 next of the selected features
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -67,6 +68,26 @@ class CataloguePanel(QWidget):
         self.details.setOpenExternalLinks(True)
         self.details.setPlaceholderText(tr("Select a feature of a curated layer (Select Features tool) "
                                            "to see its attributes and sources here."))
+        # Several features selected (units stacked at one place): page through them.
+        pager = QHBoxLayout()
+        self.previous_button = QPushButton(tr("◀ Previous"), self)
+        self.previous_button.setObjectName("KpaDetailsPrevious")
+        self.previous_button.setToolTip(tr("The previous selected feature"))
+        self.previous_button.clicked.connect(lambda: self.detailsPageRequested.emit(-1))
+        self.page_label = QLabel(self)
+        self.page_label.setObjectName("KpaDetailsPage")
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_button = QPushButton(tr("Next ▶"), self)
+        self.next_button.setObjectName("KpaDetailsNext")
+        self.next_button.setToolTip(tr("The next selected feature"))
+        self.next_button.clicked.connect(lambda: self.detailsPageRequested.emit(1))
+        pager.addWidget(self.previous_button)
+        pager.addWidget(self.page_label, 1)
+        pager.addWidget(self.next_button)
+        self.pager = QWidget(self)
+        self.pager.setLayout(pager)
+        pager.setContentsMargins(0, 0, 0, 0)
+        self.pager.setVisible(False)
         self.reset_feature_button = QPushButton(tr("Reset this feature to curated"), self)
         self.reset_feature_button.setEnabled(False)
         self.reset_feature_button.clicked.connect(self.resetFeatureRequested.emit)
@@ -79,6 +100,7 @@ class CataloguePanel(QWidget):
         bottom = QWidget(self)
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.pager)
         bottom_layout.addWidget(self.details)
         bottom_layout.addWidget(self.reset_feature_button)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -156,9 +178,17 @@ class CataloguePanel(QWidget):
         self.details.setHtml(html_text)
         self.reset_feature_button.setEnabled(resettable)
 
+    def set_details_page(self, index: int, count: int):
+        """Which of the selected features the pane shows ("2 of 5"); no pager for one feature."""
+        self.pager.setVisible(count > 1)
+        self.page_label.setText(tr("{} of {} selected").format(index + 1, count))
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < count - 1)
+
     def clear_details(self):
         self.details.clear()
         self.reset_feature_button.setEnabled(False)
+        self.pager.setVisible(False)
 
     def show_status(self, text: str):
         self.status.setText(text)
