@@ -214,9 +214,9 @@ class TimelineController:
     def _jump(self, known, direction, none_before, none_after) -> None:
         found = dates.previous_date(known, self.date) if direction < 0 else dates.next_date(known, self.date)
         if found is None or dates.clamp(found, self.first, self.last) == self.date:
-            self.panel.message.setText(none_before if direction < 0 else none_after)
+            self.panel.say(none_before if direction < 0 else none_after)
             return
-        self.panel.message.setText("")
+        self.panel.say("")
         self.set_date(found)
 
     def _title_toggled(self, on: bool) -> None:
@@ -276,13 +276,13 @@ class TimelineController:
         grade = "<p><b>{}</b> {}</p>".format(html.escape(tr("Sources by kind:")), html.escape(row.grade))
         self.panel.show_details(grade + feature_html(attributes, layer.name() if layer is not None else ""))
         if layer is None:
-            self.panel.message.setText(tr("The Events layer is not on the map: load it in the Layers tab to see "
+            self.panel.say(tr("The Events layer is not on the map: load it in the Layers tab to see "
                                           "the event there."))
             return
         if feature is None:
-            self.panel.message.setText(tr("This event is not in your Events layer (it was deleted there)."))
+            self.panel.say(tr("This event is not in your Events layer (it was deleted there)."))
             return
-        self.panel.message.setText("")
+        self.panel.say("")
         self._go_to(layer, feature)
 
     def _go_to(self, layer, feature) -> None:

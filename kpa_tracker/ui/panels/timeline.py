@@ -15,11 +15,13 @@ from qgis.PyQt.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +38,16 @@ COLUMNS = 2
 def written_out(day: datetime.date) -> str:
     """'Thursday, 13 March 2025' in the language QGIS runs in."""
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+
+
+def _arrow(text: str, parent: QWidget) -> QToolButton:
+    """A button as small as its arrow asks (a push button asks for 80 pixels and would widen the dock
+    past a laptop's share of the screen); it grows with the dock."""
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    button.setMinimumWidth(30)
+    return button
 
 
 class TimelinePanel(QWidget):
@@ -92,14 +104,14 @@ class TimelinePanel(QWidget):
             self.step.addItem(title, unit)
         self.step.setCurrentIndex(self.step.findData(WEEK))
         self.step.currentIndexChanged.connect(lambda _index: self.stepChanged.emit(self.step.currentData()))
-        self.back_button = QPushButton("◀", self)
+        self.back_button = _arrow("◀", self)
         self.back_button.setToolTip(tr("One step back"))
         self.back_button.clicked.connect(lambda: self.stepRequested.emit(-1))
         self.play_button = QPushButton(tr("Play"), self)
         self.play_button.setCheckable(True)
         self.play_button.setToolTip(tr("Step forward once a second until today"))
         self.play_button.toggled.connect(self._play_toggled)
-        self.forward_button = QPushButton("▶", self)
+        self.forward_button = _arrow("▶", self)
         self.forward_button.setToolTip(tr("One step forward"))
         self.forward_button.clicked.connect(lambda: self.stepRequested.emit(1))
         controls.addWidget(QLabel(tr("Step"), self), 0, 0)
@@ -108,10 +120,11 @@ class TimelinePanel(QWidget):
         for button in (self.back_button, self.play_button, self.forward_button):
             steps.addWidget(button)
         controls.addLayout(steps, 0, 2)
-        self.previous_snapshot = QPushButton(tr("◀ Previous"), self)
-        self.next_snapshot = QPushButton(tr("Next ▶"), self)
-        self.previous_event = QPushButton(tr("◀ Previous"), self)
-        self.next_event = QPushButton(tr("Next ▶"), self)
+        # One row for the jumps: "Front ◀ ▶  Event ◀ ▶" (a short screen has no height to spare).
+        self.previous_snapshot = _arrow("◀", self)
+        self.next_snapshot = _arrow("▶", self)
+        self.previous_event = _arrow("◀", self)
+        self.next_event = _arrow("▶", self)
         self.previous_snapshot.setToolTip(tr("The front as it was drawn before this date"))
         self.next_snapshot.setToolTip(tr("The next redrawing of the front"))
         self.previous_event.setToolTip(tr("The day of the last event before this date"))
@@ -120,16 +133,18 @@ class TimelinePanel(QWidget):
         self.next_snapshot.clicked.connect(lambda: self.snapshotRequested.emit(1))
         self.previous_event.clicked.connect(lambda: self.eventJumpRequested.emit(-1))
         self.next_event.clicked.connect(lambda: self.eventJumpRequested.emit(1))
-        for row, (title, back, forward) in enumerate(((tr("Front"), self.previous_snapshot, self.next_snapshot),
-                                                      (tr("Event"), self.previous_event, self.next_event)), 1):
-            controls.addWidget(QLabel(title, self), row, 0)
-            pair = QHBoxLayout()
-            pair.addWidget(back)
-            pair.addWidget(forward)
-            controls.addLayout(pair, row, 1, 1, 2)
+        jumps = QHBoxLayout()
+        for title, back, forward in ((tr("Front snapshot"), self.previous_snapshot, self.next_snapshot),
+                                     (tr("Event"), self.previous_event, self.next_event)):
+            jumps.addWidget(QLabel(title, self))
+            jumps.addWidget(back, 1)
+            jumps.addWidget(forward, 1)
+        controls.addLayout(jumps, 1, 0, 1, 3)
+        self.play_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.play_button.setMinimumWidth(60)
         controls.setColumnStretch(2, 1)
         layout.addLayout(controls)
-        self.title_box = QCheckBox(tr("Write the date on the map (prints with it)"), self)
+        self.title_box = QCheckBox(tr("Date on the map (prints with it)"), self)
         self.title_box.setToolTip(tr("QGIS's Title Label decoration (View ▸ Decorations), drawn for the "
                                      "date of the Temporal Controller"))
         self.title_box.setChecked(True)
@@ -138,6 +153,7 @@ class TimelinePanel(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("KpaTimelineMessage")
         self.message.setWordWrap(True)
+        self.message.hide()  # shown with a sentence only (say())
         layout.addWidget(self.message)
 
         layout.addWidget(self._events_part(), 1)
@@ -185,7 +201,7 @@ class TimelinePanel(QWidget):
         self.events.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.events.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.events.verticalHeader().setVisible(False)
-        self.events.setMinimumHeight(150)
+        self.events.setMinimumHeight(90)
         header = self.events.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -195,13 +211,16 @@ class TimelinePanel(QWidget):
         self.details = QTextBrowser(splitter)
         self.details.setObjectName("KpaTimelineDetails")
         self.details.setOpenExternalLinks(True)
-        self.details.setMinimumHeight(120)
+        self.details.setMinimumHeight(110)
         self.details.setPlaceholderText(tr("Choose an event in the list: the map goes to it and its sources "
                                            "show here."))
         splitter.addWidget(self.events)
         splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        # Their long texts wrap: they must not ask the dock for the width of a whole sentence.
+        for view in (self.events, self.details):
+            view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter, 1)
         return part
 
@@ -300,6 +319,10 @@ class TimelinePanel(QWidget):
         rows = self.events.selectionModel().selectedRows()
         if rows:
             self.eventChosen.emit(self.events.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole))
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def show_details(self, html_text: str) -> None:
         self.details.setHtml(html_text)
