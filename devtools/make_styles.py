@@ -136,6 +136,20 @@ REGION_AREA_EXPRESSION = (
 ).format(scale=REGION_AREA_FROM_SCALE, radius=REGION_DIAMETER_M // 2)
 
 
+def region_marker_area() -> QgsSimpleMarkerSymbolLayer:
+    """The same area as a marker sized in metres on the ground, for the unit layers: QGIS's point
+    cluster renderer draws a single unit through renderPoint, which skips geometry generators."""
+    area = QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayer.Circle, REGION_DIAMETER_M)
+    area.setSizeUnit(QgsUnitTypes.RenderMetersInMapUnits)
+    area.setDataDefinedProperty(QgsSymbolLayer.PropertySize, QgsProperty.fromExpression(
+        "if(@map_scale < {}, 0, {})".format(REGION_AREA_FROM_SCALE, REGION_DIAMETER_M)))
+    area.setColor(QColor(150, 40, 40, 30))
+    area.setStrokeColor(QColor(150, 40, 40, 170))
+    area.setStrokeStyle(Qt.PenStyle.DashLine)
+    area.setStrokeWidth(0.35)
+    return area
+
+
 def region_area() -> QgsGeometryGeneratorSymbolLayer:
     """A translucent dashed circle of a region's size around the point: "somewhere in here".
 
@@ -169,7 +183,7 @@ def precision_renderer(size_mm: float) -> QgsRuleBasedRenderer:
         default = "kpa_app6/1006101{}.svg" if precision == "region" else "kpa_app6/1006100{}.svg"
         symbol = svg_symbol(size_mm, UNIT_SVG_PATH_EXPRESSION, default.format("0181211000001"))
         if precision == "region":
-            symbol.insertSymbolLayer(0, region_area())
+            symbol.insertSymbolLayer(0, region_marker_area())
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, "\"precision\" = '{}'".format(precision), title))
     return QgsRuleBasedRenderer(root)
 
@@ -213,14 +227,21 @@ def blocking_labels(expression, max_scale_denominator, priority=6) -> QgsRuleBas
     root = QgsRuleBasedLabeling.Rule(None)
     text = labels(expression, size=7.5, bold=True, color="#5a1414", priority=priority,
                   placement=QgsPalLayerSettings.OrderedPositionsAroundPoint, dist=2.0).settings()
-    root.appendChild(QgsRuleBasedLabeling.Rule(text, 0, max_scale_denominator, "", "Unit labels"))
     blocking = QgsPalLayerSettings(text)
+    # The obstacles are the blocking rule's; the text's own would count a region's area as one.
+    obstacle = text.obstacleSettings()
+    obstacle.setIsObstacle(False)
+    text.setObstacleSettings(obstacle)
+    root.appendChild(QgsRuleBasedLabeling.Rule(text, 0, max_scale_denominator, "", "Unit labels"))
     blocking.drawLabels = False
     obstacle = blocking.obstacleSettings()
     obstacle.setIsObstacle(True)
     obstacle.setFactor(2.0)  # QGIS's strongest
     blocking.setObstacleSettings(obstacle)
-    root.appendChild(QgsRuleBasedLabeling.Rule(blocking, 0, 0, "", "Keep other labels off the symbols"))
+    # Not for a region's units: their symbol's bounds include the area, which would clear every
+    # settlement name from it.
+    root.appendChild(QgsRuleBasedLabeling.Rule(blocking, 0, 0, "\"precision\" <> 'region'",
+                                               "Keep other labels off the symbols"))
     return QgsRuleBasedLabeling(root)
 
 

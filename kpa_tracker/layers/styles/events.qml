@@ -13,19 +13,19 @@
     </fixedRange>
   </temporal>
   <renderer-v2 type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
-    <rules key="{2c89372c-f353-4f59-a02c-f56f0d905f03}">
-      <rule filter="&quot;category&quot; = 'deployment'" symbol="0" label="Deployment" key="{9ecfc274-f77e-466a-bb2e-7db97cd050ec}"/>
-      <rule filter="&quot;category&quot; = 'training'" symbol="1" label="Training" key="{8cabe52a-ba2d-431b-8502-d7439d4f3286}"/>
-      <rule filter="&quot;category&quot; = 'combat'" symbol="2" label="Combat" key="{95584e76-5d58-4d25-be0b-4f96f8137ad6}"/>
-      <rule filter="&quot;category&quot; = 'strike'" symbol="3" label="Strike" key="{c47343b9-88b5-46a0-a984-7eb1056afb83}"/>
-      <rule filter="&quot;category&quot; = 'prisoners'" symbol="4" label="Prisoners" key="{5bc588e8-028d-477e-a4ab-aeaeedcbca79}"/>
-      <rule filter="&quot;category&quot; = 'withdrawal'" symbol="5" label="Withdrawal" key="{7eeb3456-806a-45c3-8707-5383d08bf26f}"/>
-      <rule filter="&quot;category&quot; = 'control'" symbol="6" label="Control" key="{f01cc91f-f5f0-4aa5-af85-e5e35985fb6a}"/>
-      <rule filter="&quot;category&quot; = 'acknowledgement'" symbol="7" label="Acknowledgement" key="{51810d2c-3388-4c99-8fff-e368ac94f381}"/>
-      <rule filter="&quot;category&quot; = 'engineering'" symbol="8" label="Engineering" key="{121cac3a-dad3-4960-a406-51644a09160b}"/>
-      <rule filter="&quot;category&quot; = 'memorial'" symbol="9" label="Memorial" key="{d13db664-afd2-420c-866e-80b22ed465f6}"/>
-      <rule filter="&quot;category&quot; = 'diplomacy'" symbol="10" label="Diplomacy" key="{a5e720b3-1e54-443d-9f4e-2f4f53046ca2}"/>
-      <rule filter="&quot;precision&quot; = 'region'" symbol="11" label="Place known only to the district or oblast (area about 80 km across)" key="{3f112bdf-0f63-4cc2-9483-5f474f75bfe7}"/>
+    <rules key="{30df6c03-1098-4262-97eb-58cfe1f860dc}">
+      <rule filter="&quot;category&quot; = 'deployment'" symbol="0" label="Deployment" key="{c62c7d48-a8ff-4766-8d55-87715b4d2a64}"/>
+      <rule filter="&quot;category&quot; = 'training'" symbol="1" label="Training" key="{ddeea32d-36c8-4b20-8818-599939d884dc}"/>
+      <rule filter="&quot;category&quot; = 'combat'" symbol="2" label="Combat" key="{e392eb8b-5046-46bf-a32d-e74883f7f7fe}"/>
+      <rule filter="&quot;category&quot; = 'strike'" symbol="3" label="Strike" key="{330e3434-ebab-4cfc-b30c-17d64179b1a6}"/>
+      <rule filter="&quot;category&quot; = 'prisoners'" symbol="4" label="Prisoners" key="{5f594c43-594f-4034-ae3c-f1dae1b6c691}"/>
+      <rule filter="&quot;category&quot; = 'withdrawal'" symbol="5" label="Withdrawal" key="{a160e3b3-757f-4031-9190-eef2645299b1}"/>
+      <rule filter="&quot;category&quot; = 'control'" symbol="6" label="Control" key="{8f4616cc-34be-4f67-b682-a8099c49ca86}"/>
+      <rule filter="&quot;category&quot; = 'acknowledgement'" symbol="7" label="Acknowledgement" key="{bfffb707-643d-42d8-9ccf-aa47b65cb4fd}"/>
+      <rule filter="&quot;category&quot; = 'engineering'" symbol="8" label="Engineering" key="{9f3fd4a9-6481-40d0-92a5-5361023f8a63}"/>
+      <rule filter="&quot;category&quot; = 'memorial'" symbol="9" label="Memorial" key="{6dc9f33b-e565-459e-9e02-86baa866566f}"/>
+      <rule filter="&quot;category&quot; = 'diplomacy'" symbol="10" label="Diplomacy" key="{97e60262-20b3-4534-a127-65b43c455529}"/>
+      <rule filter="&quot;precision&quot; = 'region'" symbol="11" label="Place known only to the district or oblast (area about 80 km across)" key="{08cf5c6e-00d8-49a1-a81f-c947ea2ebd5f}"/>
     </rules>
     <symbols>
       <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">

@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 type="pointCluster" referencescale="-1" toleranceUnit="MM" enableorderby="0" tolerance="4" forceraster="0" symbollevels="0" toleranceUnitScale="3x:0,0,0,0,0,0">
     <renderer-v2 type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
-      <rules key="{8cac954c-ddb4-4380-9cda-53abf288ee37}">
-        <rule filter="&quot;precision&quot; = 'site'" symbol="0" label="Position known to the site (dashed frame: only reported or claimed)" key="{0f729406-ea4b-4cf4-9dce-dcfe922a863b}"/>
-        <rule filter="&quot;precision&quot; = 'town'" symbol="1" label="Position known to a town (dashed frame: only reported or claimed)" key="{47b267fa-8101-4711-a526-a5db9166f246}"/>
-        <rule filter="&quot;precision&quot; = 'region'" symbol="2" label="Position known only to a region: dashed frame, shaded area about 80 km across" key="{0f010150-d0cb-4858-a559-7df6fbcbe919}"/>
+      <rules key="{720b27e1-6d43-4347-ad0b-cbad0e143644}">
+        <rule filter="&quot;precision&quot; = 'site'" symbol="0" label="Position known to the site (dashed frame: only reported or claimed)" key="{97abc8b6-7822-4af8-8cee-098f4eb2d4d0}"/>
+        <rule filter="&quot;precision&quot; = 'town'" symbol="1" label="Position known to a town (dashed frame: only reported or claimed)" key="{64182c1e-c891-477b-9ab6-6e8dafbfb986}"/>
+        <rule filter="&quot;precision&quot; = 'region'" symbol="2" label="Position known only to a region: dashed frame, shaded area about 80 km across" key="{773f17bf-f42b-4865-8f32-51edfcb8fec5}"/>
       </rules>
       <symbols>
         <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
@@ -152,64 +152,60 @@
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <layer class="GeometryGenerator" enabled="1" locked="0" pass="0">
+          <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
             <Option type="Map">
-              <Option type="QString" name="SymbolType" value="Fill"/>
-              <Option type="QString" name="geometryModifier" value="if(@map_scale &lt; 800000, NULL, transform(buffer(transform($geometry, @layer_crs, 'EPSG:3857'), 40000 / cos(radians(y(transform($geometry, @layer_crs, 'EPSG:4326')))), 36), 'EPSG:3857', @layer_crs))"/>
-              <Option type="QString" name="units" value="MapUnit"/>
+              <Option type="QString" name="angle" value="0"/>
+              <Option type="QString" name="cap_style" value="square"/>
+              <Option type="QString" name="color" value="150,40,40,30"/>
+              <Option type="QString" name="horizontal_anchor_point" value="1"/>
+              <Option type="QString" name="joinstyle" value="bevel"/>
+              <Option type="QString" name="name" value="circle"/>
+              <Option type="QString" name="offset" value="0,0"/>
+              <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+              <Option type="QString" name="offset_unit" value="MM"/>
+              <Option type="QString" name="outline_color" value="150,40,40,170"/>
+              <Option type="QString" name="outline_style" value="dash"/>
+              <Option type="QString" name="outline_width" value="0.35"/>
+              <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+              <Option type="QString" name="outline_width_unit" value="MM"/>
+              <Option type="QString" name="scale_method" value="diameter"/>
+              <Option type="QString" name="size" value="80000"/>
+              <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+              <Option type="QString" name="size_unit" value="RenderMetersInMapUnits"/>
+              <Option type="QString" name="vertical_anchor_point" value="1"/>
             </Option>
-            <prop k="SymbolType" v="Fill"/>
-            <prop k="geometryModifier" v="if(@map_scale &lt; 800000, NULL, transform(buffer(transform($geometry, @layer_crs, 'EPSG:3857'), 40000 / cos(radians(y(transform($geometry, @layer_crs, 'EPSG:4326')))), 36), 'EPSG:3857', @layer_crs))"/>
-            <prop k="units" v="MapUnit"/>
+            <prop k="angle" v="0"/>
+            <prop k="cap_style" v="square"/>
+            <prop k="color" v="150,40,40,30"/>
+            <prop k="horizontal_anchor_point" v="1"/>
+            <prop k="joinstyle" v="bevel"/>
+            <prop k="name" v="circle"/>
+            <prop k="offset" v="0,0"/>
+            <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+            <prop k="offset_unit" v="MM"/>
+            <prop k="outline_color" v="150,40,40,170"/>
+            <prop k="outline_style" v="dash"/>
+            <prop k="outline_width" v="0.35"/>
+            <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+            <prop k="outline_width_unit" v="MM"/>
+            <prop k="scale_method" v="diameter"/>
+            <prop k="size" v="80000"/>
+            <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+            <prop k="size_unit" v="RenderMetersInMapUnits"/>
+            <prop k="vertical_anchor_point" v="1"/>
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
-                <Option name="properties"/>
+                <Option type="Map" name="properties">
+                  <Option type="Map" name="size">
+                    <Option type="bool" name="active" value="true"/>
+                    <Option type="QString" name="expression" value="if(@map_scale &lt; 800000, 0, 80000)"/>
+                    <Option type="int" name="type" value="3"/>
+                  </Option>
+                </Option>
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@2@0">
-              <data_defined_properties>
-                <Option type="Map">
-                  <Option type="QString" name="name" value=""/>
-                  <Option name="properties"/>
-                  <Option type="QString" name="type" value="collection"/>
-                </Option>
-              </data_defined_properties>
-              <layer class="SimpleFill" enabled="1" locked="0" pass="0">
-                <Option type="Map">
-                  <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                  <Option type="QString" name="color" value="150,40,40,30"/>
-                  <Option type="QString" name="joinstyle" value="bevel"/>
-                  <Option type="QString" name="offset" value="0,0"/>
-                  <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                  <Option type="QString" name="offset_unit" value="MM"/>
-                  <Option type="QString" name="outline_color" value="150,40,40,170"/>
-                  <Option type="QString" name="outline_style" value="dash"/>
-                  <Option type="QString" name="outline_width" value="0.35"/>
-                  <Option type="QString" name="outline_width_unit" value="MM"/>
-                  <Option type="QString" name="style" value="solid"/>
-                </Option>
-                <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-                <prop k="color" v="150,40,40,30"/>
-                <prop k="joinstyle" v="bevel"/>
-                <prop k="offset" v="0,0"/>
-                <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-                <prop k="offset_unit" v="MM"/>
-                <prop k="outline_color" v="150,40,40,170"/>
-                <prop k="outline_style" v="dash"/>
-                <prop k="outline_width" v="0.35"/>
-                <prop k="outline_width_unit" v="MM"/>
-                <prop k="style" v="solid"/>
-                <data_defined_properties>
-                  <Option type="Map">
-                    <Option type="QString" name="name" value=""/>
-                    <Option name="properties"/>
-                    <Option type="QString" name="type" value="collection"/>
-                  </Option>
-                </data_defined_properties>
-              </layer>
-            </symbol>
           </layer>
           <layer class="SvgMarker" enabled="1" locked="0" pass="0">
             <Option type="Map">
@@ -429,8 +425,8 @@
     </symbol>
   </renderer-v2>
   <labeling type="rule-based">
-    <rules key="{aeeebad8-275d-4adf-8491-e827d3ff711c}">
-      <rule scalemaxdenom="3000000" description="Unit labels" key="{ee7b47e8-928b-4852-9ee2-a5a73d152ca6}">
+    <rules key="{1677f197-177e-4e5b-9c59-772650fb64a7}">
+      <rule scalemaxdenom="3000000" description="Unit labels" key="{7af101cf-ae54-493b-8b2b-7a3fc7d6012f}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;designation&quot; || ' – ' || coalesce(&quot;sector&quot;, '') || if(&quot;precision&quot; = 'region', ' (region only)', '')" fontWeight="75" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="90,20,20,255" fontSize="7.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>
@@ -492,7 +488,7 @@
           </text-style>
           <text-format placeDirectionSymbol="0" plussign="0" formatNumbers="0" rightDirectionSymbol=">" multilineAlign="3" reverseDirectionSymbol="0" useMaxLineLengthForAutoWrap="1" decimals="3" wrapChar="" autoWrapLength="0" leftDirectionSymbol="&lt;" addDirectionSymbol="0"/>
           <placement placementFlags="10" rotationUnit="AngleDegrees" rotationAngle="0" yOffset="0" xOffset="0" overrunDistanceMapUnitScale="3x:0,0,0,0,0,0" overrunDistance="0" geometryGeneratorEnabled="0" layerType="UnknownGeometry" labelOffsetMapUnitScale="3x:0,0,0,0,0,0" lineAnchorClipping="0" placement="6" repeatDistanceMapUnitScale="3x:0,0,0,0,0,0" lineAnchorPercent="0.5" geometryGenerator="" maxCurvedCharAngleIn="25" geometryGeneratorType="PointGeometry" preserveRotation="1" distMapUnitScale="3x:0,0,0,0,0,0" quadOffset="4" centroidInside="0" maxCurvedCharAngleOut="-25" overrunDistanceUnit="MM" polygonPlacementFlags="2" distUnits="MM" predefinedPositionOrder="TR,TL,BR,BL,R,L,TSR,BSR" lineAnchorType="0" offsetType="0" repeatDistanceUnits="MM" repeatDistance="0" fitInPolygonOnly="0" centroidWhole="0" dist="2" offsetUnits="MM" priority="9"/>
-          <rendering upsidedownLabels="0" unplacedVisibility="0" obstacleType="1" displayAll="0" scaleMin="0" zIndex="0" scaleVisibility="0" minFeatureSize="0" fontLimitPixelSize="0" drawLabels="1" limitNumLabels="0" labelPerPart="0" maxNumLabels="2000" obstacle="1" fontMaxPixelSize="10000" scaleMax="0" obstacleFactor="1" fontMinPixelSize="0" mergeLines="0"/>
+          <rendering upsidedownLabels="0" unplacedVisibility="0" obstacleType="1" displayAll="0" scaleMin="0" zIndex="0" scaleVisibility="0" minFeatureSize="0" fontLimitPixelSize="0" drawLabels="1" limitNumLabels="0" labelPerPart="0" maxNumLabels="2000" obstacle="0" fontMaxPixelSize="10000" scaleMax="0" obstacleFactor="1" fontMinPixelSize="0" mergeLines="0"/>
           <dd_properties>
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
@@ -526,7 +522,7 @@
           </callout>
         </settings>
       </rule>
-      <rule description="Keep other labels off the symbols" key="{66db2c5a-f6cf-4a98-9357-cc0915b4fd6f}">
+      <rule filter="&quot;precision&quot; &lt;> 'region'" description="Keep other labels off the symbols" key="{0cfcaf09-19e7-4103-bdd3-4fd5093acd86}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;designation&quot; || ' – ' || coalesce(&quot;sector&quot;, '') || if(&quot;precision&quot; = 'region', ' (region only)', '')" fontWeight="75" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="90,20,20,255" fontSize="7.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>

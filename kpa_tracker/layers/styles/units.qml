@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 type="pointCluster" referencescale="-1" toleranceUnit="MM" enableorderby="0" tolerance="4" forceraster="0" symbollevels="0" toleranceUnitScale="3x:0,0,0,0,0,0">
     <renderer-v2 type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
-      <rules key="{f389ab25-7946-4c2c-aa60-2ad6ed56e618}">
-        <rule filter="&quot;precision&quot; = 'site'" symbol="0" label="Position known to the site (dashed frame: only reported or claimed)" key="{874c3e6d-3345-410c-aaeb-50a1ad4014cb}"/>
-        <rule filter="&quot;precision&quot; = 'town'" symbol="1" label="Position known to a town (dashed frame: only reported or claimed)" key="{510ef713-c483-44b4-8eb8-9ac741cc5390}"/>
-        <rule filter="&quot;precision&quot; = 'region'" symbol="2" label="Position known only to a region: dashed frame, shaded area about 80 km across" key="{43c4b00e-51cb-4f6a-8869-26e2f861b7e5}"/>
+      <rules key="{07961e63-f35a-4497-b71b-3e71f973ea4c}">
+        <rule filter="&quot;precision&quot; = 'site'" symbol="0" label="Position known to the site (dashed frame: only reported or claimed)" key="{88bc8d26-2870-4d3a-889f-1d91c1c9ac2a}"/>
+        <rule filter="&quot;precision&quot; = 'town'" symbol="1" label="Position known to a town (dashed frame: only reported or claimed)" key="{9924b61f-62a0-4f29-a4dc-ec3782394ae6}"/>
+        <rule filter="&quot;precision&quot; = 'region'" symbol="2" label="Position known only to a region: dashed frame, shaded area about 80 km across" key="{d058de2f-1901-4bc5-a94e-4c4c3aeb8183}"/>
       </rules>
       <symbols>
         <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
@@ -152,64 +152,60 @@
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <layer class="GeometryGenerator" enabled="1" locked="0" pass="0">
+          <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
             <Option type="Map">
-              <Option type="QString" name="SymbolType" value="Fill"/>
-              <Option type="QString" name="geometryModifier" value="if(@map_scale &lt; 800000, NULL, transform(buffer(transform($geometry, @layer_crs, 'EPSG:3857'), 40000 / cos(radians(y(transform($geometry, @layer_crs, 'EPSG:4326')))), 36), 'EPSG:3857', @layer_crs))"/>
-              <Option type="QString" name="units" value="MapUnit"/>
+              <Option type="QString" name="angle" value="0"/>
+              <Option type="QString" name="cap_style" value="square"/>
+              <Option type="QString" name="color" value="150,40,40,30"/>
+              <Option type="QString" name="horizontal_anchor_point" value="1"/>
+              <Option type="QString" name="joinstyle" value="bevel"/>
+              <Option type="QString" name="name" value="circle"/>
+              <Option type="QString" name="offset" value="0,0"/>
+              <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+              <Option type="QString" name="offset_unit" value="MM"/>
+              <Option type="QString" name="outline_color" value="150,40,40,170"/>
+              <Option type="QString" name="outline_style" value="dash"/>
+              <Option type="QString" name="outline_width" value="0.35"/>
+              <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+              <Option type="QString" name="outline_width_unit" value="MM"/>
+              <Option type="QString" name="scale_method" value="diameter"/>
+              <Option type="QString" name="size" value="80000"/>
+              <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+              <Option type="QString" name="size_unit" value="RenderMetersInMapUnits"/>
+              <Option type="QString" name="vertical_anchor_point" value="1"/>
             </Option>
-            <prop k="SymbolType" v="Fill"/>
-            <prop k="geometryModifier" v="if(@map_scale &lt; 800000, NULL, transform(buffer(transform($geometry, @layer_crs, 'EPSG:3857'), 40000 / cos(radians(y(transform($geometry, @layer_crs, 'EPSG:4326')))), 36), 'EPSG:3857', @layer_crs))"/>
-            <prop k="units" v="MapUnit"/>
+            <prop k="angle" v="0"/>
+            <prop k="cap_style" v="square"/>
+            <prop k="color" v="150,40,40,30"/>
+            <prop k="horizontal_anchor_point" v="1"/>
+            <prop k="joinstyle" v="bevel"/>
+            <prop k="name" v="circle"/>
+            <prop k="offset" v="0,0"/>
+            <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+            <prop k="offset_unit" v="MM"/>
+            <prop k="outline_color" v="150,40,40,170"/>
+            <prop k="outline_style" v="dash"/>
+            <prop k="outline_width" v="0.35"/>
+            <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+            <prop k="outline_width_unit" v="MM"/>
+            <prop k="scale_method" v="diameter"/>
+            <prop k="size" v="80000"/>
+            <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+            <prop k="size_unit" v="RenderMetersInMapUnits"/>
+            <prop k="vertical_anchor_point" v="1"/>
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
-                <Option name="properties"/>
+                <Option type="Map" name="properties">
+                  <Option type="Map" name="size">
+                    <Option type="bool" name="active" value="true"/>
+                    <Option type="QString" name="expression" value="if(@map_scale &lt; 800000, 0, 80000)"/>
+                    <Option type="int" name="type" value="3"/>
+                  </Option>
+                </Option>
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@2@0">
-              <data_defined_properties>
-                <Option type="Map">
-                  <Option type="QString" name="name" value=""/>
-                  <Option name="properties"/>
-                  <Option type="QString" name="type" value="collection"/>
-                </Option>
-              </data_defined_properties>
-              <layer class="SimpleFill" enabled="1" locked="0" pass="0">
-                <Option type="Map">
-                  <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                  <Option type="QString" name="color" value="150,40,40,30"/>
-                  <Option type="QString" name="joinstyle" value="bevel"/>
-                  <Option type="QString" name="offset" value="0,0"/>
-                  <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                  <Option type="QString" name="offset_unit" value="MM"/>
-                  <Option type="QString" name="outline_color" value="150,40,40,170"/>
-                  <Option type="QString" name="outline_style" value="dash"/>
-                  <Option type="QString" name="outline_width" value="0.35"/>
-                  <Option type="QString" name="outline_width_unit" value="MM"/>
-                  <Option type="QString" name="style" value="solid"/>
-                </Option>
-                <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-                <prop k="color" v="150,40,40,30"/>
-                <prop k="joinstyle" v="bevel"/>
-                <prop k="offset" v="0,0"/>
-                <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-                <prop k="offset_unit" v="MM"/>
-                <prop k="outline_color" v="150,40,40,170"/>
-                <prop k="outline_style" v="dash"/>
-                <prop k="outline_width" v="0.35"/>
-                <prop k="outline_width_unit" v="MM"/>
-                <prop k="style" v="solid"/>
-                <data_defined_properties>
-                  <Option type="Map">
-                    <Option type="QString" name="name" value=""/>
-                    <Option name="properties"/>
-                    <Option type="QString" name="type" value="collection"/>
-                  </Option>
-                </data_defined_properties>
-              </layer>
-            </symbol>
           </layer>
           <layer class="SvgMarker" enabled="1" locked="0" pass="0">
             <Option type="Map">
@@ -429,8 +425,8 @@
     </symbol>
   </renderer-v2>
   <labeling type="rule-based">
-    <rules key="{b00fcfe1-a68a-43dd-a1a6-f7bcd37fe93f}">
-      <rule scalemaxdenom="10000000" description="Unit labels" key="{220be3ac-ad41-4047-a2ad-796d5c486e72}">
+    <rules key="{c7f8a8e9-f112-416f-8a6e-3f6e903240d8}">
+      <rule scalemaxdenom="10000000" description="Unit labels" key="{33354605-cc38-4a93-8242-4e58e06b2a5f}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;designation&quot;" fontWeight="75" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="90,20,20,255" fontSize="7.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>
@@ -492,7 +488,7 @@
           </text-style>
           <text-format placeDirectionSymbol="0" plussign="0" formatNumbers="0" rightDirectionSymbol=">" multilineAlign="3" reverseDirectionSymbol="0" useMaxLineLengthForAutoWrap="1" decimals="3" wrapChar="" autoWrapLength="0" leftDirectionSymbol="&lt;" addDirectionSymbol="0"/>
           <placement placementFlags="10" rotationUnit="AngleDegrees" rotationAngle="0" yOffset="0" xOffset="0" overrunDistanceMapUnitScale="3x:0,0,0,0,0,0" overrunDistance="0" geometryGeneratorEnabled="0" layerType="UnknownGeometry" labelOffsetMapUnitScale="3x:0,0,0,0,0,0" lineAnchorClipping="0" placement="6" repeatDistanceMapUnitScale="3x:0,0,0,0,0,0" lineAnchorPercent="0.5" geometryGenerator="" maxCurvedCharAngleIn="25" geometryGeneratorType="PointGeometry" preserveRotation="1" distMapUnitScale="3x:0,0,0,0,0,0" quadOffset="4" centroidInside="0" maxCurvedCharAngleOut="-25" overrunDistanceUnit="MM" polygonPlacementFlags="2" distUnits="MM" predefinedPositionOrder="TR,TL,BR,BL,R,L,TSR,BSR" lineAnchorType="0" offsetType="0" repeatDistanceUnits="MM" repeatDistance="0" fitInPolygonOnly="0" centroidWhole="0" dist="2" offsetUnits="MM" priority="6"/>
-          <rendering upsidedownLabels="0" unplacedVisibility="0" obstacleType="1" displayAll="0" scaleMin="0" zIndex="0" scaleVisibility="0" minFeatureSize="0" fontLimitPixelSize="0" drawLabels="1" limitNumLabels="0" labelPerPart="0" maxNumLabels="2000" obstacle="1" fontMaxPixelSize="10000" scaleMax="0" obstacleFactor="1" fontMinPixelSize="0" mergeLines="0"/>
+          <rendering upsidedownLabels="0" unplacedVisibility="0" obstacleType="1" displayAll="0" scaleMin="0" zIndex="0" scaleVisibility="0" minFeatureSize="0" fontLimitPixelSize="0" drawLabels="1" limitNumLabels="0" labelPerPart="0" maxNumLabels="2000" obstacle="0" fontMaxPixelSize="10000" scaleMax="0" obstacleFactor="1" fontMinPixelSize="0" mergeLines="0"/>
           <dd_properties>
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
@@ -526,7 +522,7 @@
           </callout>
         </settings>
       </rule>
-      <rule description="Keep other labels off the symbols" key="{4191a86e-1492-4df5-99ea-20795b88213e}">
+      <rule filter="&quot;precision&quot; &lt;> 'region'" description="Keep other labels off the symbols" key="{19e64ab8-c591-40cb-b231-cc276adad3eb}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;designation&quot;" fontWeight="75" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="90,20,20,255" fontSize="7.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>
