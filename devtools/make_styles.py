@@ -236,7 +236,7 @@ def blocking_labels(expression, max_scale_denominator, priority=6) -> QgsRuleBas
     blocking.drawLabels = False
     obstacle = blocking.obstacleSettings()
     obstacle.setIsObstacle(True)
-    obstacle.setFactor(2.0)  # QGIS's strongest
+    obstacle.setFactor(1.0)
     blocking.setObstacleSettings(obstacle)
     # Not for a region's units: their symbol's bounds include the area, which would clear every
     # settlement name from it.

@@ -13,19 +13,19 @@
     </fixedRange>
   </temporal>
   <renderer-v2 type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
-    <rules key="{30df6c03-1098-4262-97eb-58cfe1f860dc}">
-      <rule filter="&quot;category&quot; = 'deployment'" symbol="0" label="Deployment" key="{c62c7d48-a8ff-4766-8d55-87715b4d2a64}"/>
-      <rule filter="&quot;category&quot; = 'training'" symbol="1" label="Training" key="{ddeea32d-36c8-4b20-8818-599939d884dc}"/>
-      <rule filter="&quot;category&quot; = 'combat'" symbol="2" label="Combat" key="{e392eb8b-5046-46bf-a32d-e74883f7f7fe}"/>
-      <rule filter="&quot;category&quot; = 'strike'" symbol="3" label="Strike" key="{330e3434-ebab-4cfc-b30c-17d64179b1a6}"/>
-      <rule filter="&quot;category&quot; = 'prisoners'" symbol="4" label="Prisoners" key="{5f594c43-594f-4034-ae3c-f1dae1b6c691}"/>
-      <rule filter="&quot;category&quot; = 'withdrawal'" symbol="5" label="Withdrawal" key="{a160e3b3-757f-4031-9190-eef2645299b1}"/>
-      <rule filter="&quot;category&quot; = 'control'" symbol="6" label="Control" key="{8f4616cc-34be-4f67-b682-a8099c49ca86}"/>
-      <rule filter="&quot;category&quot; = 'acknowledgement'" symbol="7" label="Acknowledgement" key="{bfffb707-643d-42d8-9ccf-aa47b65cb4fd}"/>
-      <rule filter="&quot;category&quot; = 'engineering'" symbol="8" label="Engineering" key="{9f3fd4a9-6481-40d0-92a5-5361023f8a63}"/>
-      <rule filter="&quot;category&quot; = 'memorial'" symbol="9" label="Memorial" key="{6dc9f33b-e565-459e-9e02-86baa866566f}"/>
-      <rule filter="&quot;category&quot; = 'diplomacy'" symbol="10" label="Diplomacy" key="{97e60262-20b3-4534-a127-65b43c455529}"/>
-      <rule filter="&quot;precision&quot; = 'region'" symbol="11" label="Place known only to the district or oblast (area about 80 km across)" key="{08cf5c6e-00d8-49a1-a81f-c947ea2ebd5f}"/>
+    <rules key="{9c53a58e-9ca1-4c77-8b01-886d00c21802}">
+      <rule filter="&quot;category&quot; = 'deployment'" symbol="0" label="Deployment" key="{8e88b2ff-a809-428d-885f-198bb5a367a8}"/>
+      <rule filter="&quot;category&quot; = 'training'" symbol="1" label="Training" key="{909d63fc-aef1-4b6d-87f2-d6777f57a37f}"/>
+      <rule filter="&quot;category&quot; = 'combat'" symbol="2" label="Combat" key="{1a76c2d3-9bc1-413d-bb76-4f584b472d84}"/>
+      <rule filter="&quot;category&quot; = 'strike'" symbol="3" label="Strike" key="{63ff9648-a9d6-4009-9915-cf5908f903f8}"/>
+      <rule filter="&quot;category&quot; = 'prisoners'" symbol="4" label="Prisoners" key="{a5ea2d79-95a9-4ffa-bf14-215d4eb6f9e5}"/>
+      <rule filter="&quot;category&quot; = 'withdrawal'" symbol="5" label="Withdrawal" key="{a6933fe6-d4cc-4098-8d71-8b8bd15d2257}"/>
+      <rule filter="&quot;category&quot; = 'control'" symbol="6" label="Control" key="{e9a9a5a6-9f33-4937-8529-e50c71c9a01f}"/>
+      <rule filter="&quot;category&quot; = 'acknowledgement'" symbol="7" label="Acknowledgement" key="{06fe7f9a-d23b-4e05-87cb-899d44eaaefc}"/>
+      <rule filter="&quot;category&quot; = 'engineering'" symbol="8" label="Engineering" key="{f6b3eb93-3497-4fb9-ad1c-2f301f504560}"/>
+      <rule filter="&quot;category&quot; = 'memorial'" symbol="9" label="Memorial" key="{7c2398ee-f565-4321-b312-d565fd76b5e1}"/>
+      <rule filter="&quot;category&quot; = 'diplomacy'" symbol="10" label="Diplomacy" key="{1b0e7dcc-d2e3-4aae-8a59-9bb61e9ae03b}"/>
+      <rule filter="&quot;precision&quot; = 'region'" symbol="11" label="Place known only to the district or oblast (area about 80 km across)" key="{dcb2c4b9-e0a9-4cf0-b25d-0f85598f570d}"/>
     </rules>
     <symbols>
       <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">

@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 type="pointCluster" referencescale="-1" toleranceUnit="MM" enableorderby="0" tolerance="4" forceraster="0" symbollevels="0" toleranceUnitScale="3x:0,0,0,0,0,0">
     <renderer-v2 type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
-      <rules key="{720b27e1-6d43-4347-ad0b-cbad0e143644}">
-        <rule filter="&quot;precision&quot; = 'site'" symbol="0" label="Position known to the site (dashed frame: only reported or claimed)" key="{97abc8b6-7822-4af8-8cee-098f4eb2d4d0}"/>
-        <rule filter="&quot;precision&quot; = 'town'" symbol="1" label="Position known to a town (dashed frame: only reported or claimed)" key="{64182c1e-c891-477b-9ab6-6e8dafbfb986}"/>
-        <rule filter="&quot;precision&quot; = 'region'" symbol="2" label="Position known only to a region: dashed frame, shaded area about 80 km across" key="{773f17bf-f42b-4865-8f32-51edfcb8fec5}"/>
+      <rules key="{a49d4820-04e0-41d6-891d-6a0c4993dfe8}">
+        <rule filter="&quot;precision&quot; = 'site'" symbol="0" label="Position known to the site (dashed frame: only reported or claimed)" key="{642699cd-e8e3-4575-9934-5071644a84b5}"/>
+        <rule filter="&quot;precision&quot; = 'town'" symbol="1" label="Position known to a town (dashed frame: only reported or claimed)" key="{47d4b166-42e7-4346-a8dc-b79d03fa81d3}"/>
+        <rule filter="&quot;precision&quot; = 'region'" symbol="2" label="Position known only to a region: dashed frame, shaded area about 80 km across" key="{91276548-759a-4d37-9353-93b65d5d94c8}"/>
       </rules>
       <symbols>
         <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
@@ -425,8 +425,8 @@
     </symbol>
   </renderer-v2>
   <labeling type="rule-based">
-    <rules key="{1677f197-177e-4e5b-9c59-772650fb64a7}">
-      <rule scalemaxdenom="3000000" description="Unit labels" key="{7af101cf-ae54-493b-8b2b-7a3fc7d6012f}">
+    <rules key="{49ecab29-a90c-4c28-850c-5579db4747cc}">
+      <rule scalemaxdenom="3000000" description="Unit labels" key="{e2e5159e-3b77-4b69-a0a2-662999b1b72e}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;designation&quot; || ' – ' || coalesce(&quot;sector&quot;, '') || if(&quot;precision&quot; = 'region', ' (region only)', '')" fontWeight="75" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="90,20,20,255" fontSize="7.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>
@@ -522,7 +522,7 @@
           </callout>
         </settings>
       </rule>
-      <rule filter="&quot;precision&quot; &lt;> 'region'" description="Keep other labels off the symbols" key="{0cfcaf09-19e7-4103-bdd3-4fd5093acd86}">
+      <rule filter="&quot;precision&quot; &lt;> 'region'" description="Keep other labels off the symbols" key="{6a23f912-3e0b-475b-95d0-2dec255e7e94}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;designation&quot; || ' – ' || coalesce(&quot;sector&quot;, '') || if(&quot;precision&quot; = 'region', ' (region only)', '')" fontWeight="75" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="90,20,20,255" fontSize="7.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>
@@ -584,7 +584,7 @@
           </text-style>
           <text-format placeDirectionSymbol="0" plussign="0" formatNumbers="0" rightDirectionSymbol=">" multilineAlign="3" reverseDirectionSymbol="0" useMaxLineLengthForAutoWrap="1" decimals="3" wrapChar="" autoWrapLength="0" leftDirectionSymbol="&lt;" addDirectionSymbol="0"/>
           <placement placementFlags="10" rotationUnit="AngleDegrees" rotationAngle="0" yOffset="0" xOffset="0" overrunDistanceMapUnitScale="3x:0,0,0,0,0,0" overrunDistance="0" geometryGeneratorEnabled="0" layerType="UnknownGeometry" labelOffsetMapUnitScale="3x:0,0,0,0,0,0" lineAnchorClipping="0" placement="6" repeatDistanceMapUnitScale="3x:0,0,0,0,0,0" lineAnchorPercent="0.5" geometryGenerator="" maxCurvedCharAngleIn="25" geometryGeneratorType="PointGeometry" preserveRotation="1" distMapUnitScale="3x:0,0,0,0,0,0" quadOffset="4" centroidInside="0" maxCurvedCharAngleOut="-25" overrunDistanceUnit="MM" polygonPlacementFlags="2" distUnits="MM" predefinedPositionOrder="TR,TL,BR,BL,R,L,TSR,BSR" lineAnchorType="0" offsetType="0" repeatDistanceUnits="MM" repeatDistance="0" fitInPolygonOnly="0" centroidWhole="0" dist="2" offsetUnits="MM" priority="9"/>
-          <rendering upsidedownLabels="0" unplacedVisibility="0" obstacleType="1" displayAll="0" scaleMin="0" zIndex="0" scaleVisibility="0" minFeatureSize="0" fontLimitPixelSize="0" drawLabels="0" limitNumLabels="0" labelPerPart="0" maxNumLabels="2000" obstacle="1" fontMaxPixelSize="10000" scaleMax="0" obstacleFactor="2" fontMinPixelSize="0" mergeLines="0"/>
+          <rendering upsidedownLabels="0" unplacedVisibility="0" obstacleType="1" displayAll="0" scaleMin="0" zIndex="0" scaleVisibility="0" minFeatureSize="0" fontLimitPixelSize="0" drawLabels="0" limitNumLabels="0" labelPerPart="0" maxNumLabels="2000" obstacle="1" fontMaxPixelSize="10000" scaleMax="0" obstacleFactor="1" fontMinPixelSize="0" mergeLines="0"/>
           <dd_properties>
             <Option type="Map">
               <Option type="QString" name="name" value=""/>

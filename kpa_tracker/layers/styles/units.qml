@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 type="pointCluster" referencescale="-1" toleranceUnit="MM" enableorderby="0" tolerance="4" forceraster="0" symbollevels="0" toleranceUnitScale="3x:0,0,0,0,0,0">
     <renderer-v2 type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
-      <rules key="{07961e63-f35a-4497-b71b-3e71f973ea4c}">
-        <rule filter="&quot;precision&quot; = 'site'" symbol="0" label="Position known to the site (dashed frame: only reported or claimed)" key="{88bc8d26-2870-4d3a-889f-1d91c1c9ac2a}"/>
-        <rule filter="&quot;precision&quot; = 'town'" symbol="1" label="Position known to a town (dashed frame: only reported or claimed)" key="{9924b61f-62a0-4f29-a4dc-ec3782394ae6}"/>
-        <rule filter="&quot;precision&quot; = 'region'" symbol="2" label="Position known only to a region: dashed frame, shaded area about 80 km across" key="{d058de2f-1901-4bc5-a94e-4c4c3aeb8183}"/>
+      <rules key="{82c5379f-33ed-417a-a6a7-e0d048985daf}">
+        <rule filter="&quot;precision&quot; = 'site'" symbol="0" label="Position known to the site (dashed frame: only reported or claimed)" key="{4b89ada3-bb91-4807-96ec-d760c83873f8}"/>
+        <rule filter="&quot;precision&quot; = 'town'" symbol="1" label="Position known to a town (dashed frame: only reported or claimed)" key="{403bc777-b96c-4692-aec5-5f891228e453}"/>
+        <rule filter="&quot;precision&quot; = 'region'" symbol="2" label="Position known only to a region: dashed frame, shaded area about 80 km across" key="{81c14135-dce6-4670-a2b0-852dbdfc8ff2}"/>
       </rules>
       <symbols>
         <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
@@ -425,8 +425,8 @@
     </symbol>
   </renderer-v2>
   <labeling type="rule-based">
-    <rules key="{c7f8a8e9-f112-416f-8a6e-3f6e903240d8}">
-      <rule scalemaxdenom="10000000" description="Unit labels" key="{33354605-cc38-4a93-8242-4e58e06b2a5f}">
+    <rules key="{9ba987cd-9985-4550-a3fc-0de95fd45b76}">
+      <rule scalemaxdenom="10000000" description="Unit labels" key="{b634cb15-29e8-4245-8732-45048eb0acc9}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;designation&quot;" fontWeight="75" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="90,20,20,255" fontSize="7.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>
@@ -522,7 +522,7 @@
           </callout>
         </settings>
       </rule>
-      <rule filter="&quot;precision&quot; &lt;> 'region'" description="Keep other labels off the symbols" key="{19e64ab8-c591-40cb-b231-cc276adad3eb}">
+      <rule filter="&quot;precision&quot; &lt;> 'region'" description="Keep other labels off the symbols" key="{d9bd72bc-f128-45bf-9bb0-c4f6b2e9aa23}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;designation&quot;" fontWeight="75" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="90,20,20,255" fontSize="7.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>
@@ -584,7 +584,7 @@
           </text-style>
           <text-format placeDirectionSymbol="0" plussign="0" formatNumbers="0" rightDirectionSymbol=">" multilineAlign="3" reverseDirectionSymbol="0" useMaxLineLengthForAutoWrap="1" decimals="3" wrapChar="" autoWrapLength="0" leftDirectionSymbol="&lt;" addDirectionSymbol="0"/>
           <placement placementFlags="10" rotationUnit="AngleDegrees" rotationAngle="0" yOffset="0" xOffset="0" overrunDistanceMapUnitScale="3x:0,0,0,0,0,0" overrunDistance="0" geometryGeneratorEnabled="0" layerType="UnknownGeometry" labelOffsetMapUnitScale="3x:0,0,0,0,0,0" lineAnchorClipping="0" placement="6" repeatDistanceMapUnitScale="3x:0,0,0,0,0,0" lineAnchorPercent="0.5" geometryGenerator="" maxCurvedCharAngleIn="25" geometryGeneratorType="PointGeometry" preserveRotation="1" distMapUnitScale="3x:0,0,0,0,0,0" quadOffset="4" centroidInside="0" maxCurvedCharAngleOut="-25" overrunDistanceUnit="MM" polygonPlacementFlags="2" distUnits="MM" predefinedPositionOrder="TR,TL,BR,BL,R,L,TSR,BSR" lineAnchorType="0" offsetType="0" repeatDistanceUnits="MM" repeatDistance="0" fitInPolygonOnly="0" centroidWhole="0" dist="2" offsetUnits="MM" priority="6"/>
-          <rendering upsidedownLabels="0" unplacedVisibility="0" obstacleType="1" displayAll="0" scaleMin="0" zIndex="0" scaleVisibility="0" minFeatureSize="0" fontLimitPixelSize="0" drawLabels="0" limitNumLabels="0" labelPerPart="0" maxNumLabels="2000" obstacle="1" fontMaxPixelSize="10000" scaleMax="0" obstacleFactor="2" fontMinPixelSize="0" mergeLines="0"/>
+          <rendering upsidedownLabels="0" unplacedVisibility="0" obstacleType="1" displayAll="0" scaleMin="0" zIndex="0" scaleVisibility="0" minFeatureSize="0" fontLimitPixelSize="0" drawLabels="0" limitNumLabels="0" labelPerPart="0" maxNumLabels="2000" obstacle="1" fontMaxPixelSize="10000" scaleMax="0" obstacleFactor="1" fontMinPixelSize="0" mergeLines="0"/>
           <dd_properties>
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
