@@ -72,10 +72,15 @@ class DateTitle:
         wanted = {"/Enabled": True, "/Label": label_text(sentence), "/Placement": TOP_CENTER,
                   "/MarginH": 0, "/MarginV": 1, "/MarginUnit": "MM", "/BackgroundColor": "255,255,255,190",
                   "/Font": _font_xml()}
+        changed = False
         for key, value in wanted.items():
-            if _read(project, key) != (True, str(value) if not isinstance(value, bool) else "true"):
+            present, text = _read(project, key)
+            same = text in ("1", "true") if value is True else text == str(value)
+            if not (present and same):
                 project.writeEntry(SCOPE, key, value)
-        self._refresh()
+                changed = True
+        if changed:  # (the decoration's update() redraws the canvas: not on every step of the slider)
+            self._refresh()
 
     def hide(self) -> None:
         if self._saved is None:

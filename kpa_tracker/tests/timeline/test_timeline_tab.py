@@ -26,6 +26,9 @@ def _choose_step(panel, unit):
 def test_the_slider_and_the_step_drive_qgis_temporal_controller(make_timeline, navigation, qgis_iface):
     timeline = make_timeline()
     panel = timeline.panel
+    # Until the tab is used, QGIS's controller (off here) is left as it is, and the tab says so.
+    assert timeline.window is None and navigation.navigationMode() == NAVIGATION_OFF
+    assert "off" in panel.window_label.text() and timeline.listed() == []
     assert panel.slider.minimum() == 0 and panel.slider.maximum() == (timeline.last - D(2024, 10, 1)).days
     panel.slider.setValue((D(2025, 3, 13) - dates.SPAN_START).days)  # as a drag ends
     assert timeline.date == D(2025, 3, 13)

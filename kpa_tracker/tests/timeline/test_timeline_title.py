@@ -4,9 +4,11 @@ expression of the map's own time; an analyst's own title comes back on unload.""
 import datetime
 
 from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils, QgsProject
+from qgis.PyQt.QtCore import QObject, pyqtSlot
+from qgis.PyQt.QtWidgets import QWidget
 
 from kpa_tracker.core.timeline import dates
-from kpa_tracker.core.timeline.title import SCOPE
+from kpa_tracker.core.timeline.title import SCOPE, DateTitle
 
 D = datetime.date
 
@@ -56,3 +58,36 @@ def test_without_a_temporal_map_the_title_is_empty(qgis_new_project, make_timeli
     timeline.set_date(D(2025, 3, 13))
     navigation.setNavigationMode(NAVIGATION_OFF)
     assert _title_as_drawn(qgis_iface.mapCanvas()) == ""
+
+
+class QgsDecorationTitle(QObject):
+    """Stands in for QGIS desktop's decoration of that class name (a class of the QGIS application, not
+    of its libraries, so it cannot be made outside the desktop; `make run`'s timeline scenario finds the
+    real one). It counts what the title asks of it."""
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.calls = []
+
+    @pyqtSlot()
+    def projectRead(self):  # noqa: N802 (QGIS's slot names)
+        self.calls.append(("projectRead", QgsProject.instance().readBoolEntry(SCOPE, "/Enabled", False)[0]))
+
+    @pyqtSlot()
+    def update(self):
+        self.calls.append(("update", None))
+
+
+def test_the_decoration_rereads_the_project_only_when_the_title_changes(qgis_new_project):
+    window = QWidget()
+    decoration = QgsDecorationTitle(window)
+    title = DateTitle(window)
+    assert title.decoration() is decoration
+    title.show("Map drawn for {}")
+    assert decoration.calls == [("projectRead", True), ("update", None)]
+    title.show("Map drawn for {}")  # every step of the slider: nothing to redraw twice
+    assert len(decoration.calls) == 2
+    title.hide()
+    assert decoration.calls[2:] == [("projectRead", False), ("update", None)]
+    title.hide()
+    assert len(decoration.calls) == 4

@@ -85,8 +85,8 @@ class TimelineController:
             connections.connect(navigation.updateTemporalRange, self.canvas.setTemporalRange)
         self.navigation = navigation
         self.date = self.last
-        self.window = dates.frame_window(self.date, self.panel.current_step(), self.first)
         self._applying = False
+        self.window = self._window_of(self._current_range())  # None while QGIS's controller is off
         self._rows = None  # the curated events, read when first needed
         self.title = DateTitle(iface.mainWindow())
         self.timer = QTimer()
