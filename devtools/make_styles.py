@@ -141,8 +141,9 @@ def region_marker_area() -> QgsSimpleMarkerSymbolLayer:
     cluster renderer draws a single unit through renderPoint, which skips geometry generators."""
     area = QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayer.Circle, REGION_DIAMETER_M)
     area.setSizeUnit(QgsUnitTypes.RenderMetersInMapUnits)
+    # No map scale: the layer tree's legend icon, which would draw it at the size of a whole page.
     area.setDataDefinedProperty(QgsSymbolLayer.PropertySize, QgsProperty.fromExpression(
-        "if(@map_scale < {}, 0, {})".format(REGION_AREA_FROM_SCALE, REGION_DIAMETER_M)))
+        "if(@map_scale IS NULL OR @map_scale < {}, 0, {})".format(REGION_AREA_FROM_SCALE, REGION_DIAMETER_M)))
     area.setColor(QColor(150, 40, 40, 30))
     area.setStrokeColor(QColor(150, 40, 40, 170))
     area.setStrokeStyle(Qt.PenStyle.DashLine)

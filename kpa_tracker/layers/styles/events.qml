@@ -13,19 +13,19 @@
     </fixedRange>
   </temporal>
   <renderer-v2 type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
-    <rules key="{9c53a58e-9ca1-4c77-8b01-886d00c21802}">
-      <rule filter="&quot;category&quot; = 'deployment'" symbol="0" label="Deployment" key="{8e88b2ff-a809-428d-885f-198bb5a367a8}"/>
-      <rule filter="&quot;category&quot; = 'training'" symbol="1" label="Training" key="{909d63fc-aef1-4b6d-87f2-d6777f57a37f}"/>
-      <rule filter="&quot;category&quot; = 'combat'" symbol="2" label="Combat" key="{1a76c2d3-9bc1-413d-bb76-4f584b472d84}"/>
-      <rule filter="&quot;category&quot; = 'strike'" symbol="3" label="Strike" key="{63ff9648-a9d6-4009-9915-cf5908f903f8}"/>
-      <rule filter="&quot;category&quot; = 'prisoners'" symbol="4" label="Prisoners" key="{a5ea2d79-95a9-4ffa-bf14-215d4eb6f9e5}"/>
-      <rule filter="&quot;category&quot; = 'withdrawal'" symbol="5" label="Withdrawal" key="{a6933fe6-d4cc-4098-8d71-8b8bd15d2257}"/>
-      <rule filter="&quot;category&quot; = 'control'" symbol="6" label="Control" key="{e9a9a5a6-9f33-4937-8529-e50c71c9a01f}"/>
-      <rule filter="&quot;category&quot; = 'acknowledgement'" symbol="7" label="Acknowledgement" key="{06fe7f9a-d23b-4e05-87cb-899d44eaaefc}"/>
-      <rule filter="&quot;category&quot; = 'engineering'" symbol="8" label="Engineering" key="{f6b3eb93-3497-4fb9-ad1c-2f301f504560}"/>
-      <rule filter="&quot;category&quot; = 'memorial'" symbol="9" label="Memorial" key="{7c2398ee-f565-4321-b312-d565fd76b5e1}"/>
-      <rule filter="&quot;category&quot; = 'diplomacy'" symbol="10" label="Diplomacy" key="{1b0e7dcc-d2e3-4aae-8a59-9bb61e9ae03b}"/>
-      <rule filter="&quot;precision&quot; = 'region'" symbol="11" label="Place known only to the district or oblast (area about 80 km across)" key="{dcb2c4b9-e0a9-4cf0-b25d-0f85598f570d}"/>
+    <rules key="{504391a9-d6c4-4094-926e-e9babcb40032}">
+      <rule filter="&quot;category&quot; = 'deployment'" symbol="0" label="Deployment" key="{6a91ce81-891d-4642-a56b-9b093ce4bcce}"/>
+      <rule filter="&quot;category&quot; = 'training'" symbol="1" label="Training" key="{d9d8ad96-fe06-4680-83fa-839cb9269453}"/>
+      <rule filter="&quot;category&quot; = 'combat'" symbol="2" label="Combat" key="{0762df20-0c67-4a95-92ed-3e80069800b8}"/>
+      <rule filter="&quot;category&quot; = 'strike'" symbol="3" label="Strike" key="{5f7a011c-bc20-4195-9892-0b0a3a10f2b3}"/>
+      <rule filter="&quot;category&quot; = 'prisoners'" symbol="4" label="Prisoners" key="{cc4e0bfc-4feb-4d83-a7a5-1f3094c09458}"/>
+      <rule filter="&quot;category&quot; = 'withdrawal'" symbol="5" label="Withdrawal" key="{8b7d6b0a-1ad0-47f9-b41e-32e327172fb8}"/>
+      <rule filter="&quot;category&quot; = 'control'" symbol="6" label="Control" key="{066d422c-cf77-494b-a6dc-2804c0d461df}"/>
+      <rule filter="&quot;category&quot; = 'acknowledgement'" symbol="7" label="Acknowledgement" key="{cab11a5f-db0a-4d2a-9dd0-0cefbd47459e}"/>
+      <rule filter="&quot;category&quot; = 'engineering'" symbol="8" label="Engineering" key="{10180287-cc60-49d7-8f4f-3f1c11ab2c24}"/>
+      <rule filter="&quot;category&quot; = 'memorial'" symbol="9" label="Memorial" key="{cce0dfc7-78df-4f89-bca5-c8554172a12a}"/>
+      <rule filter="&quot;category&quot; = 'diplomacy'" symbol="10" label="Diplomacy" key="{4a9e90ce-3f27-4422-8d86-7f9aa2166ea2}"/>
+      <rule filter="&quot;precision&quot; = 'region'" symbol="11" label="Place known only to the district or oblast (area about 80 km across)" key="{4c6a9d70-e581-4c58-bd04-3572aa83dd7e}"/>
     </rules>
     <symbols>
       <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">

@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 type="pointCluster" referencescale="-1" toleranceUnit="MM" enableorderby="0" tolerance="4" forceraster="0" symbollevels="0" toleranceUnitScale="3x:0,0,0,0,0,0">
     <renderer-v2 type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
-      <rules key="{a49d4820-04e0-41d6-891d-6a0c4993dfe8}">
-        <rule filter="&quot;precision&quot; = 'site'" symbol="0" label="Position known to the site (dashed frame: only reported or claimed)" key="{642699cd-e8e3-4575-9934-5071644a84b5}"/>
-        <rule filter="&quot;precision&quot; = 'town'" symbol="1" label="Position known to a town (dashed frame: only reported or claimed)" key="{47d4b166-42e7-4346-a8dc-b79d03fa81d3}"/>
-        <rule filter="&quot;precision&quot; = 'region'" symbol="2" label="Position known only to a region: dashed frame, shaded area about 80 km across" key="{91276548-759a-4d37-9353-93b65d5d94c8}"/>
+      <rules key="{36411d3b-f505-40a2-873e-8dadf000c527}">
+        <rule filter="&quot;precision&quot; = 'site'" symbol="0" label="Position known to the site (dashed frame: only reported or claimed)" key="{300eefd5-85e5-4179-b1b1-dd6853f5eff0}"/>
+        <rule filter="&quot;precision&quot; = 'town'" symbol="1" label="Position known to a town (dashed frame: only reported or claimed)" key="{fe60ca22-0122-4358-91ef-2603286fd71b}"/>
+        <rule filter="&quot;precision&quot; = 'region'" symbol="2" label="Position known only to a region: dashed frame, shaded area about 80 km across" key="{3c2b1668-8a81-4b87-8c04-93c3944270c6}"/>
       </rules>
       <symbols>
         <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
@@ -199,7 +199,7 @@
                 <Option type="Map" name="properties">
                   <Option type="Map" name="size">
                     <Option type="bool" name="active" value="true"/>
-                    <Option type="QString" name="expression" value="if(@map_scale &lt; 800000, 0, 80000)"/>
+                    <Option type="QString" name="expression" value="if(@map_scale IS NULL OR @map_scale &lt; 800000, 0, 80000)"/>
                     <Option type="int" name="type" value="3"/>
                   </Option>
                 </Option>
@@ -425,8 +425,8 @@
     </symbol>
   </renderer-v2>
   <labeling type="rule-based">
-    <rules key="{49ecab29-a90c-4c28-850c-5579db4747cc}">
-      <rule scalemaxdenom="3000000" description="Unit labels" key="{e2e5159e-3b77-4b69-a0a2-662999b1b72e}">
+    <rules key="{b12c08ae-89c4-42bf-aa2b-1bbe6ff071ce}">
+      <rule scalemaxdenom="3000000" description="Unit labels" key="{1583ea98-ad3a-4fd3-826c-670a0617b2c2}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;designation&quot; || ' – ' || coalesce(&quot;sector&quot;, '') || if(&quot;precision&quot; = 'region', ' (region only)', '')" fontWeight="75" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="90,20,20,255" fontSize="7.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>
@@ -522,7 +522,7 @@
           </callout>
         </settings>
       </rule>
-      <rule filter="&quot;precision&quot; &lt;> 'region'" description="Keep other labels off the symbols" key="{6a23f912-3e0b-475b-95d0-2dec255e7e94}">
+      <rule filter="&quot;precision&quot; &lt;> 'region'" description="Keep other labels off the symbols" key="{09fd8937-5483-40ac-9635-b7ed8c9b35a2}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;designation&quot; || ' – ' || coalesce(&quot;sector&quot;, '') || if(&quot;precision&quot; = 'region', ' (region only)', '')" fontWeight="75" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="90,20,20,255" fontSize="7.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>

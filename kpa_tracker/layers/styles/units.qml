@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 type="pointCluster" referencescale="-1" toleranceUnit="MM" enableorderby="0" tolerance="4" forceraster="0" symbollevels="0" toleranceUnitScale="3x:0,0,0,0,0,0">
     <renderer-v2 type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
-      <rules key="{82c5379f-33ed-417a-a6a7-e0d048985daf}">
-        <rule filter="&quot;precision&quot; = 'site'" symbol="0" label="Position known to the site (dashed frame: only reported or claimed)" key="{4b89ada3-bb91-4807-96ec-d760c83873f8}"/>
-        <rule filter="&quot;precision&quot; = 'town'" symbol="1" label="Position known to a town (dashed frame: only reported or claimed)" key="{403bc777-b96c-4692-aec5-5f891228e453}"/>
-        <rule filter="&quot;precision&quot; = 'region'" symbol="2" label="Position known only to a region: dashed frame, shaded area about 80 km across" key="{81c14135-dce6-4670-a2b0-852dbdfc8ff2}"/>
+      <rules key="{7e8e62f3-17ba-4d27-8cdf-661b90c1ba55}">
+        <rule filter="&quot;precision&quot; = 'site'" symbol="0" label="Position known to the site (dashed frame: only reported or claimed)" key="{6775adbd-b7c0-4d12-9b1b-b81da70e4645}"/>
+        <rule filter="&quot;precision&quot; = 'town'" symbol="1" label="Position known to a town (dashed frame: only reported or claimed)" key="{f2b4e011-d91e-4915-8685-d37b5f1e22bf}"/>
+        <rule filter="&quot;precision&quot; = 'region'" symbol="2" label="Position known only to a region: dashed frame, shaded area about 80 km across" key="{e2cdc908-3f04-4b99-bef1-d5616104e7e4}"/>
       </rules>
       <symbols>
         <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
@@ -199,7 +199,7 @@
                 <Option type="Map" name="properties">
                   <Option type="Map" name="size">
                     <Option type="bool" name="active" value="true"/>
-                    <Option type="QString" name="expression" value="if(@map_scale &lt; 800000, 0, 80000)"/>
+                    <Option type="QString" name="expression" value="if(@map_scale IS NULL OR @map_scale &lt; 800000, 0, 80000)"/>
                     <Option type="int" name="type" value="3"/>
                   </Option>
                 </Option>
@@ -425,8 +425,8 @@
     </symbol>
   </renderer-v2>
   <labeling type="rule-based">
-    <rules key="{9ba987cd-9985-4550-a3fc-0de95fd45b76}">
-      <rule scalemaxdenom="10000000" description="Unit labels" key="{b634cb15-29e8-4245-8732-45048eb0acc9}">
+    <rules key="{269a0cd2-373c-4377-9a2c-b2d0d18f797b}">
+      <rule scalemaxdenom="10000000" description="Unit labels" key="{1c9fb0bb-2c33-49a2-adc8-430ea2b18b40}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;designation&quot;" fontWeight="75" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="90,20,20,255" fontSize="7.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>
@@ -522,7 +522,7 @@
           </callout>
         </settings>
       </rule>
-      <rule filter="&quot;precision&quot; &lt;> 'region'" description="Keep other labels off the symbols" key="{d9bd72bc-f128-45bf-9bb0-c4f6b2e9aa23}">
+      <rule filter="&quot;precision&quot; &lt;> 'region'" description="Keep other labels off the symbols" key="{90da4fcf-e092-42d1-9f94-25f8d26e2e57}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;designation&quot;" fontWeight="75" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="90,20,20,255" fontSize="7.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>

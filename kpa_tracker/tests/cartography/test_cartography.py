@@ -9,6 +9,8 @@ import pytest
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
     QgsMapRendererParallelJob,
     QgsMapSettings,
     QgsPointXY,
@@ -74,6 +76,12 @@ def _settings(layers, crs, extent):
     settings.setBackgroundColor(QColor(0, 0, 0, 0))
     settings.setExtent(extent)
     settings.setTransformContext(QgsProject.instance().transformContext())
+    # As the canvas and layouts do: the styles read @map_scale.
+    context = QgsExpressionContext()
+    context.appendScopes([QgsExpressionContextUtils.globalScope(),
+                          QgsExpressionContextUtils.projectScope(QgsProject.instance()),
+                          QgsExpressionContextUtils.mapSettingsScope(settings)])
+    settings.setExpressionContext(context)
     return settings
 
 
@@ -158,8 +166,7 @@ def test_clicking_the_stack_marker_gets_every_unit_of_it(loaded, shown_canvas, f
 
 def _symbols(layer, settings, feature_id):
     context = QgsRenderContext.fromMapSettings(settings)
-    context.expressionContext().appendScopes(
-        [scope for scope in __import__("qgis.core", fromlist=["x"]).QgsExpressionContextUtils.globalProjectLayerScopes(layer)])
+    context.expressionContext().appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
     feature = next(f for f in layer.getFeatures() if f["id"] == feature_id)
     context.expressionContext().setFeature(feature)
     renderer = layer.renderer().clone()
