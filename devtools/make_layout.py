@@ -1,7 +1,7 @@
 """Write the briefing-map print layout template (development time): `python -m devtools.make_layout`.
 
 The template is a data file shipped in kpa_tracker/layouts/briefing.qpt, drawn
-on an A4 landscape page; core/briefing.py loads it, finds its items by id and
+on an A4 landscape page; core/briefing/build.py loads it, finds its items by id and
 fits them to the page size the analyst picks. Edit it here (or in QGIS's layout
 designer, keeping the item ids), run, look at the exported maps, commit.
 """
@@ -62,38 +62,44 @@ def main() -> int:
     _label(layout, "subtitle", 10, 18, 190, 7, 10, color="#4a4a4a")
     _label(layout, "asof", 200, 7, 87, 18, 8.5, align=Qt.AlignmentFlag.AlignRight, color="#4a4a4a")
 
+    # The map takes the page down to the strip of scale bar and north arrow: no empty lower third.
     main_map = QgsLayoutItemMap(layout)
     main_map.setId("map")
     main_map.setFrameEnabled(True)
     main_map.setFrameStrokeWidth(QgsLayoutMeasurement(0.3))
     layout.addLayoutItem(main_map)
-    _place(main_map, 10, 27, 207, 133)
+    _place(main_map, 10, 27, 207, 151)
 
     overview = QgsLayoutItemMap(layout)
     overview.setId("overview")
     overview.setFrameEnabled(True)
     layout.addLayoutItem(overview)
-    _place(overview, 221, 27, 66, 40)
+    _place(overview, 221, 27, 66, 44)
 
     legend = QgsLayoutItemLegend(layout)
     legend.setId("legend")
     legend.setTitle("Legend")
+    legend.setFrameEnabled(True)
+    legend.setFrameStrokeWidth(QgsLayoutMeasurement(0.2))
     layout.addLayoutItem(legend)
-    _place(legend, 221, 70, 66, 90)
+    _place(legend, 221, 74, 66, 104)
 
+    # Below the map, where no feature can lie under them.
     scalebar = QgsLayoutItemScaleBar(layout)
     scalebar.setId("scalebar")
     scalebar.setStyle("Single Box")
     layout.addLayoutItem(scalebar)
-    _place(scalebar, 13, 148, 70, 9)
+    _place(scalebar, 10, 180, 75, 10)
 
     north = QgsLayoutItemPicture(layout)
     north.setId("north")
     north.setPicturePath("arrows/NorthArrow_02.svg")
     layout.addLayoutItem(north)
-    _place(north, 203, 29, 12, 12)
+    _place(north, 207, 180, 10, 10)
 
-    _label(layout, "sources", 10, 163, 277, 42, 5.6, color="#2a2a2a")
+    _label(layout, "sources", 90, 181, 112, 9, 7, color="#2a2a2a")
+    _label(layout, "caveat", 10, 193, 120, 10, 8, bold=True, color="#7a1010")
+    _label(layout, "produced", 130, 193, 157, 10, 7.5, align=Qt.AlignmentFlag.AlignRight, color="#4a4a4a")
 
     TEMPLATE.parent.mkdir(parents=True, exist_ok=True)
     if not layout.saveAsTemplate(str(TEMPLATE), QgsReadWriteContext()):

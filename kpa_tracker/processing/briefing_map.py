@@ -14,19 +14,24 @@ from qgis.core import (
 )
 
 from ..core.curated import data as curated
-from ..core.briefing.build import PAGES, PRESETS, build_briefing, export
+from ..core.briefing.build import PAGES, PRESETS, build_briefing, default_author, export, parse_as_of
+from ..core.briefing import settings as briefing_settings
 from ..core.project.layers import load_layers
 from ..toolbelt.svg_paths import add_plugin_svg_path
 from ..toolbelt.i18n import tr
 from ..toolbelt.workspace import workspace_gpkg_path
+from ..core.briefing.atlas import build_atlas, export_atlas
+from ..core.briefing.headless import add_local_sightings
 from .base import KpaAlgorithm
 
-EXTENT_CHOICE = len(PRESETS)  # the enum's last entry: use EXTENT
+EXTENT_CHOICE = len(PRESETS)  # 3: use EXTENT
+THROUGH_TIME = EXTENT_CHOICE + 1  # 4: the front through time, a page per front snapshot (kept after 0..3)
 
 
 class BriefingMapAlgorithm(KpaAlgorithm):
     NAME, GROUP_ID = "briefingmap", "maps"
     PRESET, EXTENT, PAGE, TITLE, OUTPUT = "PRESET", "EXTENT", "PAGE", "TITLE", "OUTPUT"
+    AS_OF, AUTHOR, HANDLING = "AS_OF", "AUTHOR", "HANDLING"
 
     def displayName(self):  # noqa: N802
         return tr("Briefing map")
@@ -37,13 +42,20 @@ class BriefingMapAlgorithm(KpaAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterEnum(
-            self.PRESET, tr("Preset"), [p.title for p in PRESETS] + [tr("The extent given (EXTENT)")],
+            self.PRESET, tr("Preset"), [p.title for p in PRESETS] + [tr("The extent given (EXTENT)"),
+                                            tr("The Kursk front through time (a page per snapshot)")],
             defaultValue=0))
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Extent (with PRESET = extent)"),
                                                        optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.PAGE, tr("Page"), list(PAGES), defaultValue=0))
         self.addParameter(QgsProcessingParameterString(self.TITLE, tr("Title"),
                                                        defaultValue=tr("North Korean troops in Russia")))
+        self.addParameter(QgsProcessingParameterString(
+            self.AS_OF, tr("As of (yyyy-mm-dd; empty: today)"), defaultValue="", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.AUTHOR, tr("Author (empty: your user name)"), defaultValue="", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.HANDLING, tr("Handling line"), defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Output map"), "PDF (*.pdf);;PNG (*.png)"))
 
@@ -52,9 +64,22 @@ class BriefingMapAlgorithm(KpaAlgorithm):
         if output.suffix.lower() not in (".pdf", ".png"):
             raise QgsProcessingException(tr("OUTPUT must end in .pdf or .png, not '{}'").format(output.name))
         choice = self.parameterAsEnum(parameters, self.PRESET, context)
+        as_of_text = self.parameterAsString(parameters, self.AS_OF, context).strip()
+        try:
+            as_of = parse_as_of(as_of_text, self.AS_OF) if as_of_text else None
+        except ValueError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        author = self.parameterAsString(parameters, self.AUTHOR, context).strip() or \
+            briefing_settings.author() or default_author()
+        handling = self.parameterAsString(parameters, self.HANDLING, context).strip() or briefing_settings.handling()
+        if choice == THROUGH_TIME and output.suffix.lower() != ".pdf":
+            raise QgsProcessingException(tr("PRESET 4 (the front through time) makes a PDF: OUTPUT must end in "
+                                            ".pdf, not '{}'").format(output.name))
         page = list(PAGES)[self.parameterAsEnum(parameters, self.PAGE, context)]
         wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
-        if choice == EXTENT_CHOICE:
+        if choice == THROUGH_TIME:
+            extent, crs, subtitle = PRESETS[2].extent_rectangle(), PRESETS[2].crs, PRESETS[2].title
+        elif choice == EXTENT_CHOICE:
             extent = self.parameterAsExtent(parameters, self.EXTENT, context, wgs84)
             if extent.isEmpty():
                 raise QgsProcessingException(tr("PRESET is 'extent' but no EXTENT was given"))
@@ -70,9 +95,23 @@ class BriefingMapAlgorithm(KpaAlgorithm):
                               workspace_gpkg_path())
         for problem in outcome.problems:
             feedback.reportError(problem)
-        briefing = build_briefing(project, extent, crs, page, self.parameterAsString(parameters, self.TITLE, context),
-                                  subtitle)
-        export(briefing, output, page)
-        feedback.pushInfo(tr("{} sources cited; data as of {}").format(len(briefing.sources), briefing.as_of))
-        project.clear()
+        shown = add_local_sightings(project)
+        if shown:
+            feedback.pushInfo(tr("Your sightings are on the map: {}").format(shown))
+        title = self.parameterAsString(parameters, self.TITLE, context)
+        try:
+            if choice == THROUGH_TIME:
+                atlas = build_atlas(project, extent, crs, page, title, author=author, handling=handling)
+                export_atlas(atlas, output)
+                feedback.pushInfo(tr("{} snapshots, {} sources cited").format(atlas.count, len(atlas.sources)))
+                if atlas.chart_problem:
+                    feedback.pushWarning(atlas.chart_problem)
+            else:
+                briefing = build_briefing(project, extent, crs, page, title, subtitle, as_of=as_of, author=author,
+                                          handling=handling)
+                export(briefing, output, page)
+                feedback.pushInfo(tr("{} sources cited; picture of {}; newest information shown {}")
+                                  .format(len(briefing.sources), briefing.day.isoformat(), briefing.as_of or "–"))
+        finally:
+            project.clear()
         return {self.OUTPUT: str(output)}

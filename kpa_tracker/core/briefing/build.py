@@ -1,45 +1,40 @@
-"""Briefing maps: the plugin's print-layout template filled for a preset or extent, with its sources.
+"""Briefing maps: the plugin's print-layout template filled for a preset or extent at a date, with its sources.
 
 Everything here runs without widgets, so the dock and the Processing algorithm
 (headless, in qgis_process) make the same map.
 """
 
 import datetime
-from dataclasses import dataclass
+import getpass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
-from urllib.parse import unquote
 
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsDateTimeRange,
-    QgsExpression,
-    QgsFeatureRequest,
     QgsFillSymbol,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
     QgsLayoutItemMapOverview,
     QgsLayoutItemPage,
     QgsLayoutPoint,
-    QgsLegendRenderer,
-    QgsLegendStyle,
     QgsLayoutSize,
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
     QgsRectangle,
-    QgsRenderContext,
     QgsUnitTypes,
-    QgsVectorLayer,
-    QgsVectorLayerTemporalContext,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QTime
-from qgis.PyQt.QtGui import QFont
+from qgis.PyQt.QtCore import QRectF
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..curated import data as curated
+from ...toolbelt.i18n import tr
 from ..project.layers import LAYER_ID_PROPERTY
+from . import legend as legend_fit
+from . import marks, pdf
+from .sources import Cited, collect, day_range, readable_url, temporal_request  # noqa: F401 (re-exported)
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "layouts" / "briefing.qpt"
 TEMPLATE_PAGE_MM = (297.0, 210.0)  # the template is drawn on A4 landscape
@@ -71,10 +66,9 @@ PAGES: Dict[str, Tuple[float, float]] = {
     "A3 landscape": (420.0, 297.0), "A3 portrait": (297.0, 420.0),
     "Slide 1920x1080 (PNG)": (508.0, 285.75),
 }
-OVERVIEW_EXTENT = (0.0, 8.0, 160.0, 75.0)  # Europe and Asia: where the map lies
-LINE_CHARS = 210  # characters of a source line at the template's font before it wraps
 SLIDE_DPI = 96
 PRINT_DPI = 200
+SOURCE_PT = 8.5  # the source pages' text on A4 (scaled with the page)
 
 
 @dataclass
@@ -83,6 +77,10 @@ class Briefing:
     sources: List[str]
     as_of: str
     visible_layers: List[str]
+    day: Optional[datetime.date] = None
+    urls: List[str] = field(default_factory=list)
+    blocks: List[pdf.Block] = field(default_factory=list)
+    numbers_layer: object = None  # the map's "[n]" labels (a memory layer the map item draws)
 
 
 def make_crs(text: str) -> QgsCoordinateReferenceSystem:
@@ -99,75 +97,62 @@ def preset_by_id(preset_id: str) -> Preset:
     raise ValueError("unknown preset {!r}; one of {}".format(preset_id, ", ".join(p.id for p in PRESETS)))
 
 
+def parse_as_of(value, parameter: str = "AS_OF", today: Optional[datetime.date] = None) -> datetime.date:
+    """A yyyy-mm-dd date no later than today, or ValueError with a sentence naming the parameter."""
+    today = today or datetime.date.today()
+    text = str(value or "").strip()
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        day = datetime.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(tr("{} must be a date written yyyy-mm-dd, such as 2025-03-13, not '{}'.")
+                         .format(parameter, text)) from None
+    if day > today:
+        raise ValueError(tr("{} is {}, a date in the future: a briefing can show today ({}) at the latest.")
+                         .format(parameter, day.isoformat(), today.isoformat()))
+    return day
+
+
+def default_as_of() -> datetime.date:
+    """The Temporal Controller's current frame when it is on (desktop), else today."""
+    frame = _temporal_frame()
+    if frame is not None:
+        day = frame.begin().date()
+        return min(datetime.date(day.year(), day.month(), day.day()), datetime.date.today())
+    return datetime.date.today()
+
+
+def default_author() -> str:
+    name = QgsApplication.userFullName() or QgsApplication.userLoginName()
+    if not name:
+        try:
+            name = getpass.getuser()
+        except (KeyError, OSError):
+            name = ""
+    return name
+
+
 def _visible_layers(project: QgsProject):
     root = project.layerTreeRoot()
     return [node.layer() for node in root.findLayers() if node.isVisible() and node.layer() is not None]
 
 
-def day_range(day: datetime.date) -> QgsDateTimeRange:
-    """The whole of one day, as QGIS's Temporal Controller frames it."""
-    date = QDate(day.year, day.month, day.day)
-    return QgsDateTimeRange(QDateTime(date, QTime(0, 0)), QDateTime(date, QTime(23, 59, 59)))
+def collect_sources(layers, extent_wgs84: QgsRectangle, project: QgsProject, window=None) -> Tuple[List[str], str]:
+    """Every source of the features inside the extent (and drawn in the time window), and the newest as_of."""
+    cited = collect(layers, extent_wgs84, project, window)
+    return cited.lines, cited.newest
 
 
-def temporal_request(layer: QgsVectorLayer, window: Optional[QgsDateTimeRange]) -> QgsFeatureRequest:
-    """The features a temporal layer draws in the window (all of them when there is no window)."""
-    request = QgsFeatureRequest()
-    properties = layer.temporalProperties()
-    if window is not None and properties is not None and properties.isActive():
-        context = QgsVectorLayerTemporalContext()
-        context.setLayer(layer)
-        expression = properties.createFilterString(context, window)
-        if expression:
-            request.setFilterExpression(expression)
-    return request
-
-
-def collect_sources(layers, extent_wgs84: QgsRectangle, project: QgsProject,
-                    window: Optional[QgsDateTimeRange] = None) -> Tuple[List[str], str]:
-    """Every source of the plugin's features inside the extent (and drawn in the time window),
-    de-duplicated and ordered, and the newest as_of."""
-    _, result = curated.load_cached()
-    cited: Dict[str, curated.Source] = {}
-    by_feature = {(layer_id, f.id): f for layer_id, fs in result.features.items() for f in fs}
-    extra, changes, newest = set(), set(), ""
-    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
-    for layer in layers:
-        layer_id = layer.customProperty(LAYER_ID_PROPERTY)
-        if not isinstance(layer, QgsVectorLayer) or not layer_id or "sources" not in layer.fields().names():
-            continue
-        box = QgsCoordinateTransform(wgs84, layer.crs(), project).transformBoundingBox(extent_wgs84)
-        for feature in layer.getFeatures(temporal_request(layer, window).setFilterRect(box)):
-            curated_feature = by_feature.get((layer_id, feature["id"]))
-            if curated_feature is not None and _text(feature["sources"]) == "\n".join(
-                    s.as_text() for s in curated_feature.sources):
-                for source in curated_feature.sources:
-                    cited[source.key] = source
-            else:  # the analyst's own text
-                extra.update(line for line in _text(feature["sources"]).splitlines() if line.strip())
-            changed_on = _text(feature["changed_on"]) if "changed_on" in feature.fields().names() else ""
-            if curated_feature is not None and changed_on:
-                changes.add("{}: changed by you on {}".format(_text(feature["name"]), changed_on))
-            as_of = _text(feature["as_of"]) if "as_of" in feature.fields().names() else ""
-            newest = max(newest, as_of)
-    ordered = sorted(cited.values(), key=lambda s: (s.publisher.casefold(), s.date, s.title.casefold()))
-    # A percent-encoded address is printed as the readable address it stands for (the same URL
-    # as an IRI): "%d0%b2%d1%81-..." cannot wrap and runs off the page; "вс-россии-..." can.
-    lines = [s.as_text()[: -len(s.url)] + readable_url(s.url) if s.as_text().endswith(s.url) else s.as_text()
-             for s in ordered]
-    return lines + sorted(extra) + sorted(changes), newest
-
-
-def readable_url(url: str) -> str:
-    """The URL with percent-encoded UTF-8 decoded where that gives readable text (never spaces)."""
-    decoded = unquote(url)
-    return decoded if decoded != url and " " not in decoded and decoded.isprintable() else url
-
-
-def _text(value) -> str:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return ""
-    return str(value)
+def load_template(project: QgsProject, page_mm: Tuple[float, float], name: str) -> QgsPrintLayout:
+    document = QDomDocument()
+    document.setContent(TEMPLATE.read_text(encoding="utf-8"))
+    layout = QgsPrintLayout(project)
+    layout.loadFromTemplate(document, QgsReadWriteContext())
+    layout.setName(name)
+    layout.pageCollection().page(0).setPageSize(QgsLayoutSize(page_mm[0], page_mm[1], QgsUnitTypes.LayoutMillimeters))
+    _scale_items(layout, page_mm)
+    return layout
 
 
 def _scale_items(layout, page_mm):
@@ -178,152 +163,141 @@ def _scale_items(layout, page_mm):
         position, size = item.positionWithUnits(), item.sizeWithUnits()
         item.attemptMove(type(position)(position.x() * sx, position.y() * sy, position.units()))
         item.attemptResize(QgsLayoutSize(size.width() * sx, size.height() * sy, size.units()))
-        if item.id() in ("title", "subtitle", "asof", "sources"):
+        if isinstance(item, QgsLayoutItemLabel):
             font = item.font()
             font.setPointSizeF(font.pointSizeF() * min(sx, sy) ** 0.5)
             item.setFont(font)
 
 
-def build_briefing(project: QgsProject, extent_wgs84: QgsRectangle, crs: str, page: str = "A4 landscape",
-                   title: str = "North Korean troops in Russia", subtitle: str = "",
-                   name: str = "KPA briefing map", as_of: Optional[datetime.date] = None) -> Briefing:
-    """A print layout from the template: the map of the extent, overview, legend, scale, sources.
-
-    `as_of`: the map shows the picture of that day (QGIS's temporal range on the map item), and
-    the sources are those of the features drawn on that day.
-    """
-    document = QDomDocument()
-    document.setContent(TEMPLATE.read_text(encoding="utf-8"))
-    layout = QgsPrintLayout(project)
-    layout.loadFromTemplate(document, QgsReadWriteContext())
-    layout.setName(name)
-    page_mm = PAGES[page]
-    layout.pageCollection().page(0).setPageSize(QgsLayoutSize(page_mm[0], page_mm[1], QgsUnitTypes.LayoutMillimeters))
-    _scale_items(layout, page_mm)
-    scale_factor = min(page_mm[0] / TEMPLATE_PAGE_MM[0], page_mm[1] / TEMPLATE_PAGE_MM[1]) ** 0.5
-
-    visible = _visible_layers(project)
+def set_maps(layout, project, visible, extent_wgs84: QgsRectangle, crs: str):
+    """The main map (extent, projection, layers) and the overview around it; returns the main map."""
     map_crs = make_crs(crs)
     main_map = layout.itemById("map")
     main_map.setCrs(map_crs)
     main_map.setLayers(visible)
     main_map.setKeepLayerSet(True)
-    to_map = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), map_crs, project)
-    _frame(main_map, to_map.transformBoundingBox(extent_wgs84))
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    _frame(main_map, QgsCoordinateTransform(wgs84, map_crs, project).transformBoundingBox(extent_wgs84))
 
     overview = layout.itemById("overview")
     overview_layers = [l for l in visible if l.customProperty(LAYER_ID_PROPERTY) == "countries"]
     overview.setLayers(overview_layers or visible)
     overview.setKeepLayerSet(True)
-    overview.setCrs(QgsCoordinateReferenceSystem("ESRI:102027"))
-    _frame(overview, QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), overview.crs(),
-                                            project).transformBoundingBox(QgsRectangle(*OVERVIEW_EXTENT)))
+    overview.setCrs(map_crs)
+    _frame(overview, QgsCoordinateTransform(wgs84, map_crs, project).transformBoundingBox(
+        overview_extent(extent_wgs84)))
     frame = QgsLayoutItemMapOverview("extent", overview)
     frame.setLinkedMap(main_map)
     frame.setFrameSymbol(QgsFillSymbol.createSimple(
-        {"color": "214,39,40,40", "outline_color": "214,39,40,255", "outline_width": "0.5"}))
+        {"color": "214,39,40,60", "outline_color": "214,39,40,255", "outline_width": "0.6"}))
     overview.overviews().addOverview(frame)
+    return main_map
 
-    legend = layout.itemById("legend")
-    legend.setLinkedMap(main_map)
-    # The legend's own copy of the layer tree: only the layers visible on the map,
-    # without the base map; and within them only the classes present in the extent.
-    legend.setAutoUpdateModel(False)
-    root = legend.model().rootGroup()
-    shown = {layer.id() for layer in visible
-             if layer.customProperty(LAYER_ID_PROPERTY) not in ("countries", "provinces")}
-    for node in root.findLayers():
-        if node.layerId() not in shown:
-            node.parent().removeChildNode(node)
-    legend.setLegendFilterByMapEnabled(True)
-    for group in root.findGroups():
-        QgsLegendRenderer.setNodeLegendStyle(group, QgsLegendStyle.Hidden)
-    for style, size, bold in ((QgsLegendStyle.Title, 9.0, True), (QgsLegendStyle.Group, 7.5, True),
-                              (QgsLegendStyle.Subgroup, 7.0, True), (QgsLegendStyle.SymbolLabel, 6.5, False)):
-        font = QFont("Noto Sans")
-        font.setPointSizeF(size * scale_factor)
-        font.setBold(bold)
-        legend.rstyle(style).setFont(font)
-    legend.setSymbolWidth(6.0 * scale_factor)
-    legend.setSymbolHeight(3.5 * scale_factor)
-    legend.setResizeToContents(False)
 
+def overview_extent(extent: QgsRectangle) -> QgsRectangle:
+    """The region around the map: wide enough to place it (14° at least), not the whole continent."""
+    width = max(extent.width() * 1.6, 14.0)
+    height = max(extent.height() * 1.6, 9.0)
+    centre = extent.center()
+    west, east = max(centre.x() - width / 2, -10.0), min(centre.x() + width / 2, 180.0)
+    south, north = max(centre.y() - height / 2, 0.0), min(centre.y() + height / 2, 80.0)
+    return QgsRectangle(west, south, east, north)
+
+
+def build_briefing(project: QgsProject, extent_wgs84: QgsRectangle, crs: str, page: str = "A4 landscape",
+                   title: str = "North Korean troops in Russia", subtitle: str = "",
+                   name: str = "KPA briefing map", as_of: Optional[datetime.date] = None,
+                   author: Optional[str] = None, handling: str = "") -> Briefing:
+    """A print layout from the template: the map of the extent on a day, overview, legend, scale, sources.
+
+    `as_of` (default: the Temporal Controller's frame when it is on, else today): the map shows the
+    picture of that day (QGIS's temporal range on the map item), and the sources are those of the
+    features drawn on that day, curated and the analyst's sightings.
+    """
+    day = as_of or default_as_of()
+    page_mm = PAGES[page]
+    layout = load_template(project, page_mm, name)
+    scale = min(page_mm[0] / TEMPLATE_PAGE_MM[0], page_mm[1] / TEMPLATE_PAGE_MM[1]) ** 0.5
+    visible = _visible_layers(project)
+    main_map = set_maps(layout, project, visible, extent_wgs84, crs)
+    window = day_range(day)
+    main_map.setIsTemporal(True)
+    main_map.setTemporalRange(window)
+
+    cited = collect(visible, extent_wgs84, project, window)
+    numbers = marks.numbers_layer(cited.marks, scale, window)
+    main_map.setLayers([numbers] + visible)  # the numbers on top of everything
+    newest = cited.newest
+    layout.itemById("title").setText(title)
+    layout.itemById("subtitle").setText(tr("{} · as of {}").format(subtitle, day.isoformat()) if subtitle
+                                        else tr("Map as of {}").format(day.isoformat()))
+    # The map's day first, so a later date of the information shown does not read as the map's date.
+    layout.itemById("asof").setText(tr("Picture of {}\nNewest information shown: {}")
+                                    .format(day.isoformat(), newest or "–"))
+    set_footer(layout, author, handling, len(cited.lines))
+    blocks = add_source_pages(layout, page_mm, cited, scale)
+    layout.refresh()
     scalebar = layout.itemById("scalebar")
     scalebar.setLinkedMap(main_map)
-
-    window = _temporal_window(project)
-    if as_of is not None:
-        window = (day_range(as_of), "as of " + as_of.isoformat())
-    elif window:
-        window = (window[0], "time window " + window[1])
-    if window:
-        main_map.setIsTemporal(True)
-        main_map.setTemporalRange(window[0])
-    sources, newest = collect_sources(visible, extent_wgs84, project, window[0] if window else None)
-    layout.itemById("title").setText(title)
-    layout.itemById("subtitle").setText(subtitle + (" · " + window[1] if window else ""))
-    # "Data as of" is the newest information among the features shown; a map of a past day says
-    # which day it shows first, so a later source date does not read as the map's date.
-    picture = "Picture of {} · ".format(as_of.isoformat()) if as_of is not None else ""
-    layout.itemById("asof").setText("{}Data as of {}\nKPA Deployment Tracker".format(picture, newest or "–"))
-    numbered = ["[{}] {}".format(i, line) for i, line in enumerate(sources, start=1)]
-    block = layout.itemById("sources")
-    if not numbered:
-        block.setText("Sources: none in view")
-    elif _fits(numbered, block):
-        block.setText("Sources\n" + "\n".join(numbered))
-    else:
-        block.setText("Sources: the {} sources of the features in this map, [1] to [{}], are listed from "
-                      "page 2 on.".format(len(numbered), len(numbered)))
-        _sources_page(layout, page_mm, numbered, block.font())
-    layout.refresh()
     # Sized once the map knows its scale: in the map's local projection it is right at its latitude.
     scalebar.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
     scalebar.setUnitLabel("km")
     scalebar.update()
-    legend.updateFilterByMap(True)
-    return Briefing(layout, sources, newest, [l.name() for l in visible])
+    legend_fit.fill(layout.itemById("legend"), main_map, visible, scale)
+    return Briefing(layout, cited.lines, newest, [l.name() for l in visible], day, cited.urls, blocks, numbers)
 
 
-def _fits(lines, block) -> bool:
-    """Whether the lines (wrapped at the block's width) fit the sources block on page one."""
-    line_mm = block.font().pointSizeF() * 0.3528 * 1.3
-    wrapped = 1 + sum(1 + len(line) // LINE_CHARS for line in lines)
-    return wrapped * line_mm <= block.sizeWithUnits().height()
+def set_footer(layout, author: Optional[str], handling: str, count: int) -> None:
+    author = default_author() if author is None else author
+    produced = tr("Produced {} by {}").format(datetime.date.today().isoformat(), author) if author \
+        else tr("Produced {}").format(datetime.date.today().isoformat())
+    lines = [produced + " · KPA Deployment Tracker"]
+    if handling:
+        lines.append(tr("Handling: {}").format(handling))
+    layout.itemById("produced").setText("\n".join(lines))
+    layout.itemById("caveat").setText(tr("Positions are approximate; see each source."))
+    note = layout.itemById("sources")
+    if count:
+        note.setText(tr("Sources: the numbers on the map, [1] to [{}], are the sources listed from page 2 on.")
+                     .format(count))
+    else:
+        note.setText(tr("Sources: none for what this map shows."))
 
 
-def _sources_page(layout, page_mm, numbered, font) -> None:
-    """Pages after the map with the full, numbered list of sources (text, so the PDF stays searchable).
+def add_source_pages(layout, page_mm, cited: Cited, scale: float, first_page: int = 1) -> List[pdf.Block]:
+    """Pages after the map with the full, numbered list (text, so the PDF stays searchable; links in PDF).
 
-    As many pages as the list needs: a label holds what fits its height, wrapped at its width.
+    As many pages as the list needs, measured with the text layout that draws them.
     """
-    margin = 10.0 * page_mm[0] / TEMPLATE_PAGE_MM[0]
-    bigger = QFont(font)
-    bigger.setPointSizeF(font.pointSizeF() * 1.25)
-    line_mm = bigger.pointSizeF() * 0.3528 * 1.3
-    height = page_mm[1] - 2 * margin
-    chars = int(LINE_CHARS * (page_mm[0] - 2 * margin) / (page_mm[0] * 0.95) / 1.25)
-    pages, current, used = [], [], 2  # "Sources" and a blank line
-    for line in numbered:
-        rows = 1 + len(line) // max(chars, 40)
-        if current and (used + rows) * line_mm > height:
-            pages.append(current)
-            current, used = [], 2
-        current.append(line)
-        used += rows
-    pages.append(current)
-    for number, lines in enumerate(pages, start=1):
+    if not cited.lines:
+        return []
+    margin = 12.0 * page_mm[0] / TEMPLATE_PAGE_MM[0]
+    font_pt = SOURCE_PT * scale
+    entries = [pdf.entry_html(i, line, url) for i, (line, url) in enumerate(zip(cited.lines, cited.urls), start=1)]
+    box = QRectF(margin, margin, page_mm[0] - 2 * margin, page_mm[1] - 2 * margin)
+    heading = pdf.heading_html(tr("Sources"), font_pt)
+    groups = pdf.paginate(entries, heading, box.width(), box.height(), font_pt)
+    blocks, number = [], 1
+    for index, group in enumerate(groups):
         page = QgsLayoutItemPage(layout)
         page.setPageSize(QgsLayoutSize(page_mm[0], page_mm[1], QgsUnitTypes.LayoutMillimeters))
         layout.pageCollection().addPage(page)
+        text = tr("Sources") if len(groups) == 1 else tr("Sources ({} of {})").format(index + 1, len(groups))
+        blocks.append(pdf.Block(first_page + index, box, pdf.heading_html(text, font_pt) + "".join(group), font_pt))
+        # The same list as a plain label, for the layout designer and PNG export.
         label = QgsLayoutItemLabel(layout)
-        label.setId("sources_page" if number == 1 else "sources_page_{}".format(number))
-        label.setFont(bigger)
-        heading = "Sources" if len(pages) == 1 else "Sources ({} of {})".format(number, len(pages))
-        label.setText(heading + "\n\n" + "\n".join(lines))
+        label.setId(pdf.SOURCE_LABEL_PREFIX + ("" if index == 0 else "_{}".format(index + 1)))
+        font = layout.itemById("sources").font()
+        font.setPointSizeF(font_pt)
+        label.setFont(font)
+        label.setText(text + "\n\n" + "\n".join(
+            "[{}] {}".format(n, line) for n, line in enumerate(cited.lines[number - 1:number - 1 + len(group)],
+                                                             start=number)))
+        number += len(group)
         layout.addLayoutItem(label)
-        label.attemptMove(QgsLayoutPoint(margin, margin, QgsUnitTypes.LayoutMillimeters), page=number)
-        label.attemptResize(QgsLayoutSize(page_mm[0] - 2 * margin, height, QgsUnitTypes.LayoutMillimeters))
+        label.attemptMove(QgsLayoutPoint(box.x(), box.y(), QgsUnitTypes.LayoutMillimeters), page=first_page + index)
+        label.attemptResize(QgsLayoutSize(box.width(), box.height(), QgsUnitTypes.LayoutMillimeters))
+    return blocks
 
 
 def _frame(map_item, box: QgsRectangle) -> None:
@@ -345,8 +319,8 @@ def _frame(map_item, box: QgsRectangle) -> None:
     map_item.setExtent(box)
 
 
-def _temporal_window(project: QgsProject):
-    """The Temporal Controller's range when it has one (desktop only; None headless)."""
+def _temporal_frame():
+    """The Temporal Controller's current frame when it is on (desktop only; None headless)."""
     try:
         from qgis.utils import iface
     except ImportError:
@@ -358,36 +332,36 @@ def _temporal_window(project: QgsProject):
         return None
     if controller.navigationMode() == controller.NavigationOff:
         return None
-    frame = controller.dateTimeRangeForFrameNumber(controller.currentFrameNumber())
-    text = "{} – {}".format(frame.begin().toString("yyyy-MM-dd"), frame.end().toString("yyyy-MM-dd"))
-    return frame, text
+    return controller.dateTimeRangeForFrameNumber(controller.currentFrameNumber())
 
 
 def export(briefing: Briefing, output: Path, page: str) -> Path:
-    """PDF (text stays text) or PNG by the output's extension."""
+    """PDF (text stays text, sources are links) or PNG by the output's extension."""
     output = Path(output)
-    exporter = QgsLayoutExporter(briefing.layout)
     if output.suffix.lower() == ".pdf":
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.rasterizeWholeImage = False
-        settings.forceVectorOutput = True
-        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable text
-        status = exporter.exportToPdf(str(output), settings)
-    elif output.suffix.lower() == ".png":
-        settings = QgsLayoutExporter.ImageExportSettings()
-        settings.dpi = SLIDE_DPI if page.startswith("Slide") else PRINT_DPI
-        status = exporter.exportToImage(str(output), settings)
-    else:
+        return pdf.export_pdf(briefing.layout, output, briefing.blocks, briefing.layout.itemById("title").text())
+    if output.suffix.lower() != ".png":
         raise ValueError("the output must end in .pdf or .png, not {}".format(output.suffix))
+    exporter = QgsLayoutExporter(briefing.layout)
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = SLIDE_DPI if page.startswith("Slide") else PRINT_DPI
+    status = exporter.exportToImage(str(output), settings)
     if status != QgsLayoutExporter.Success:
         raise RuntimeError("export to {} failed: {}".format(output, exporter.errorMessage()))
     return output
 
 
 def add_to_project(project: QgsProject, briefing: Briefing) -> None:
-    """Add (or replace) the layout in the project, so it can be edited in the layout designer."""
+    """Add (or replace) the layout in the project, so it can be edited in the layout designer; the
+    map's numbers layer goes into the project too (not the layer tree), so the layout keeps it."""
     manager = project.layoutManager()
     existing = manager.layoutByName(briefing.layout.name())
     if existing is not None:
         manager.removeLayout(existing)
+    old = [l.id() for l in project.mapLayers().values() if l.customProperty(marks.NUMBERS_PROPERTY)
+           == briefing.layout.name()]
+    project.removeMapLayers(old)
+    if briefing.numbers_layer is not None:
+        briefing.numbers_layer.setCustomProperty(marks.NUMBERS_PROPERTY, briefing.layout.name())
+        project.addMapLayer(briefing.numbers_layer, False)
     manager.addLayout(briefing.layout)

@@ -35,13 +35,20 @@ def _pdf_text(path):
     return unicodedata.normalize("NFKC", text)  # the PDF's "ﬁ" ligature is "fi"
 
 
-def _expected_sources(extent):
-    """Independently: the sources of every curated feature whose geometry meets the extent."""
+def _expected_sources(extent, day=None):
+    """Independently: the sources of every curated feature whose geometry meets the extent and whose
+    period holds the day (a briefing shows one day: today unless told)."""
+    import datetime
+    from kpa_tracker.core.curated.checks import interval
+    day = day or datetime.date.today()
     _, result = curated.load_cached()
     box = QgsGeometry.fromRect(QgsRectangle(*extent))
     expected = set()
     for layer_id in ("units", "bases", "kursk_sites", "movements", "front_lines", "front_areas"):
         for feature in result.features[layer_id]:
+            start, end = interval(feature)
+            if not start <= day <= end:
+                continue
             coords = feature.coordinates
             if feature.geometry_type == "Point":
                 geometry = QgsGeometry.fromPointXY(QgsPointXY(*coords))
@@ -80,7 +87,7 @@ def test_pdf_has_the_title_and_every_source_in_view_as_text(project, tmp_path, p
     korean = [line for line in briefing.sources if "폭풍군단" in line]
     for line in korean:
         assert "폭풍군단" in text
-    assert "Data as of " + briefing.as_of in text
+    assert "Newest information shown: " + (briefing.as_of or "–") in text
 
 
 @pytest.mark.parametrize("page", ["A4 landscape", "A3 portrait", "Slide 1920x1080 (PNG)"])

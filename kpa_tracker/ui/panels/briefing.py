@@ -1,12 +1,22 @@
-"""The dock's Briefing page: preset or current view, page, title, export."""
+"""The dock's Briefing page: preset or current view, the day shown, page, title, author, handling, export."""
 
-from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from qgis.PyQt.QtCore import QDate, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.briefing.build import PAGES, PRESETS
 from ...toolbelt.i18n import tr
 
 CURRENT_VIEW = "current"
+FIRST_DAY = QDate(2024, 1, 1)  # before the first curated date
 
 
 class BriefingPanel(QWidget):
@@ -22,6 +32,14 @@ class BriefingPanel(QWidget):
         for preset in PRESETS:
             self.preset.addItem(preset.title, preset.id)
         self.preset.addItem(tr("The current map view"), CURRENT_VIEW)
+        self.as_of = QDateEdit(self)
+        self.as_of.setObjectName("KpaBriefingAsOf")
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.as_of.setDateRange(FIRST_DAY, QDate.currentDate())  # a future day cannot be picked
+        self.as_of.setDate(QDate.currentDate())
+        self.as_of.setToolTip(tr("The map shows the picture of this day; it follows QGIS's Temporal Controller "
+                                 "while that is on"))
         self.page = QComboBox(self)
         self.page.addItems(list(PAGES))
         self.format = QComboBox(self)
@@ -32,11 +50,19 @@ class BriefingPanel(QWidget):
         self.title = QLineEdit(tr("North Korean troops in Russia"), self)
         self.subtitle = QLineEdit(self)
         self.subtitle.setPlaceholderText(tr("(the preset's description)"))
+        self.author = QLineEdit(self)
+        self.author.setObjectName("KpaBriefingAuthor")
+        self.handling = QLineEdit(self)
+        self.handling.setObjectName("KpaBriefingHandling")
+        self.handling.setPlaceholderText(tr("(e.g. who may receive it)"))
         form.addRow(tr("Map"), self.preset)
+        form.addRow(tr("As of"), self.as_of)
         form.addRow(tr("Page"), self.page)
         form.addRow(tr("Format"), self.format)
         form.addRow(tr("Title"), self.title)
         form.addRow(tr("Subtitle"), self.subtitle)
+        form.addRow(tr("Author"), self.author)
+        form.addRow(tr("Handling"), self.handling)
         layout.addLayout(form)
         self.export_button = QPushButton(tr("Briefing map…"), self)
         self.export_button.setToolTip(tr("Export a sourced map, and add its layout to the project to edit it"))
