@@ -19,7 +19,7 @@ class Style:
 
     def __init__(self, compact: bool):
         self.compact = compact
-        self.font = 7 if compact else 9
+        self.font = 7.5 if compact else 9
         self.title_size = 8 if compact else 11
         self.marker = 22 if compact else 40
 
@@ -89,7 +89,7 @@ def _legend(axes, handles, style: Style, title: str = None):
     if style.compact:
         for handle in handles:  # two columns in a 350 px dock: long names shortened, the click tells all
             label = handle.get_label()
-            handle.set_label(label if len(label) <= 21 else label[:20].rstrip() + "…")
+            handle.set_label(label if len(label) <= 20 else label[:19].rstrip() + "…")
         return axes.legend(loc="upper left", bbox_to_anchor=(0.0, -0.12), ncol=2, **options)
     return axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), ncol=1, **options)
 
@@ -253,11 +253,12 @@ def events_per_week(fig, drawn, style: Style, features=None) -> None:
         _caption(axes, drawn.caption, style)
 
 
-def mark_date(axes, day: datetime.date, style: Style, title: bool) -> None:
-    """The date the map is drawn for: a dashed vertical line, and the date in the chart's title."""
-    axes.axvline(mdates.date2num(day), color="black", linestyle="--", linewidth=1.0, zorder=4)
+def mark_date(axes, day: datetime.date, style: Style, title: bool):
+    """The date the map is drawn for: a dashed vertical line (returned), and the date in the chart's title."""
+    line = axes.axvline(mdates.date2num(day), color="black", linestyle="--", linewidth=1.0, zorder=4)
     if title:
         heading = tr("as of {}").format(day.isoformat())
-        if not style.compact:  # in the dock the chooser above the chart names it
+        if axes.get_title(loc="left"):
             heading = tr("{} — as of {}").format(axes.get_title(loc="left"), day.isoformat())
         axes.set_title(heading, fontsize=style.title_size, loc="left")
+    return line

@@ -95,6 +95,8 @@ class Drawn:
     title: str
     caption: str
     picks: Dict[object, List[Tuple[datetime.date, str]]] = field(default_factory=dict)
+    marks: list = field(default_factory=list)  # the as-of line's artists
+    first_title: str = ""  # the first axes' title before the as-of date was added to it
 
     def pick(self, artist, index: int = 0) -> Optional[Tuple[datetime.date, str]]:
         entries = self.picks.get(artist)
@@ -131,11 +133,24 @@ def draw(kind: str, figure, as_of=None, compact: bool = False, features=None) ->
     drawn = Drawn(kind, titles()[kind], captions()[kind])
     style = plots.Style(compact)
     getattr(plots, kind)(figure, drawn, style, features)
+    drawn.first_title = figure.axes[0].get_title(loc="left")
+    mark(figure, drawn, as_of, compact)
+    return drawn
+
+
+def mark(figure, drawn: Drawn, as_of, compact: bool = False) -> None:
+    """Move the as-of line to another date (None: no line), leaving the rest of the chart as drawn."""
+    from . import plots
+
+    for artist in drawn.marks:
+        artist.remove()
+    drawn.marks = []
+    first = figure.axes[0]
+    first.set_title(drawn.first_title, loc="left")
     day = _as_date(as_of)
     if day is not None:
-        for axes in figure.axes:
-            plots.mark_date(axes, day, style, title=axes is figure.axes[0])
-    return drawn
+        style = plots.Style(compact)
+        drawn.marks = [plots.mark_date(axes, day, style, title=axes is first) for axes in figure.axes]
 
 
 def save_chart(kind: str, path, as_of=None, size=BRIEFING_SIZE, dpi=BRIEFING_DPI) -> Path:
@@ -144,6 +159,7 @@ def save_chart(kind: str, path, as_of=None, size=BRIEFING_SIZE, dpi=BRIEFING_DPI
     suffix = path.suffix.lower()
     if suffix not in (".png", ".svg"):
         raise ValueError("a chart is saved as .png or .svg, not {!r}".format(path.suffix))
+    _matplotlib()
     import matplotlib
 
     figure = new_figure(size[0], size[1], dpi)
