@@ -217,14 +217,15 @@ def events_per_week(fig, drawn, style: Style, features=None) -> None:
     bottoms = [0] * len(weeks)
     for category in used:
         heights = [w.counts.get(category, 0) for w in weeks]
-        lefts = [mdates.date2num(w.monday) for w in weeks]
-        bars = axes.bar(lefts, heights, width=6.2, bottom=bottoms, align="edge", color=colours.get(category, "#999999"),
-                        edgecolor="white", linewidth=0.3, label=names.get(category, category))
-        for week, bar, height in zip(weeks, bars, heights):
-            if height:
-                bar.set_picker(True)
-                drawn.picks[bar] = [(week.monday, tr("{}: {} {} events").format(
-                    week.label, height, names.get(category, category)))]
+        shown = [i for i, height in enumerate(heights) if height]  # no empty bars: 11 categories x 80 weeks
+        bars = axes.bar([mdates.date2num(weeks[i].monday) for i in shown], [heights[i] for i in shown],
+                        width=6.2, bottom=[bottoms[i] for i in shown], align="edge",
+                        color=colours.get(category, "#999999"), edgecolor="white", linewidth=0.3,
+                        label=names.get(category, category))
+        for i, bar in zip(shown, bars):
+            bar.set_picker(True)
+            drawn.picks[bar] = [(weeks[i].monday, tr("{}: {} {} events").format(
+                weeks[i].label, heights[i], names.get(category, category)))]
         bottoms = [b + h for b, h in zip(bottoms, heights)]
     # Events dated only to a month: a bar across the month, one lane each, never counted in a week.
     lanes: List[datetime.date] = []

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from ...toolbelt.i18n import tr
-from . import series
 
 KINDS = ("front_area", "estimates", "events_per_week")
 BRIEFING_SIZE = (8.0, 4.8)  # inches at BRIEFING_DPI: 1200 x 720 px, a page's width in a briefing
