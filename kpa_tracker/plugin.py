@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
 from .toolbelt import log
+from .toolbelt.fonts import register_fonts, unregister_fonts
 from .toolbelt.i18n import install_translator, remove_translator, tr
 from .toolbelt.icons import icon_path, plugin_icon_path
 from .toolbelt.svg_paths import add_plugin_svg_path, remove_plugin_svg_path
@@ -13,6 +14,7 @@ from .core.team.tasks import cancel_running as cancel_team_tasks
 from .processing.provider import KpaTrackerProvider
 from .ui.controllers.briefing import BriefingController
 from .ui.controllers.catalogue import CatalogueController
+from .ui.controllers.charts import ChartsController
 from .ui.connections import ConnectionRegistry
 from .ui.dock import KpaTrackerDock
 from .ui.locator import KpaLocatorFilter
@@ -39,6 +41,7 @@ class KpaTrackerPlugin:
         self.dock_action = None
         self.catalogue = None
         self.timeline = None
+        self.charts = None
         self.measure_action = None
         self.measure = None
         self.route = None
@@ -48,10 +51,14 @@ class KpaTrackerPlugin:
         self.locator_filter = None
         self.added_svg_path = False
         self.translator = None
+        self.font_ids = None
         self.connections = ConnectionRegistry()
 
     # Processing -------------------------------------------------------------
     def initProcessing(self):  # noqa: N802 (QGIS calls it by this name)
+        if self.font_ids is None:
+            # Before any style is read, here and under qgis_process: the styles' label face.
+            self.font_ids = register_fonts()
         if self.provider is None:
             self.provider = KpaTrackerProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
@@ -60,6 +67,9 @@ class KpaTrackerPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        if self.font_ids is not None:
+            unregister_fonts(self.font_ids)
+            self.font_ids = None
 
     # Desktop ----------------------------------------------------------------
     def initGui(self):  # noqa: N802
@@ -95,6 +105,9 @@ class KpaTrackerPlugin:
         self.catalogue = CatalogueController(self.iface, self.dock, self.connections)
         self.timeline = TimelineController(self.iface, self.dock.timeline_panel, self.connections,
                                            load_layers=self.catalogue.load)
+        # A click on a chart's point moves the timeline to that point's date.
+        self.charts = ChartsController(self.iface, self.dock.charts_panel, self.connections,
+                                       self.timeline.set_date)
 
         self.measure_action = QAction(QIcon(icon_path("measure.svg")), tr("Geodesic measure"), main_window)
         self.measure_action.setObjectName(MEASURE_ACTION_NAME)
@@ -139,6 +152,9 @@ class KpaTrackerPlugin:
             self.toolbar.removeAction(self.measure_action)
             self.measure_action.deleteLater()
             self.measure_action = None
+        if self.charts is not None:
+            self.charts.unload()
+            self.charts = None
         if self.timeline is not None:
             self.timeline.unload()
             self.timeline = None

@@ -1,4 +1,4 @@
-"""The plugin's dock panel: one tab per page (Layers, Timeline, Measure, Route, Sightings, Briefing)."""
+"""The plugin's dock panel: one tab per page (Layers, Timeline, Charts, Measure, Route, Sightings, Briefing)."""
 
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
@@ -7,6 +7,7 @@ from qgis.PyQt.QtWidgets import QFrame, QScrollArea, QTabWidget, QVBoxLayout, QW
 from ..toolbelt.i18n import tr
 from .panels.briefing import BriefingPanel
 from .panels.catalogue import CataloguePanel
+from .panels.charts import ChartsPanel
 from .panels.measure import MeasurePanel
 from .panels.route import RoutePanel
 from .panels.sightings import SightingsPanel
@@ -69,11 +70,13 @@ class KpaTrackerDock(QgsDockWidget):
         self.catalogue_panel = CataloguePanel(self.tabs)
         self.layers_page = self.catalogue_panel
         self.timeline_panel = TimelinePanel(self.tabs)
+        self.charts_panel = ChartsPanel(self.tabs)
         self.measure_panel = MeasurePanel(self.tabs)
         self.route_panel = RoutePanel(self.tabs)
         self.sightings_panel = SightingsPanel(self.tabs)
         self.briefing_panel = BriefingPanel(self.tabs)
         for page, title in ((self.catalogue_panel, tr("Layers")), (self.timeline_panel, tr("Timeline")),
+                            (self.charts_panel, tr("Charts")),
                             (self.measure_panel, tr("Measure")),
                             (self.route_panel, tr("Route")), (self.sightings_panel, tr("Sightings")),
                             (self.briefing_panel, tr("Briefing"))):

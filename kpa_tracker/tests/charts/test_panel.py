@@ -130,10 +130,41 @@ def test_without_matplotlib_the_page_says_so_and_nothing_raises(monkeypatch, qgi
     panel = ChartsPanel(None)
     connections = ConnectionRegistry()
     controller = ChartsController(qgis_iface, panel, connections, lambda day: pytest.fail("moved"))
+    panel.show()
+    flush()
     labels = [label.text() for label in panel.findChildren(QLabel)]
     assert labels == [render.unavailable_message()]
     assert "matplotlib" in labels[0]
     assert len(connections) == 0 and panel.current_kind() == "" and panel.show_chart() is None
     controller.unload()
+    panel.deleteLater()
+    flush()
+
+
+def test_the_page_is_made_and_drawn_only_when_first_shown(qgis_iface, flush):
+    """QGIS's start-up does not import matplotlib or draw a chart for a tab that is not open."""
+    panel = ChartsPanel(None)
+    connections = ConnectionRegistry()
+    controller = ChartsController(qgis_iface, panel, connections, lambda day: None)
+    assert panel.available is None and panel.canvas is None and panel.drawn is None
+    assert len(connections) == 0
+    panel.show()
+    flush()
+    assert panel.available is True and panel.canvas is not None
+    assert panel.drawn is not None and len(connections) == 3  # drawn, and following the map
+    controller.unload()
+    connections.disconnect_all()
+    panel.close()
+    panel.deleteLater()
+    flush()
+
+
+def test_unload_before_the_page_was_ever_shown(qgis_iface, flush):
+    panel = ChartsPanel(None)
+    controller = ChartsController(qgis_iface, panel, ConnectionRegistry(), lambda day: None)
+    controller.unload()
+    panel.show()  # shown after unload: built, but nothing of the controller's runs
+    flush()
+    assert panel.canvas is not None and panel.drawn is None
     panel.deleteLater()
     flush()

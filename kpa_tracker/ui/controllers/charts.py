@@ -23,13 +23,25 @@ class ChartsController:
         self.as_of = None
         self._pick_id = None
         self._last_click = None
-        if not panel.available:
-            return  # the page says matplotlib is missing; nothing to connect
-        canvas = iface.mapCanvas()
-        connections.connect(panel.kindChanged, self.redraw)
-        connections.connect(panel.exportRequested, self.ask_export)
-        connections.connect(canvas.temporalRangeChanged, self.follow_map)
-        self._pick_id = panel.canvas.mpl_connect("pick_event", self.picked)
+        self.connections = connections
+        if panel.available is None:  # the page is made when first shown
+            panel.built.connect(self.start)
+        else:
+            self.start()
+
+    def start(self):
+        """Wire and draw the page once it exists (nothing when matplotlib is missing: it says so)."""
+        try:
+            self.panel.built.disconnect(self.start)
+        except TypeError:
+            pass  # it was built before this controller existed
+        if not self.panel.available:
+            return
+        connections = self.connections
+        connections.connect(self.panel.kindChanged, self.redraw)
+        connections.connect(self.panel.exportRequested, self.ask_export)
+        connections.connect(self.iface.mapCanvas().temporalRangeChanged, self.follow_map)
+        self._pick_id = self.panel.canvas.mpl_connect("pick_event", self.picked)
         self.as_of = self.map_date()
         self.redraw()
 
@@ -88,6 +100,8 @@ class ChartsController:
         return written
 
     def unload(self):
+        if self.panel.available is None:  # never shown: only the wait for it to be built to undo
+            self.panel.built.disconnect(self.start)
         if self._pick_id is not None and self.panel.canvas is not None:
             self.panel.canvas.mpl_disconnect(self._pick_id)
             self._pick_id = None

@@ -18,15 +18,32 @@ MINIMUM_HEIGHT = 320  # px: the plot and its legend stay readable in a dock on a
 class ChartsPanel(QWidget):
     kindChanged = pyqtSignal(str)
     exportRequested = pyqtSignal(str)  # ".png" or ".svg"
+    built = pyqtSignal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("KpaChartsPanel")
         self.figure = self.canvas = None
         self.drawn = None
+        self.available = None  # not known until the page is first shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+
+    def showEvent(self, event):  # noqa: N802 (Qt calls it by this name)
+        self.build()
+        super().showEvent(event)
+
+    def build(self) -> None:
+        """The page's content, made when it is first shown: importing matplotlib and drawing a chart
+        take about a second, which QGIS's start-up should not pay for a tab the analyst may not open."""
+        if self.available is not None:
+            return
+        layout = self.layout()
         self.available = render.available()
+        self._build_content(layout)
+        self.built.emit()
+
+    def _build_content(self, layout) -> None:
         if not self.available:
             self.missing = QLabel(render.unavailable_message(), self)
             self.missing.setObjectName("KpaChartsMissing")
