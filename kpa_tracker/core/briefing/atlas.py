@@ -166,7 +166,8 @@ def _arrange(layout, page_mm, scale) -> None:
     """The right column for the atlas: the figures, the chart, the legend (the overview is the same
     on every page, so it gives way)."""
     sx, sy = page_mm[0] / TEMPLATE_PAGE_MM[0], page_mm[1] / TEMPLATE_PAGE_MM[1]
-    layout.removeLayoutItem(layout.itemById("overview"))
+    if layout.itemById("overview") is not None:
+        layout.removeLayoutItem(layout.itemById("overview"))
     sources = layout.itemById("sources")
 
     def place(item, x, y, w, h):

@@ -68,6 +68,7 @@ PAGES: Dict[str, Tuple[float, float]] = {
 }
 SLIDE_DPI = 96
 PRINT_DPI = 200
+WHOLE_REGION_DEG = 40.0  # a map wider than this (the theatre) needs no overview
 SOURCE_PT = 8.5  # the source pages' text on A4 (scaled with the page)
 
 
@@ -180,6 +181,9 @@ def set_maps(layout, project, visible, extent_wgs84: QgsRectangle, crs: str):
     _frame(main_map, QgsCoordinateTransform(wgs84, map_crs, project).transformBoundingBox(extent_wgs84))
 
     overview = layout.itemById("overview")
+    if extent_wgs84.width() > WHOLE_REGION_DEG:
+        give_way(layout, overview, layout.itemById("legend"))
+        return main_map
     overview_layers = [l for l in visible if l.customProperty(LAYER_ID_PROPERTY) == "countries"]
     overview.setLayers(overview_layers or visible)
     overview.setKeepLayerSet(True)
@@ -192,6 +196,14 @@ def set_maps(layout, project, visible, extent_wgs84: QgsRectangle, crs: str):
         {"color": "214,39,40,60", "outline_color": "214,39,40,255", "outline_width": "0.6"}))
     overview.overviews().addOverview(frame)
     return main_map
+
+
+def give_way(layout, overview, legend) -> None:
+    """A map as wide as the region is its own overview: the legend takes the overview's place."""
+    top, bottom = overview.positionWithUnits().y(), legend.positionWithUnits().y() + legend.sizeWithUnits().height()
+    legend.attemptMove(QgsLayoutPoint(legend.positionWithUnits().x(), top, QgsUnitTypes.LayoutMillimeters))
+    legend.attemptResize(QgsLayoutSize(legend.sizeWithUnits().width(), bottom - top, QgsUnitTypes.LayoutMillimeters))
+    layout.removeLayoutItem(overview)
 
 
 def overview_extent(extent: QgsRectangle) -> QgsRectangle:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, List, Optional, Sequence
 
 from qgis.core import QgsLayoutExporter, QgsLayoutRenderContext, QgsRenderContext
-from qgis.PyQt.QtCore import QMarginsF, QRectF, QSizeF
+from qgis.PyQt.QtCore import QMarginsF, QRectF, QSizeF, QUrl
 from qgis.PyQt.QtGui import QFont, QImage, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from ..domain.urls import is_web_url
@@ -37,7 +37,9 @@ def entry_html(number: int, line: str, url: str) -> str:
     escaped = html.escape(line)
     shown = html.escape(_shown_url(line, url)) if url else ""
     if url and is_web_url(url) and shown and escaped.endswith(shown):
-        escaped = escaped[: -len(shown)] + '<a href="{}">{}</a>'.format(html.escape(url, quote=True), shown)
+        # The href percent-encoded (ASCII): Qt writes the /URI string as Latin-1.
+        href = bytes(QUrl(url).toEncoded()).decode("ascii")
+        escaped = escaped[: -len(shown)] + '<a href="{}">{}</a>'.format(html.escape(href, quote=True), shown)
     return "<p>[{}] {}</p>".format(number, escaped)
 
 
@@ -52,7 +54,9 @@ def _document(body: str, font_pt: float, width_px: float, device) -> QTextDocume
     font = QFont("Noto Sans")
     font.setPointSizeF(font_pt)
     document.setDefaultFont(font)
-    document.setDefaultStyleSheet("p { margin-top: 0; margin-bottom: %dpx; } a { color: #1f4e99; }"
+    # Any letter spacing turns ligatures off: a URL copied from the PDF keeps "fi", not "ﬁ".
+    document.setDefaultStyleSheet("p { margin-top: 0; margin-bottom: %dpx; letter-spacing: 0.1px; } "
+                                  "a { color: #1f4e99; }"
                                   % round(font_pt * 0.35 * DPI / 72))
     document.setDocumentMargin(0)
     document.setHtml(body)
