@@ -1,4 +1,4 @@
-"""Export the three briefing presets as PDF and PNG into docs/briefing/ (for the README and review)."""
+"""Export the briefing presets, one at 2025-03-13, and the front through time into docs/briefing/."""
 
 import datetime
 import sys
@@ -7,14 +7,16 @@ from pathlib import Path
 
 from qgis.core import QgsApplication, QgsProject
 
+from kpa_tracker.core.briefing.atlas import build_atlas, export_atlas
+from kpa_tracker.core.briefing.build import PRESETS, build_briefing, export, preset_by_id
 from kpa_tracker.core.curated import data as curated
-from kpa_tracker.core.briefing.build import PRESETS, build_briefing, export
 from kpa_tracker.core.project.layers import load_layers
 from kpa_tracker.toolbelt.svg_paths import add_plugin_svg_path
 
 ROOT = Path(__file__).resolve().parent.parent
 # The Kursk front is printed as it stood on the primary source's date; the others as of today.
 AS_OF = {"kursk": datetime.date(2024, 12, 15)}
+AUTHOR, HANDLING = "KPA Deployment Tracker (docs)", "Open sources; share with the source list"
 
 
 def main() -> int:
@@ -27,16 +29,24 @@ def main() -> int:
     catalogue, result = curated.load_cached()
     workspace = ROOT / "build" / "briefing"
     workspace.mkdir(parents=True, exist_ok=True)
-    load_layers(project, catalogue, [l.id for l in catalogue if l.default_load], result,
-                ROOT / "build" / "briefing" / "workspace.gpkg")
-    for preset in PRESETS:
+    load_layers(project, catalogue, [l.id for l in catalogue if l.default_load], result, workspace / "workspace.gpkg")
+    jobs = [(p.id, p, AS_OF.get(p.id, datetime.date.today())) for p in PRESETS]
+    jobs.append(("kursk_2025-03-13", preset_by_id("kursk"), datetime.date(2025, 3, 13)))
+    for name, preset, day in jobs:
         briefing = build_briefing(project, preset.extent_rectangle(), preset.crs, "A4 landscape",
-                                  subtitle=preset.title, as_of=AS_OF.get(preset.id, datetime.date.today()))
+                                  subtitle=preset.title, as_of=day, author=AUTHOR, handling=HANDLING)
         for suffix in (".pdf", ".png"):
             started = time.perf_counter()
-            export(briefing, out / (preset.id + suffix), "A4 landscape")
-            print("{}{}: {} sources, {:.2f} s".format(preset.id, suffix, len(briefing.sources),
+            export(briefing, out / (name + suffix), "A4 landscape")
+            print("{}{}: {} sources, {:.2f} s".format(name, suffix, len(briefing.sources),
                                                       time.perf_counter() - started))
+    kursk = preset_by_id("kursk")
+    started = time.perf_counter()
+    atlas = build_atlas(project, kursk.extent_rectangle(), kursk.crs, author=AUTHOR, handling=HANDLING)
+    export_atlas(atlas, out / "front_through_time.pdf")
+    print("front_through_time.pdf: {} snapshots, {} sources, {:.2f} s{}".format(
+        atlas.count, len(atlas.sources), time.perf_counter() - started,
+        " ({})".format(atlas.chart_problem) if atlas.chart_problem else ""))
     project.clear()
     return 0
 
