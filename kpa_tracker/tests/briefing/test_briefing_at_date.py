@@ -270,3 +270,21 @@ def test_the_front_through_time_has_a_page_per_snapshot_then_its_sources(registr
     for text in texts[len(snapshots):]:
         assert text.startswith("Sources")
     assert len(_uris(output)) > 20
+
+
+def test_briefingmap_runs_headless_in_qgis_process(tmp_path):
+    from devtools import package, qgis_desktop
+    plugin_zip = package.build(out_dir=tmp_path / "dist")
+    profiles = tmp_path / "profiles"
+    qgis_desktop.install_zip(plugin_zip, profiles, profile="default")
+    output = tmp_path / "atlas.pdf"
+    run = qgis_desktop.run_qgis_process(profiles, [
+        "run", "kpa_tracker:briefingmap", "--", "PRESET=4", "OUTPUT={}".format(output)])
+    assert run.returncode == 0, run.stdout + run.stderr
+    _, result = curated.load_cached()
+    assert _pages(output) > len(result.features["front_areas"])
+    tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+    failing = qgis_desktop.run_qgis_process(profiles, [
+        "run", "kpa_tracker:briefingmap", "--", "PRESET=2", "AS_OF=" + tomorrow, "OUTPUT={}".format(tmp_path / "x.pdf")])
+    assert failing.returncode != 0
+    assert "AS_OF is {}, a date in the future".format(tomorrow) in failing.stdout + failing.stderr
