@@ -121,10 +121,6 @@ def build_atlas(project, extent_wgs84: QgsRectangle, crs: str, page: str = "A4 l
     main_map.setAtlasDriven(False)  # one extent on every page, so the pages compare
     main_map.setIsTemporal(True)
     main_map.setTemporalRange(span)  # for the legend's fit: every class any page draws
-    main_map.dataDefinedProperties().setProperty(QgsLayoutObject.StartDateTime, QgsProperty.fromExpression(
-        START_EXPRESSION))
-    main_map.dataDefinedProperties().setProperty(QgsLayoutObject.EndDateTime, QgsProperty.fromExpression(
-        END_EXPRESSION))
 
     _arrange(layout, page_mm, scale)
     layout.itemById("title").setText(title)
@@ -144,6 +140,11 @@ def build_atlas(project, extent_wgs84: QgsRectangle, crs: str, page: str = "A4 l
     scalebar.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
     scalebar.setUnitLabel("km")
     legend_fit.fill(layout.itemById("legend"), main_map, visible, scale)
+    # Only now the snapshot's dates drive the map (the legend was fitted to every page's classes).
+    main_map.dataDefinedProperties().setProperty(QgsLayoutObject.StartDateTime, QgsProperty.fromExpression(
+        START_EXPRESSION))
+    main_map.dataDefinedProperties().setProperty(QgsLayoutObject.EndDateTime, QgsProperty.fromExpression(
+        END_EXPRESSION))
     return Atlas(layout, pages, everything.lines, blocks, numbers, problem, work)
 
 
@@ -185,9 +186,9 @@ def _arrange(layout, page_mm, scale) -> None:
     chart = QgsLayoutItemPicture(layout)
     chart.setId("chart")
     layout.addLayoutItem(chart)
-    place(chart, 221, 86, 66, 40)
-    place(layout.itemById("chart_note"), 221, 86, 66, 40)
-    place(layout.itemById("legend"), 221, 128, 66, 50)
+    place(chart, 221, 86, 66, 34)
+    place(layout.itemById("chart_note"), 221, 86, 66, 34)
+    place(layout.itemById("legend"), 221, 122, 66, 56)
     place(sources, 90, 180, 112, 4)
     place(layout.itemById("page_sources"), 90, 184, 112, 8)
 
