@@ -19,7 +19,7 @@ BASE_LAYERS = ("countries", "provinces")
 STYLES = ((QgsLegendStyle.Title, 9.0, True), (QgsLegendStyle.Group, 7.5, True),
           (QgsLegendStyle.Subgroup, 7.0, True), (QgsLegendStyle.SymbolLabel, 6.5, False))
 WRAP = "~"  # where a long legend label breaks (never printed)
-SHRINK = (1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6)  # font steps tried before a second column
+SHRINK = (1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6)  # font steps
 
 
 def fill(legend, main_map, visible, scale: float) -> None:
@@ -44,10 +44,10 @@ def fill(legend, main_map, visible, scale: float) -> None:
         if not legend.model().layerLegendNodes(node):
             node.parent().removeChildNode(node)
     labels = _labels(legend)
-    for columns in (1, 2):
-        legend.setColumnCount(columns)
-        legend.setSplitLayer(columns > 1)
-        for step in SHRINK:
+    for step in SHRINK:  # the largest text that fits, in one column or else two
+        for columns in (1, 2):
+            legend.setColumnCount(columns)
+            legend.setSplitLayer(columns > 1)
             _fonts(legend, scale * step)
             _wrap(legend, labels, (frame.width() - 4.0) / columns - 6.0 * scale * step - 4.0, 6.5 * scale * step)
             if fits(legend, frame):
