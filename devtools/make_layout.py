@@ -12,9 +12,11 @@ from qgis.core import (
     QgsApplication,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
+    QgsLegendStyle,
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
+    QgsTextFormat,
     QgsLayoutMeasurement,
     QgsLayoutPoint,
     QgsLayoutSize,
@@ -81,6 +83,9 @@ def main() -> int:
     legend.setTitle("Legend")
     legend.setFrameEnabled(True)
     legend.setFrameStrokeWidth(QgsLayoutMeasurement(0.2))
+    for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
+                  QgsLegendStyle.Symbol, QgsLegendStyle.SymbolLabel):
+        legend.rstyle(style).setFont(QFont("Noto Sans", 8))  # the shipped face (the build sets sizes)
     layout.addLayoutItem(legend)
     _place(legend, 221, 74, 66, 104)
 
@@ -88,6 +93,10 @@ def main() -> int:
     scalebar = QgsLayoutItemScaleBar(layout)
     scalebar.setId("scalebar")
     scalebar.setStyle("Single Box")
+    scale_text = QgsTextFormat()
+    scale_text.setFont(QFont("Noto Sans"))
+    scale_text.setSize(8)
+    scalebar.setTextFormat(scale_text)
     layout.addLayoutItem(scalebar)
     _place(scalebar, 10, 180, 75, 10)
 
