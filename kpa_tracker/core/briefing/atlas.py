@@ -182,13 +182,17 @@ def _arrange(layout, page_mm, scale) -> None:
         font.setPointSizeF(text_pt * scale)
         label.setFont(font)
         layout.addLayoutItem(label)
-    place(layout.itemById("figures"), 221, 27, 66, 58)
+    # A narrower map leaves the column room for the figures, a readable chart and the legend of
+    # every class the pages draw (at the template's 66 mm the legend could not fit at any size).
+    place(layout.itemById("map"), 10, 27, 172, 151)
+    place(layout.itemById("north"), 277, 180, 10, 10)  # below the column, clear of the source lines
+    place(layout.itemById("figures"), 186, 27, 101, 40)
     chart = QgsLayoutItemPicture(layout)
     chart.setId("chart")
     layout.addLayoutItem(chart)
-    place(chart, 221, 86, 66, 34)
-    place(layout.itemById("chart_note"), 221, 86, 66, 34)
-    place(layout.itemById("legend"), 221, 122, 66, 56)
+    place(chart, 186, 68, 101, 50)
+    place(layout.itemById("chart_note"), 186, 68, 101, 50)
+    place(layout.itemById("legend"), 186, 119, 101, 59)
     place(sources, 90, 180, 112, 4)
     place(layout.itemById("page_sources"), 90, 184, 112, 8)
 
