@@ -61,6 +61,8 @@ def _grab(plugin, window, result, screenshot):
         result["scenario"] = _team(plugin)
     if scenario == "timeline" and plugin is not None:
         result["scenario"] = _timeline(plugin, day or "2025-03-13")
+    if scenario == "charts" and plugin is not None:
+        result["scenario"] = _charts(plugin, day or "2025-03-13")
     if screenshot:
         canvas = qgis.utils.iface.mapCanvas()
         canvas.refreshAllLayers()
@@ -114,6 +116,23 @@ def _timeline(plugin, day):
             "chosen": chosen, "message": panel.message.text(),
             "qgis_frame": [shown.begin().toString("yyyy-MM-dd"), shown.end().toString("yyyy-MM-dd")],
             "title_decoration_found": plugin.timeline.title.decoration() is not None}
+
+
+def _charts(plugin, day):
+    """The timeline on a day (KPA_DATE, else 13 March 2025), then the Charts tab (KPA_CHART: front_area,
+    estimates or events_per_week) with the date marked."""
+    import datetime
+
+    plugin.timeline.set_date(datetime.date.fromisoformat(day))
+    panel = plugin.dock.charts_panel
+    plugin.dock.show_page(panel)
+    QApplication.processEvents()
+    kind = os.environ.get("KPA_CHART", "front_area")
+    if panel.available:
+        panel.kind.setCurrentIndex(panel.kind.findData(kind))
+    QApplication.processEvents()
+    return {"available": panel.available, "kind": panel.current_kind(),
+            "as_of": str(plugin.charts.as_of), "caption": panel.caption.text() if panel.available else ""}
 
 
 def _measure(plugin):
