@@ -31,6 +31,7 @@ from qgis.PyQt.QtCore import QRectF
 from qgis.PyQt.QtXml import QDomDocument
 
 from ...toolbelt.i18n import tr
+from ..project.frame import THEATRE_CRS
 from ..project.layers import LAYER_ID_PROPERTY
 from . import legend as legend_fit
 from . import marks, pdf
@@ -53,7 +54,7 @@ class Preset:
 
 # In the order of the Processing enum: theatre, Far East training, Kursk front.
 PRESETS = (
-    Preset("theatre", "From the ports to Kursk", (30.0, 34.0, 142.0, 60.0), "ESRI:102027"),
+    Preset("theatre", "From the ports to Kursk", (30.0, 34.0, 142.0, 60.0), THEATRE_CRS),
     # A conic projection centred on the region: a UTM zone would fold the far side of the world
     # (Natural Earth's polygons reach 180°E) into the map.
     Preset("far_east", "Far East: embarkation, transit and training", (104.0, 38.5, 139.0, 53.0),
