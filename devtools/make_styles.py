@@ -139,7 +139,9 @@ REGION_AREA_EXPRESSION = (
 def region_marker_area() -> QgsSimpleMarkerSymbolLayer:
     """The same area as a marker sized in metres on the ground, for the unit layers: QGIS's point
     cluster renderer draws a single unit through renderPoint, which skips geometry generators."""
-    area = QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayer.Circle, REGION_DIAMETER_M)
+    # Its own size is 0 and only the data-defined size gives it metres: the legend scales a symbol
+    # by its largest layer's size, and 80,000 "metres" left the unit frame too small to see there.
+    area = QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayer.Circle, 0.0)
     area.setSizeUnit(QgsUnitTypes.RenderMetersInMapUnits)
     # No map scale: the layer tree's legend icon, which would draw it at the size of a whole page.
     area.setDataDefinedProperty(QgsSymbolLayer.PropertySize, QgsProperty.fromExpression(
@@ -290,6 +292,8 @@ EVENT_STYLES = (
     ("engineering", "pentagon", "#7f6000"), ("memorial", "circle", "#4d4d4d"),
     ("diplomacy", "square", "#1b9e77"),
 )
+# Marker shapes QGIS draws with their stroke only (no fill).
+LINE_SHAPES = ("cross2", "cross", "line", "arrowhead")
 # Settlement ranks: label and marker only from this scale in (1:N), so the front reads at every zoom.
 # Province labels stop at this scale (1:N): larger scales are the front's.
 PROVINCE_LABELS_FROM_SCALE = 2000000
@@ -301,6 +305,15 @@ def events_style():
     layer = memory_layer("events")
     root = QgsRuleBasedRenderer.Rule(None)
     for category, shape, color in EVENT_STYLES:
+        if shape in LINE_SHAPES:  # drawn by its stroke alone: a white stroke would be no symbol at all
+            symbol = QgsMarkerSymbol.createSimple({
+                "name": shape, "size": "3.6", "color": color, "outline_color": color, "outline_width": "0.8"})
+            symbol.symbolLayer(0).setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeWidth,
+                                                         QgsProperty.fromExpression(
+                "if(\"status\" IN ('refuted', 'claimed'), 0.4, 0.8)"))  # thin: what was said, not seen
+            root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, "\"category\" = '{}'".format(category),
+                                                       category.capitalize()))
+            continue
         symbol = QgsMarkerSymbol.createSimple({
             "name": shape, "size": "3.4", "color": color, "outline_color": "#ffffff", "outline_width": "0.35"})
         # A refuted or claimed event is drawn hollow: what was said, not what was seen.

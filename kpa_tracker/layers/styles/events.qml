@@ -13,19 +13,19 @@
     </fixedRange>
   </temporal>
   <renderer-v2 type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
-    <rules key="{504391a9-d6c4-4094-926e-e9babcb40032}">
-      <rule filter="&quot;category&quot; = 'deployment'" symbol="0" label="Deployment" key="{6a91ce81-891d-4642-a56b-9b093ce4bcce}"/>
-      <rule filter="&quot;category&quot; = 'training'" symbol="1" label="Training" key="{d9d8ad96-fe06-4680-83fa-839cb9269453}"/>
-      <rule filter="&quot;category&quot; = 'combat'" symbol="2" label="Combat" key="{0762df20-0c67-4a95-92ed-3e80069800b8}"/>
-      <rule filter="&quot;category&quot; = 'strike'" symbol="3" label="Strike" key="{5f7a011c-bc20-4195-9892-0b0a3a10f2b3}"/>
-      <rule filter="&quot;category&quot; = 'prisoners'" symbol="4" label="Prisoners" key="{cc4e0bfc-4feb-4d83-a7a5-1f3094c09458}"/>
-      <rule filter="&quot;category&quot; = 'withdrawal'" symbol="5" label="Withdrawal" key="{8b7d6b0a-1ad0-47f9-b41e-32e327172fb8}"/>
-      <rule filter="&quot;category&quot; = 'control'" symbol="6" label="Control" key="{066d422c-cf77-494b-a6dc-2804c0d461df}"/>
-      <rule filter="&quot;category&quot; = 'acknowledgement'" symbol="7" label="Acknowledgement" key="{cab11a5f-db0a-4d2a-9dd0-0cefbd47459e}"/>
-      <rule filter="&quot;category&quot; = 'engineering'" symbol="8" label="Engineering" key="{10180287-cc60-49d7-8f4f-3f1c11ab2c24}"/>
-      <rule filter="&quot;category&quot; = 'memorial'" symbol="9" label="Memorial" key="{cce0dfc7-78df-4f89-bca5-c8554172a12a}"/>
-      <rule filter="&quot;category&quot; = 'diplomacy'" symbol="10" label="Diplomacy" key="{4a9e90ce-3f27-4422-8d86-7f9aa2166ea2}"/>
-      <rule filter="&quot;precision&quot; = 'region'" symbol="11" label="Place known only to the district or oblast (area about 80 km across)" key="{4c6a9d70-e581-4c58-bd04-3572aa83dd7e}"/>
+    <rules key="{8a650ed8-0d56-4d7d-a0b5-dbca446edc9e}">
+      <rule filter="&quot;category&quot; = 'deployment'" symbol="0" label="Deployment" key="{93244d28-b08c-4370-8c44-859159453986}"/>
+      <rule filter="&quot;category&quot; = 'training'" symbol="1" label="Training" key="{30f0333d-a8a0-4667-94b9-39f482327806}"/>
+      <rule filter="&quot;category&quot; = 'combat'" symbol="2" label="Combat" key="{55f79049-3f0d-4aad-aa9b-a398a1f1c83e}"/>
+      <rule filter="&quot;category&quot; = 'strike'" symbol="3" label="Strike" key="{8421ef53-8dad-4897-ac9c-b88930a01167}"/>
+      <rule filter="&quot;category&quot; = 'prisoners'" symbol="4" label="Prisoners" key="{5553a34b-a69e-4d55-8ff1-e09adbf374b6}"/>
+      <rule filter="&quot;category&quot; = 'withdrawal'" symbol="5" label="Withdrawal" key="{3859f7ca-7f34-4db7-bfc5-c256f6ec4c28}"/>
+      <rule filter="&quot;category&quot; = 'control'" symbol="6" label="Control" key="{4da39837-bf39-4095-953e-99472d74cdaf}"/>
+      <rule filter="&quot;category&quot; = 'acknowledgement'" symbol="7" label="Acknowledgement" key="{72b255b6-e043-4d73-8cbd-ccc344f301bb}"/>
+      <rule filter="&quot;category&quot; = 'engineering'" symbol="8" label="Engineering" key="{407bded0-1bc6-4fb1-b419-465769b999fd}"/>
+      <rule filter="&quot;category&quot; = 'memorial'" symbol="9" label="Memorial" key="{5c2e4ee9-9457-40df-8b56-6607a72c77b6}"/>
+      <rule filter="&quot;category&quot; = 'diplomacy'" symbol="10" label="Diplomacy" key="{e71e4981-dbfa-4972-928d-7e98f465754d}"/>
+      <rule filter="&quot;precision&quot; = 'region'" symbol="11" label="Place known only to the district or oblast (area about 80 km across)" key="{e1bda37c-938b-42e6-90fd-5114c155bcb2}"/>
     </rules>
     <symbols>
       <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
@@ -391,13 +391,13 @@
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="outline_color" value="255,255,255,255"/>
+            <Option type="QString" name="outline_color" value="227,26,28,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
-            <Option type="QString" name="outline_width" value="0.35"/>
+            <Option type="QString" name="outline_width" value="0.8"/>
             <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="outline_width_unit" value="MM"/>
             <Option type="QString" name="scale_method" value="diameter"/>
-            <Option type="QString" name="size" value="3.4"/>
+            <Option type="QString" name="size" value="3.6"/>
             <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="size_unit" value="MM"/>
             <Option type="QString" name="vertical_anchor_point" value="1"/>
@@ -411,13 +411,13 @@
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="offset_unit" v="MM"/>
-          <prop k="outline_color" v="255,255,255,255"/>
+          <prop k="outline_color" v="227,26,28,255"/>
           <prop k="outline_style" v="solid"/>
-          <prop k="outline_width" v="0.35"/>
+          <prop k="outline_width" v="0.8"/>
           <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="outline_width_unit" v="MM"/>
           <prop k="scale_method" v="diameter"/>
-          <prop k="size" v="3.4"/>
+          <prop k="size" v="3.6"/>
           <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="size_unit" v="MM"/>
           <prop k="vertical_anchor_point" v="1"/>
@@ -425,14 +425,9 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
-                <Option type="Map" name="fillColor">
+                <Option type="Map" name="outlineWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="if(&quot;status&quot; IN ('refuted', 'claimed'), '255,255,255,255', '227,26,28,255')"/>
-                  <Option type="int" name="type" value="3"/>
-                </Option>
-                <Option type="Map" name="outlineColor">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="if(&quot;status&quot; IN ('refuted', 'claimed'), '227,26,28,255', '255,255,255,255')"/>
+                  <Option type="QString" name="expression" value="if(&quot;status&quot; IN ('refuted', 'claimed'), 0.4, 0.8)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
@@ -529,13 +524,13 @@
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="outline_color" value="255,255,255,255"/>
+            <Option type="QString" name="outline_color" value="177,89,40,255"/>
             <Option type="QString" name="outline_style" value="solid"/>
-            <Option type="QString" name="outline_width" value="0.35"/>
+            <Option type="QString" name="outline_width" value="0.8"/>
             <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="outline_width_unit" value="MM"/>
             <Option type="QString" name="scale_method" value="diameter"/>
-            <Option type="QString" name="size" value="3.4"/>
+            <Option type="QString" name="size" value="3.6"/>
             <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="size_unit" value="MM"/>
             <Option type="QString" name="vertical_anchor_point" value="1"/>
@@ -549,13 +544,13 @@
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="offset_unit" v="MM"/>
-          <prop k="outline_color" v="255,255,255,255"/>
+          <prop k="outline_color" v="177,89,40,255"/>
           <prop k="outline_style" v="solid"/>
-          <prop k="outline_width" v="0.35"/>
+          <prop k="outline_width" v="0.8"/>
           <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="outline_width_unit" v="MM"/>
           <prop k="scale_method" v="diameter"/>
-          <prop k="size" v="3.4"/>
+          <prop k="size" v="3.6"/>
           <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="size_unit" v="MM"/>
           <prop k="vertical_anchor_point" v="1"/>
@@ -563,14 +558,9 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
-                <Option type="Map" name="fillColor">
+                <Option type="Map" name="outlineWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="if(&quot;status&quot; IN ('refuted', 'claimed'), '255,255,255,255', '177,89,40,255')"/>
-                  <Option type="int" name="type" value="3"/>
-                </Option>
-                <Option type="Map" name="outlineColor">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="if(&quot;status&quot; IN ('refuted', 'claimed'), '177,89,40,255', '255,255,255,255')"/>
+                  <Option type="QString" name="expression" value="if(&quot;status&quot; IN ('refuted', 'claimed'), 0.4, 0.8)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>

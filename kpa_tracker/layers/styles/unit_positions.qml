@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 type="pointCluster" referencescale="-1" toleranceUnit="MM" enableorderby="0" tolerance="4" forceraster="0" symbollevels="0" toleranceUnitScale="3x:0,0,0,0,0,0">
     <renderer-v2 type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
-      <rules key="{36411d3b-f505-40a2-873e-8dadf000c527}">
-        <rule filter="&quot;precision&quot; = 'site'" symbol="0" label="Position known to the site (dashed frame: only reported or claimed)" key="{300eefd5-85e5-4179-b1b1-dd6853f5eff0}"/>
-        <rule filter="&quot;precision&quot; = 'town'" symbol="1" label="Position known to a town (dashed frame: only reported or claimed)" key="{fe60ca22-0122-4358-91ef-2603286fd71b}"/>
-        <rule filter="&quot;precision&quot; = 'region'" symbol="2" label="Position known only to a region: dashed frame, shaded area about 80 km across" key="{3c2b1668-8a81-4b87-8c04-93c3944270c6}"/>
+      <rules key="{b82d1a2c-9ad3-4655-8be0-1969e0dc71e0}">
+        <rule filter="&quot;precision&quot; = 'site'" symbol="0" label="Position known to the site (dashed frame: only reported or claimed)" key="{4630cf58-f46e-40d5-94ec-0ffb341fc2f5}"/>
+        <rule filter="&quot;precision&quot; = 'town'" symbol="1" label="Position known to a town (dashed frame: only reported or claimed)" key="{f0a65497-811d-4c65-9b42-bc03e0914497}"/>
+        <rule filter="&quot;precision&quot; = 'region'" symbol="2" label="Position known only to a region: dashed frame, shaded area about 80 km across" key="{4efc2259-594e-49ef-b52e-f395433682c3}"/>
       </rules>
       <symbols>
         <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
@@ -169,7 +169,7 @@
               <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
               <Option type="QString" name="outline_width_unit" value="MM"/>
               <Option type="QString" name="scale_method" value="diameter"/>
-              <Option type="QString" name="size" value="80000"/>
+              <Option type="QString" name="size" value="0"/>
               <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
               <Option type="QString" name="size_unit" value="RenderMetersInMapUnits"/>
               <Option type="QString" name="vertical_anchor_point" value="1"/>
@@ -189,7 +189,7 @@
             <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
             <prop k="outline_width_unit" v="MM"/>
             <prop k="scale_method" v="diameter"/>
-            <prop k="size" v="80000"/>
+            <prop k="size" v="0"/>
             <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
             <prop k="size_unit" v="RenderMetersInMapUnits"/>
             <prop k="vertical_anchor_point" v="1"/>
@@ -425,8 +425,8 @@
     </symbol>
   </renderer-v2>
   <labeling type="rule-based">
-    <rules key="{b12c08ae-89c4-42bf-aa2b-1bbe6ff071ce}">
-      <rule scalemaxdenom="3000000" description="Unit labels" key="{1583ea98-ad3a-4fd3-826c-670a0617b2c2}">
+    <rules key="{a0b3183f-1fcc-49db-9d3e-a0cfa158d8ec}">
+      <rule scalemaxdenom="3000000" description="Unit labels" key="{ff8fee25-4b72-4d3c-a60c-4a680da78fed}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;designation&quot; || ' – ' || coalesce(&quot;sector&quot;, '') || if(&quot;precision&quot; = 'region', ' (region only)', '')" fontWeight="75" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="90,20,20,255" fontSize="7.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>
@@ -522,7 +522,7 @@
           </callout>
         </settings>
       </rule>
-      <rule filter="&quot;precision&quot; &lt;> 'region'" description="Keep other labels off the symbols" key="{09fd8937-5483-40ac-9635-b7ed8c9b35a2}">
+      <rule filter="&quot;precision&quot; &lt;> 'region'" description="Keep other labels off the symbols" key="{82d37b16-d3a4-4fe8-9a45-7154cd47aa7f}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;designation&quot; || ' – ' || coalesce(&quot;sector&quot;, '') || if(&quot;precision&quot; = 'region', ' (region only)', '')" fontWeight="75" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="90,20,20,255" fontSize="7.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>

@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 type="pointCluster" referencescale="-1" toleranceUnit="MM" enableorderby="0" tolerance="4" forceraster="0" symbollevels="0" toleranceUnitScale="3x:0,0,0,0,0,0">
     <renderer-v2 type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
-      <rules key="{7e8e62f3-17ba-4d27-8cdf-661b90c1ba55}">
-        <rule filter="&quot;precision&quot; = 'site'" symbol="0" label="Position known to the site (dashed frame: only reported or claimed)" key="{6775adbd-b7c0-4d12-9b1b-b81da70e4645}"/>
-        <rule filter="&quot;precision&quot; = 'town'" symbol="1" label="Position known to a town (dashed frame: only reported or claimed)" key="{f2b4e011-d91e-4915-8685-d37b5f1e22bf}"/>
-        <rule filter="&quot;precision&quot; = 'region'" symbol="2" label="Position known only to a region: dashed frame, shaded area about 80 km across" key="{e2cdc908-3f04-4b99-bef1-d5616104e7e4}"/>
+      <rules key="{4b785a8e-6bfd-44ac-a377-225650426b2f}">
+        <rule filter="&quot;precision&quot; = 'site'" symbol="0" label="Position known to the site (dashed frame: only reported or claimed)" key="{165229b3-bc3c-44f4-812e-6ab7f051d47e}"/>
+        <rule filter="&quot;precision&quot; = 'town'" symbol="1" label="Position known to a town (dashed frame: only reported or claimed)" key="{b912823a-a444-413d-9934-ed28ea4b88e0}"/>
+        <rule filter="&quot;precision&quot; = 'region'" symbol="2" label="Position known only to a region: dashed frame, shaded area about 80 km across" key="{f6dcb135-cc06-4fa9-ae92-9a536e228e5c}"/>
       </rules>
       <symbols>
         <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
@@ -169,7 +169,7 @@
               <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
               <Option type="QString" name="outline_width_unit" value="MM"/>
               <Option type="QString" name="scale_method" value="diameter"/>
-              <Option type="QString" name="size" value="80000"/>
+              <Option type="QString" name="size" value="0"/>
               <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
               <Option type="QString" name="size_unit" value="RenderMetersInMapUnits"/>
               <Option type="QString" name="vertical_anchor_point" value="1"/>
@@ -189,7 +189,7 @@
             <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
             <prop k="outline_width_unit" v="MM"/>
             <prop k="scale_method" v="diameter"/>
-            <prop k="size" v="80000"/>
+            <prop k="size" v="0"/>
             <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
             <prop k="size_unit" v="RenderMetersInMapUnits"/>
             <prop k="vertical_anchor_point" v="1"/>
@@ -425,8 +425,8 @@
     </symbol>
   </renderer-v2>
   <labeling type="rule-based">
-    <rules key="{269a0cd2-373c-4377-9a2c-b2d0d18f797b}">
-      <rule scalemaxdenom="10000000" description="Unit labels" key="{1c9fb0bb-2c33-49a2-adc8-430ea2b18b40}">
+    <rules key="{a417e15f-056a-40c1-b0c6-6d44ced47d65}">
+      <rule scalemaxdenom="10000000" description="Unit labels" key="{613235f9-0f0f-453e-98f5-c035c92d1cd2}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;designation&quot;" fontWeight="75" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="90,20,20,255" fontSize="7.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>
@@ -522,7 +522,7 @@
           </callout>
         </settings>
       </rule>
-      <rule filter="&quot;precision&quot; &lt;> 'region'" description="Keep other labels off the symbols" key="{90da4fcf-e092-42d1-9f94-25f8d26e2e57}">
+      <rule filter="&quot;precision&quot; &lt;> 'region'" description="Keep other labels off the symbols" key="{cf26118b-dec0-4aff-b682-145fdc374cec}">
         <settings calloutType="simple">
           <text-style fieldName="&quot;designation&quot;" fontWeight="75" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="90,20,20,255" fontSize="7.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="Noto Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
             <families/>

@@ -245,3 +245,20 @@ def test_no_province_or_country_name_inside_the_kursk_salient_at_front_scale(loa
     assert 2e6 < oblasts.scale() < 6e6
     _, labels = _render(oblasts)
     assert (provinces.id(), "Kursk") in _labels(labels, oblasts.visibleExtent())
+
+
+def _dark_pixels(symbol) -> int:
+    image = symbol.asImage(QSize(32, 32))
+    return sum(1 for x in range(32) for y in range(32)
+               if image.pixelColor(x, y).alpha() > 0 and image.pixelColor(x, y).lightness() < 240)
+
+
+@pytest.mark.parametrize("layer_id", ["events", "unit_positions", "units"])
+def test_every_legend_entry_shows_a_symbol_on_a_white_page(loaded, layer_id):
+    """The layer tree and the briefing legend key each class by its symbol: a stroke-only marker drawn
+    white (strike, withdrawal) or a unit frame shrunk by an 80,000 m area showed nothing there."""
+    layer, = loaded([layer_id])
+    entries = [item for item in layer.renderer().legendSymbolItems() if item.symbol() is not None]
+    assert len(entries) >= 3
+    blank = [item.label() for item in entries if _dark_pixels(item.symbol()) < 20]
+    assert blank == []
