@@ -19,6 +19,7 @@ BASE_LAYERS = ("countries", "provinces")
 STYLES = ((QgsLegendStyle.Title, 9.0, True), (QgsLegendStyle.Group, 7.5, True),
           (QgsLegendStyle.Subgroup, 7.0, True), (QgsLegendStyle.SymbolLabel, 6.5, False))
 WRAP = "~"  # where a long legend label breaks (never printed)
+THREE_COLUMNS_FROM_MM = 90.0
 SHRINK = (1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6)  # font steps
 
 
@@ -44,8 +45,10 @@ def fill(legend, main_map, visible, scale: float) -> None:
         if not legend.model().layerLegendNodes(node):
             node.parent().removeChildNode(node)
     labels = _labels(legend)
-    for step in SHRINK:  # the largest text that fits, in one column or else two
-        for columns in (1, 2):
+    # A wide frame (the atlas's column) may take a third column before the text gets any smaller.
+    most = 3 if frame.width() >= THREE_COLUMNS_FROM_MM * scale else 2
+    for step in SHRINK:  # the largest text that fits, in one column or else more
+        for columns in range(1, most + 1):
             legend.setColumnCount(columns)
             legend.setSplitLayer(columns > 1)
             _fonts(legend, scale * step)
