@@ -55,6 +55,41 @@ def shown_canvas(qgis_iface, qgis_canvas, flush):
     return qgis_canvas
 
 
+@pytest.fixture
+def curated_project(qgis_new_project, tmp_path):
+    """The project with every layer the dock loads by default (as *Load all* does), in a workspace of the
+    test's own; its layouts and layers are gone afterwards."""
+    from qgis.core import QgsProject
+
+    from kpa_tracker.core.curated import data as curated
+    from kpa_tracker.core.project.layers import load_layers
+
+    catalogue, result = curated.load_cached()
+    project = QgsProject.instance()
+    load_layers(project, catalogue, [l.id for l in catalogue if l.default_load], result, tmp_path / "ws.gpkg")
+    yield project
+    for layout in project.layoutManager().layouts():
+        project.layoutManager().removeLayout(layout)
+    project.clear()
+
+
+@pytest.fixture(scope="module")
+def registry():
+    """QGIS's Processing registry with the plugin's provider (added for the module if it is not there)."""
+    from qgis.core import QgsApplication
+
+    from kpa_tracker.processing.provider import PROVIDER_ID, KpaTrackerProvider
+
+    registry = QgsApplication.processingRegistry()
+    added = None
+    if registry.providerById(PROVIDER_ID) is None:
+        added = KpaTrackerProvider()
+        registry.addProvider(added)
+    yield registry
+    if added is not None:
+        registry.removeProvider(added)
+
+
 @pytest.fixture(autouse=True)
 def local_sightings_store():
     """Every test starts with sightings in the local workspace, whatever an earlier (interrupted) run left

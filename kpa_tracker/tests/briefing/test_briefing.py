@@ -6,11 +6,11 @@ import subprocess
 import unicodedata
 
 import pytest
-from qgis.core import QgsGeometry, QgsPointXY, QgsProject, QgsRectangle
+from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle
 
 from kpa_tracker.core.curated import data as curated
 from kpa_tracker.core.briefing.build import PAGES, PRESETS, build_briefing, export, preset_by_id, readable_url
-from kpa_tracker.core.project.layers import find_loaded, load_layers
+from kpa_tracker.core.project.layers import find_loaded
 from kpa_tracker.ui.controllers.briefing import BriefingController
 from kpa_tracker.ui.panels.briefing import BriefingPanel
 from kpa_tracker.ui.connections import ConnectionRegistry
@@ -19,14 +19,8 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs
 
 
 @pytest.fixture
-def project(qgis_new_project, tmp_path):
-    catalogue, result = curated.load_cached()
-    project = QgsProject.instance()
-    load_layers(project, catalogue, [l.id for l in catalogue if l.default_load], result, tmp_path / "ws.gpkg")
-    yield project
-    for layout in project.layoutManager().layouts():
-        project.layoutManager().removeLayout(layout)
-    project.clear()
+def project(curated_project):
+    return curated_project
 
 
 def _pdf_text(path):

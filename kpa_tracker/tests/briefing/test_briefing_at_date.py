@@ -8,7 +8,6 @@ import subprocess
 
 import pytest
 from qgis.core import (
-    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsDateTimeRange,
@@ -20,8 +19,6 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProject,
-    QgsRectangle,
     QgsTemporalNavigationObject,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QUrl
@@ -31,10 +28,9 @@ from kpa_tracker.core.briefing import legend as legend_fit
 from kpa_tracker.core.briefing import settings as briefing_settings
 from kpa_tracker.core.briefing.build import PRESETS, build_briefing, default_as_of, export, parse_as_of, preset_by_id
 from kpa_tracker.core.curated import data as curated
-from kpa_tracker.core.project.layers import LAYER_ID_PROPERTY, load_layers
+from kpa_tracker.core.project.layers import LAYER_ID_PROPERTY
 from kpa_tracker.core.sightings.store import GpkgStore
 from kpa_tracker.processing import briefing_map
-from kpa_tracker.processing.provider import PROVIDER_ID, KpaTrackerProvider
 from kpa_tracker.tests.sightings.test_sightings_core import NOW, sighting, source
 from kpa_tracker.ui.connections import ConnectionRegistry
 from kpa_tracker.ui.controllers.briefing import BriefingController
@@ -47,17 +43,12 @@ SIGHTING_URL = "https://example.org/briefing-sighting-report"
 
 
 @pytest.fixture
-def project(qgis_new_project, tmp_path):
-    catalogue, result = curated.load_cached()
-    project = QgsProject.instance()
-    load_layers(project, catalogue, [l.id for l in catalogue if l.default_load], result, tmp_path / "ws.gpkg")
+def project(curated_project, tmp_path):
+    """The default layers and one real sighting of the analyst's."""
     gpkg = tmp_path / "sightings.gpkg"
     GpkgStore(gpkg).write([(sighting(), [source(url=SIGHTING_URL, publisher="Briefing Test News")])], now=NOW)
-    assert headless.add_local_sightings(project, gpkg) == 1
-    yield project
-    for layout in project.layoutManager().layouts():
-        project.layoutManager().removeLayout(layout)
-    project.clear()
+    assert headless.add_local_sightings(curated_project, gpkg) == 1
+    return curated_project
 
 
 def _pdf_text(path, page=None):
@@ -224,18 +215,6 @@ def test_items_stay_inside_the_page_and_the_legend_inside_its_frame(project, pre
     needed, frame = legend_fit.needed_size(legend), legend.sizeWithUnits()
     assert needed.width() <= frame.width() + 0.01 and needed.height() <= frame.height() + 0.01
     assert legend.model().rootGroup().findLayers(), "the legend has entries"
-
-
-@pytest.fixture
-def registry():
-    registry = QgsApplication.processingRegistry()
-    added = None
-    if registry.providerById(PROVIDER_ID) is None:
-        added = KpaTrackerProvider()
-        registry.addProvider(added)
-    yield registry
-    if added is not None:
-        registry.removeProvider(added)
 
 
 def test_processing_refuses_a_future_or_malformed_as_of(registry, tmp_path, monkeypatch):

@@ -2,7 +2,6 @@
 
 import pytest
 from qgis.core import (
-    QgsApplication,
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
@@ -15,7 +14,6 @@ from qgis.core import (
 
 from devtools import package, qgis_desktop
 from kpa_tracker.processing import route as route_module
-from kpa_tracker.processing.provider import PROVIDER_ID, KpaTrackerProvider
 
 SUDZHA = "35.270556,51.191389 [EPSG:4326]"
 MOSCOW = "37.61749,55.75045 [EPSG:4326]"
@@ -29,18 +27,6 @@ class Feedback(QgsProcessingFeedback):
     def pushInfo(self, info):  # noqa: N802 (QGIS API)
         self.infos.append(info)
         super().pushInfo(info)
-
-
-@pytest.fixture(scope="module")
-def registry():
-    registry = QgsApplication.processingRegistry()
-    added = None
-    if registry.providerById(PROVIDER_ID) is None:
-        added = KpaTrackerProvider()
-        registry.addProvider(added)
-    yield registry
-    if added is not None:
-        registry.removeProvider(added)
 
 
 @pytest.fixture

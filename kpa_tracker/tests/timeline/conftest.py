@@ -1,10 +1,8 @@
 import datetime
 
 import pytest
-from qgis.core import QgsProject, QgsTemporalNavigationObject
+from qgis.core import QgsTemporalNavigationObject
 
-from kpa_tracker.core.curated import data as curated
-from kpa_tracker.core.project.layers import load_layers
 from kpa_tracker.ui.connections import ConnectionRegistry
 from kpa_tracker.ui.controllers.timeline import NAVIGATION_OFF, TimelineController
 from kpa_tracker.ui.panels.timeline import TimelinePanel
@@ -27,12 +25,8 @@ def navigation(qgis_iface):
 
 
 @pytest.fixture
-def project(qgis_new_project, tmp_path):
-    catalogue, result = curated.load_cached()
-    project = QgsProject.instance()
-    load_layers(project, catalogue, [l.id for l in catalogue if l.default_load], result, tmp_path / "ws.gpkg")
-    yield project
-    project.clear()
+def project(curated_project):
+    return curated_project
 
 
 @pytest.fixture
