@@ -21,6 +21,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
 from ...toolbelt.compat import LINE_GEOMETRY
 from ..curated import data as curated
+from ..domain.values import plain
 from ..project.layers import LAYER_ID_PROPERTY
 
 # The sightings layer as the dock adds it (ui/controllers/sightings.py SIGHTINGS_PROPERTY); its sources
@@ -65,9 +66,9 @@ def readable_url(url: str) -> str:
 
 
 def text(value) -> str:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return ""
-    return str(value)
+    """A field's value as text, "" for QGIS's NULL (the one NULL rule: domain/values.plain)."""
+    value = plain(value)
+    return "" if value is None else str(value)
 
 
 def compact(numbers: List[int]) -> str:
