@@ -1,0 +1,1 @@
+"""Sightings from other tools' files: readers, known layouts, unit aliases, the import run."""
