@@ -16,11 +16,13 @@ sources share an origin? Pure Python (no QGIS).
   independent. `origins(sources)` and `describe_shared(a, b)` do the same with the keys computed once.
 """
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Dict, FrozenSet, Iterable, Mapping, Optional, Tuple
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+from collections import abc
+from typing import Dict, FrozenSet, Iterable, Mapping, NamedTuple, Optional, Tuple
+from urllib.parse import parse_qsl, unquote, urlencode
 
 from .i18n import tr
 from .values import is_null
@@ -48,6 +50,7 @@ _TRACKING_BY_HOST = {
     "reddit.com": {"share_id", "context"},
     "tiktok.com": {"is_from_webapp", "sender_device", "web_id", "is_copy_url", "_r", "_t"},
 }
+_DROP = {host: frozenset(_TRACKING | names) for host, names in _TRACKING_BY_HOST.items()}
 _WAYBACK_HOSTS = ("web.archive.org", "wayback.archive.org", "archive.org")
 _WAYBACK_PATH = re.compile(r"^/web/[0-9*]{1,14}[a-z_]{0,4}/(.+)$", re.IGNORECASE | re.DOTALL)
 _X_STATUS = re.compile(r"^/(?:i/web|i|[A-Za-z0-9_]{1,30})/status(?:es)?/([0-9]+)", re.IGNORECASE)
@@ -56,6 +59,8 @@ _YOUTUBE_ID = re.compile(r"^/(?:shorts|live|embed|v)/([A-Za-z0-9_-]{6,20})$")
 
 
 def _text(value) -> str:
+    if type(value) is str:
+        return value.strip()
     if value is None or is_null(value):
         return ""
     return str(value).strip()
@@ -67,7 +72,20 @@ def _fold(text: str) -> str:
     return re.sub(r"\s+", "", "".join(c for c in decomposed if not unicodedata.combining(c))).casefold()
 
 
+class _Parts(NamedTuple):
+    path: str
+    query: str
+    fragment: str
+    hostname: str  # as written, lowercased
+
+
+_URL = re.compile(r"^(https?)://([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#(.*))?$", re.IGNORECASE | re.DOTALL)
+_HOST_PORT = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[^:\[\]]+)(?::([0-9]*))?$")
+
+
 def _split(value: str):
+    """(parts, host with a port other than 80 and 443) of an http(s) address, else None. A regular
+    expression rather than urlsplit: a list of ten thousand sightings splits its sources' addresses fast."""
     if "://" not in value[:12]:
         if value.startswith("//"):
             value = "http:" + value
@@ -75,17 +93,21 @@ def _split(value: str):
             value = "http://" + value  # "t.me/x/1", as sources are sometimes written
         else:
             return None
-    try:
-        parts = urlsplit(value)
-        host = (parts.hostname or "").rstrip(".")
-        port = parts.port
-    except ValueError:  # a malformed port or IPv6 literal
+    found = _URL.match(value)
+    if not found:
         return None
-    if parts.scheme.lower() not in ("http", "https") or not host:
+    netloc = found.group(2).rpartition("@")[2]  # no user:password@
+    host_port = _HOST_PORT.match(netloc)
+    if not host_port:
+        return None
+    host = host_port.group(1).rstrip(".")
+    port = host_port.group(2)
+    if not host or (port and int(port) > 65535):
         return None
     host = _ascii_host(host)
-    if port and port not in (80, 443):
-        host += ":{}".format(port)
+    parts = _Parts(found.group(3), found.group(4) or "", found.group(5) or "", host)
+    if port and int(port) not in (80, 443):
+        host += ":{}".format(int(port))
     return parts, host
 
 
@@ -121,6 +143,8 @@ def wayback_target(url) -> Optional[str]:
 
 
 def _strip_prefixes(host: str) -> str:
+    if not host.startswith(("w", "m")):
+        return host
     changed = True
     while changed:
         changed = False
@@ -131,25 +155,37 @@ def _strip_prefixes(host: str) -> str:
     return host
 
 
-def canonical_url(url, _depth: int = 0) -> str:
+def canonical_url(url) -> str:
     """One spelling of a web address for comparing sources: "t.me/channel/12", "x.com/i/status/1234"."""
-    split = _split(_text(url))
+    text = _text(url)
+    return _canonical(text, 0) if text else ""
+
+
+@functools.lru_cache(maxsize=65536)  # a list or an import cites the same addresses again and again
+def _canonical(value: str, _depth: int) -> str:
+    split = _split(value)
     if split is None:
         return ""
     parts, host = split
     host = _strip_prefixes(host)
     target = _unwrap_wayback(host, parts)
     if target is not None and _depth < 3:
-        return canonical_url(target, _depth + 1) or ""
+        return _canonical(target, _depth + 1)
     host = _SAME_HOST.get(host, host)
-    path = re.sub(r"/{2,}", "/", unquote(parts.path) if "%2F" not in parts.path.upper() else parts.path)
+    path = parts.path
+    if "%" in path and "%2F" not in path.upper():  # %41 is A; an encoded slash stays encoded
+        path = unquote(path)
+    if "//" in path:
+        path = re.sub(r"/{2,}", "/", path)
     fragment = parts.fragment
     if fragment.startswith("!/"):  # the old twitter.com/#!/user/status/1 form
         path, fragment = fragment[1:], ""
     path = path.rstrip("/")
-    drop = _TRACKING | _TRACKING_BY_HOST.get(host, set())
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if k.lower() not in drop and not k.lower().startswith("utm_")]
+    query = []
+    if parts.query:
+        drop = _DROP.get(host, _TRACKING)
+        query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                 if k.lower() not in drop and not k.lower().startswith("utm_")]
     if host == "x.com":
         status = _X_STATUS.match(path)
         if status:  # one post, whatever account name or case the address gives
@@ -162,7 +198,7 @@ def canonical_url(url, _depth: int = 0) -> str:
             path = "/" + post.group(1).lower() + (post.group(2) or "")
     elif host == "youtube.com":
         short_id = None
-        if parts.hostname and parts.hostname.lower().rstrip(".") == "youtu.be":
+        if parts.hostname == "youtu.be":
             short_id = path.strip("/")
         else:
             found = _YOUTUBE_ID.match(path)
@@ -183,27 +219,33 @@ class Origin:
     dataset: str = ""  # a record's dataset, as the source writes it ("ACLED")
 
 
-def _get(source, name):
-    if isinstance(source, Mapping):
-        return source.get(name)
-    return getattr(source, name, None)  # a SourceRecord, before and after it gained dataset and record_id
-
-
 def source_origins(source) -> Tuple[Origin, ...]:
     """The origins one source names, most specific first: its dataset record, then its addresses."""
+    if isinstance(source, abc.Mapping):
+        values = [source.get(name) for name in _SOURCE_FIELDS]
+    else:  # a SourceRecord, before and after it gained dataset, record_id and original_url
+        values = [getattr(source, name, None) for name in _SOURCE_FIELDS]
+    return _origins_of(*(_text(value) for value in values))
+
+
+_SOURCE_FIELDS = ("dataset", "record_id", "original_url", "url", "archive_url")
+
+
+@functools.lru_cache(maxsize=65536)
+def _origins_of(dataset: str, record_id: str, original_url: str, url: str, archive_url: str) -> Tuple[Origin, ...]:
     found = []
-    dataset, record_id = _text(_get(source, "dataset")), _text(_get(source, "record_id"))
     if dataset and record_id:
         found.append(Origin("record:{}:{}".format(_fold(dataset), record_id.casefold()), "record", record_id,
                             dataset))
-    for name, role in (("original_url", "original"), ("url", "url")):
-        canonical = canonical_url(_get(source, name))
+    for value, role in ((original_url, "original"), (url, "url")):
+        canonical = _canonical(value, 0) if value else ""
         if canonical:
             found.append(Origin("url:" + canonical, role, canonical))
-    target = wayback_target(_get(source, "archive_url"))
-    canonical = canonical_url(target) if target else ""
-    if canonical:
-        found.append(Origin("url:" + canonical, "archive", canonical))
+    if "archive.org/" in archive_url.lower():  # only a Wayback copy names the page it copies
+        target = wayback_target(archive_url)
+        canonical = _canonical(target, 0) if target else ""
+        if canonical:
+            found.append(Origin("url:" + canonical, "archive", canonical))
     return tuple(found)
 
 

@@ -9,21 +9,27 @@
 - `corroboration(records, distance_km, days)`: for each sighting, how many
   other sightings of the same unit lie within that distance and that many
   days (unit by unit_id, else by the unit as reported, ignoring case and
-  accents); geodesic distances on WGS 84.
+  accents) with sources independent of its own: a sighting citing the same
+  URL, the same original post through another outlet, or the same dataset
+  record (core/domain/origin.py) is the same report again, not a second one.
+  Geodesic distances on WGS 84. `corroboration_details(...)` says which
+  sightings count and which near ones do not, and why.
 """
 
 import datetime
 import math
-from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence
+from dataclasses import dataclass, field
+from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 from qgis.core import QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsRectangle, QgsVectorLayer
 
 from ..curated import data as curated
 from ..measure.geodesy import distance_area
+from ..domain.origin import describe_shared, origins
 from ..domain.query import NEWEST_FIRST, SightingQuery, allowed_letters  # noqa: F401 (allowed_letters: kept here)
 from ..domain.records import SightingRecord
 from ..domain.values import is_null
+from ...toolbelt.i18n import tr
 from .gpkg_store import read_sightings
 
 COMPASS = ("N", "NE", "E", "SE", "S", "SW", "W", "NW")
@@ -124,23 +130,108 @@ def unit_key(record: SightingRecord) -> str:
     return "as:" + curated.fold(record.unit_as_reported or "")
 
 
-def corroboration(records: Sequence[SightingRecord], distance_km: float, days: float) -> Dict[str, int]:
-    """sighting_id -> how many other sightings of the same unit within distance_km and days."""
+@dataclass
+class Neighbour:
+    """Another sighting of the same unit within the distance and days asked for."""
+    sighting_id: str
+    observed_at: datetime.datetime
+    location: str  # its location name, or its coordinates
+    km: float
+    hours: float  # how far apart in time, in hours
+    reason: Optional[str] = None  # why it does not count ("same origin: the same URL t.me/x/1"); None: it counts
+
+    @property
+    def description(self) -> str:
+        """'2024-12-12 10:00 UTC at Sudzha, 2.3 km and 2 days away'."""
+        if self.hours < 1.0:
+            gap = tr("under an hour")
+        elif self.hours < 48.0:
+            gap = tr("{:.0f} h").format(self.hours)
+        else:
+            gap = tr("{:.0f} days").format(self.hours / 24.0)
+        return tr("{} at {}, {} km and {} away").format(self.observed_at.strftime("%Y-%m-%d %H:%M UTC"),
+                                                        self.location, _km(self.km), gap)
+
+
+@dataclass
+class Corroboration:
+    """Which sightings corroborate one sighting (`by`, independent sources) and which near ones do not."""
+    count: int = 0
+    by: List[Neighbour] = field(default_factory=list)
+    not_counted: List[Neighbour] = field(default_factory=list)
+
+
+def _km(km: float) -> str:
+    return "{:.1f}".format(km) if km < 10.0 else "{:.0f}".format(km)
+
+
+def _near_pairs(records: Sequence[SightingRecord], distance_km: float,
+                days: float) -> Iterator[Tuple[SightingRecord, SightingRecord, float]]:
+    """(first, second, metres) for each two sightings of one unit within distance_km and days."""
     measure = distance_area()
     window = datetime.timedelta(days=days)
+    limit = distance_km * 1000.0
     by_unit: Dict[str, List[SightingRecord]] = {}
     for record in records:
         if record.observed_at is not None:
             by_unit.setdefault(unit_key(record), []).append(record)
-    counts = {record.sighting_id: 0 for record in records}
     for group in by_unit.values():
         group.sort(key=lambda r: r.observed_at)
+        points = [QgsPointXY(r.lon, r.lat) for r in group]
         for i, first in enumerate(group):
-            for second in group[i + 1:]:
+            for j in range(i + 1, len(group)):
+                second = group[j]
                 if second.observed_at - first.observed_at > window:
                     break
-                metres = measure.measureLine(QgsPointXY(first.lon, first.lat), QgsPointXY(second.lon, second.lat))
-                if metres <= distance_km * 1000.0:
-                    counts[first.sighting_id] += 1
-                    counts[second.sighting_id] += 1
+                metres = measure.measureLine(points[i], points[j])
+                if metres <= limit:
+                    yield first, second, metres
+
+
+def corroboration(records: Sequence[SightingRecord], distance_km: float, days: float) -> Dict[str, int]:
+    """sighting_id -> how many other sightings of the same unit within distance_km and days, with
+    independent sources (no shared URL, original post or dataset record)."""
+    known: Dict[str, frozenset] = {}  # origins computed once, and only for sightings with a near one
+    counts = {record.sighting_id: 0 for record in records}
+    for first, second, _metres in _near_pairs(records, distance_km, days):
+        a = known.get(first.sighting_id)
+        if a is None:
+            a = known[first.sighting_id] = frozenset(origins(first.sources))
+        b = known.get(second.sighting_id)
+        if b is None:
+            b = known[second.sighting_id] = frozenset(origins(second.sources))
+        if a.isdisjoint(b):
+            counts[first.sighting_id] += 1
+            counts[second.sighting_id] += 1
     return counts
+
+
+def _neighbour(other: SightingRecord, metres: float, hours: float, reason: Optional[str]) -> Neighbour:
+    location = other.location_name or "{:.4f}, {:.4f}".format(other.lat, other.lon)
+    return Neighbour(other.sighting_id, other.observed_at, location, metres / 1000.0, hours, reason)
+
+
+def corroboration_details(records: Sequence[SightingRecord], distance_km: float,
+                          days: float) -> Dict[str, Corroboration]:
+    """sighting_id -> Corroboration: the sightings that count (nearest first) and the near ones that share
+    an origin with it, each with why ("same origin: the same URL t.me/x/1")."""
+    found: Dict[str, Dict] = {}
+    details = {record.sighting_id: Corroboration() for record in records}
+    for first, second, metres in _near_pairs(records, distance_km, days):
+        hours = (second.observed_at - first.observed_at).total_seconds() / 3600.0
+        for record in (first, second):
+            if record.sighting_id not in found:
+                found[record.sighting_id] = origins(record.sources)
+        shared = describe_shared(found[first.sighting_id], found[second.sighting_id])
+        reason = None if shared is None else tr("same origin: {}").format(shared)
+        for this, other in ((first, second), (second, first)):
+            entry = details[this.sighting_id]
+            if reason is None:
+                entry.count += 1
+                entry.by.append(_neighbour(other, metres, hours, None))
+            else:
+                entry.not_counted.append(_neighbour(other, metres, hours, reason))
+    for entry in details.values():
+        entry.by.sort(key=lambda n: (n.km, n.hours))
+        entry.not_counted.sort(key=lambda n: (n.km, n.hours))
+    return details

@@ -569,7 +569,9 @@ def test_corroboration_counts_the_same_unit_near_in_space_and_time():
 
     def record(unit, lon, lat, day):
         values = sighting(unit_id=unit, lon=lon, lat=lat, observed_at="2024-12-{:02d}T12:00Z".format(day))
-        return V.clean_sighting(values, [source()], now=NOW)[0]
+        # Each its own report: a shared URL would be one origin, not corroboration (test_corroboration.py).
+        url = "https://example.org/report/{}-{}-{}-{}".format(unit, lon, lat, day)
+        return V.clean_sighting(values, [source(url=url)], now=NOW)[0]
 
     a = record("kpa-94", 35.27, 51.19, 1)
     b = record("kpa-94", 35.30, 51.20, 3)    # about 2.3 km and 2 days from a

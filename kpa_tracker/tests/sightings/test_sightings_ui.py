@@ -28,11 +28,13 @@ NOW = datetime.datetime(2025, 1, 15, tzinfo=datetime.timezone.utc)
 
 def test_list_filters_corroboration_and_escaped_details(qgis_iface, qgis_new_project, tmp_path, flush):
     gpkg = tmp_path / "ws.gpkg"
-    S.add_sighting(gpkg, sighting(), [source()], now=NOW)
+    # Three reports of their own (one URL each): a shared URL is one origin, not corroboration.
+    S.add_sighting(gpkg, sighting(), [source(url="https://example.org/report/1")], now=NOW)
     S.add_sighting(gpkg, sighting(lon=35.30, lat=51.20, observed_at="2024-12-12T10:00:00Z",
-                                   description="<script>alert(1)</script>"), [source()], now=NOW)
+                                   description="<script>alert(1)</script>"),
+                   [source(url="https://example.org/report/2")], now=NOW)
     S.add_sighting(gpkg, sighting(unit_as_reported="Other unit", source_reliability="E",
-                                   info_credibility=5), [source()], now=NOW)
+                                   info_credibility=5), [source(url="https://example.org/report/3")], now=NOW)
     panel = SightingsPanel()
     connections = ConnectionRegistry()
     controller = SightingsController(qgis_iface, panel, connections, gpkg_path=gpkg)
