@@ -48,11 +48,18 @@ class SightingValidationError(SightingError):
 @dataclass
 class SourceRecord:
     source_id: str
-    url: str
+    url: Optional[str]  # None only for a dataset record (dataset and record_id given)
     publisher: str
     published_at: Optional[str] = None  # ISO date or UTC date-time text, as precise as the source gives
     archive_url: Optional[str] = None
     notes: Optional[str] = None
+    dataset: Optional[str] = None  # the dataset this source is a record of ("ACLED")
+    record_id: Optional[str] = None  # that record's id in the dataset ("UKR12345")
+    original_url: Optional[str] = None  # the post this source reports or reposts (http/https)
+
+    @property
+    def is_dataset_record(self) -> bool:
+        return bool(self.dataset and self.record_id)
 
     def as_dict(self) -> Dict[str, object]:
         return {name: getattr(self, name) for name in SOURCE_COLUMNS if name != "sighting_id"}

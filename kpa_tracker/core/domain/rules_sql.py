@@ -78,13 +78,32 @@ def _sighting_checks(row: str = "NEW") -> List[str]:
     return checks
 
 
+def _blank_sql(column: str) -> str:
+    return "trim(coalesce({}, '')) = ''".format(column)
+
+
 def _source_checks(row: str = "NEW") -> List[str]:
+    """A source has a url, or a dataset and a record_id (validation._clean_source). The pair comes first:
+    SQLite reports the first rule broken, and "record_id required" says more than "url required"."""
+    def col(name):
+        return '{}."{}"'.format(row, name)
+
     return [
-        ('{r}."url" IS NULL OR NOT {ok}'.format(r=row, ok=web_url_sql('{}."url"'.format(row))),
+        ('NOT {} AND {}'.format(_blank_sql(col("dataset")), _blank_sql(col("record_id"))),
+         _message(SOURCE_LABELS["record_id"], "record_id", "required with a dataset: the id of the record cited")),
+        ('NOT {} AND {}'.format(_blank_sql(col("record_id")), _blank_sql(col("dataset"))),
+         _message(SOURCE_LABELS["dataset"], "dataset", "required with a record id: the dataset it is from")),
+        ('{url} AND ({ds} OR {rid})'.format(url=_blank_sql(col("url")), ds=_blank_sql(col("dataset")),
+                                           rid=_blank_sql(col("record_id"))),
+         _message(SOURCE_LABELS["url"], "url", "required: a web address, or the dataset and record_id of the "
+                                               "dataset record cited")),
+        ('NOT {} AND NOT {}'.format(_blank_sql(col("url")), web_url_sql(col("url"))),
          _message(SOURCE_LABELS["url"], "url", "a web address starting with http:// or https://")),
-        ('{r}."archive_url" IS NOT NULL AND trim({r}."archive_url") <> \'\' AND NOT {ok}'.format(
-            r=row, ok=web_url_sql('{}."archive_url"'.format(row))),
+        ('NOT {} AND NOT {}'.format(_blank_sql(col("archive_url")), web_url_sql(col("archive_url"))),
          _message(SOURCE_LABELS["archive_url"], "archive_url", "a web address starting with http:// or https://")),
+        ('NOT {} AND NOT {}'.format(_blank_sql(col("original_url")), web_url_sql(col("original_url"))),
+         _message(SOURCE_LABELS["original_url"], "original_url",
+                  "a web address starting with http:// or https://")),
         ('trim(coalesce({r}."publisher", \'\')) = \'\''.format(r=row),
          _message(SOURCE_LABELS["publisher"], "publisher", "required")),
         ('trim(coalesce({r}."sighting_id", \'\')) = \'\''.format(r=row),

@@ -56,8 +56,9 @@ def clean_sighting(sighting: Mapping, sources: Optional[Sequence[Mapping]] = Non
 
     `sighting` maps field names to values (text, numbers, datetimes, QDateTime…)
     and holds the place as `lon` and `lat` (WGS 84). `sources` is a list of
-    mappings with url, publisher, published_at, archive_url, notes (or pass
-    them as sighting["sources"]). Missing sighting_id, analyst, created_at,
+    mappings with url, publisher, published_at, archive_url, notes, dataset,
+    record_id, original_url (or pass them as sighting["sources"]); a source has
+    a url, or a dataset and a record_id (a dataset record cited by its id). Missing sighting_id, analyst, created_at,
     updated_at and review_status take their defaults. `known_units`, when
     given, are the unit ids `unit_id` may take.
 
@@ -170,7 +171,8 @@ def clean_sighting(sighting: Mapping, sources: Optional[Sequence[Mapping]] = Non
     # sources
     clean_sources = []
     if not sources:
-        problem("sources", tr("at least one source is required: the URL and publisher of where this was seen"))
+        problem("sources", tr("at least one source is required: the URL and publisher of where this was seen (or "
+                                 "the dataset and record id it comes from)"))
     for index, source in enumerate(sources):
         clean_sources.append(_clean_source(source, index, now, problem))
 
@@ -233,16 +235,28 @@ def _checked_time(value, name, now, problem) -> Optional[datetime.datetime]:
 def _clean_source(source: Mapping, index: int, now, problem) -> Optional[SourceRecord]:
     get = source.get
     url = _text(get("url"))
+    dataset, record_id = _text(get("dataset")), _text(get("record_id"))
     if url is None:
-        problem("url", tr("required: the web address of the source"), index)
+        if dataset is None or record_id is None:
+            problem("url", tr("required: the web address of the source, or the dataset and the id of the "
+                              "record it is cited from (e.g. dataset ACLED, record id UKR12345)"), index)
     elif not is_web_url(url):
         problem("url", _url_problem(url), index)
+    if dataset is not None and record_id is None:
+        problem("record_id", tr("required with a dataset: the id of the record in {} that is cited").format(
+            _short(dataset)), index)
+    if record_id is not None and dataset is None:
+        problem("dataset", tr("required with a record id: the name of the dataset record '{}' is from "
+                              "(e.g. ACLED)").format(_short(record_id)), index)
     publisher = _text(get("publisher"))
     if publisher is None:
         problem("publisher", tr("required: who published it (outlet, channel, agency or account)"), index)
     archive_url = _text(get("archive_url"))
     if archive_url is not None and not is_web_url(archive_url):
         problem("archive_url", _url_problem(archive_url), index)
+    original_url = _text(get("original_url"))
+    if original_url is not None and not is_web_url(original_url):
+        problem("original_url", _url_problem(original_url), index)
     published_at = None
     try:
         published_at, parsed = _published_text(get("published_at"))
@@ -258,7 +272,8 @@ def _clean_source(source: Mapping, index: int, now, problem) -> Optional[SourceR
         problem("source_id", tr("'{}' is not a UUID").format(_short(source_id)), index)
     else:
         source_id = str(uuid.UUID(source_id.strip("{}")))
-    return SourceRecord(source_id, url or "", publisher or "", published_at, archive_url, _text(get("notes")))
+    return SourceRecord(source_id, url, publisher or "", published_at, archive_url, _text(get("notes")),
+                        dataset, record_id, original_url)
 
 
 def clean_batch(items: Iterable[Tuple[Mapping, Sequence[Mapping]]], now: Optional[datetime.datetime] = None,

@@ -61,7 +61,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from ...toolbelt.compat import set_container_is_group_box
 from ...toolbelt.i18n import tr
 from .html import display_expression, map_tip_template
-from ..domain.fields import LABELS, SIGHTINGS_TABLE, SOURCES_TABLE, SOURCE_LABELS
+from ..domain.fields import LABELS, SIGHTINGS_TABLE, SOURCES_TABLE, SOURCE_HINTS, SOURCE_LABELS
 from ..domain.grading import (
     CLAIM_STATUS,
     GEO_PRECISION,
@@ -168,7 +168,39 @@ def source_widgets():
         "published_at": _text_widget(),
         "archive_url": _text_widget(),
         "notes": _text_widget(multiline=True),
+        "dataset": _text_widget(),
+        "record_id": _text_widget(),
+        "original_url": _text_widget(),
     }
+
+
+def source_tooltips() -> dict:
+    """{field: tooltip} of the source fields, translated: what each one is for."""
+    return {name: tr(hint) for name, hint in SOURCE_HINTS.items()}
+
+
+def apply_tooltips(form_widget, tooltips: Optional[dict] = None) -> int:
+    """Put each field's tooltip on its editor and label in an open attribute form (a QgsAttributeForm, a
+    QgsAttributeDialog or any widget holding one); returns how many fields got one.
+
+    QGIS shows a field's comment as its label's tooltip, but a GeoPackage column has a comment only where
+    GDAL writes one (3.7 and later), and QGIS 3.22 reads none: whoever opens the form calls this too.
+    QGIS names each field's editor after the field.
+    """
+    from qgis.PyQt.QtWidgets import QLabel, QWidget
+
+    tooltips = source_tooltips() if tooltips is None else tooltips
+    done = set()
+    for widget in form_widget.findChildren(QWidget):
+        name = widget.objectName()
+        if name in tooltips:
+            widget.setToolTip(tooltips[name])
+            done.add(name)
+    for label in form_widget.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is not None and buddy.objectName() in tooltips:
+            label.setToolTip(tooltips[buddy.objectName()])
+    return len(done)
 
 
 # --- applying ----------------------------------------------------------------------------------
@@ -410,5 +442,5 @@ def _delete_styles_named(layer: QgsVectorLayer, name: str) -> None:
 
 
 __all__ = ["AS_UTC", "FormError", "STYLE_QML", "UTC_NOW", "UTC_TODAY", "apply_style", "apply_temporal",
-           "configure_form", "configure_sources_layer", "ensure_relation", "save_default_styles",
-           "units_value_relation"]
+           "apply_tooltips", "configure_form", "configure_sources_layer", "ensure_relation", "save_default_styles",
+           "source_tooltips", "units_value_relation"]

@@ -123,11 +123,26 @@ SIGHTING_DEFAULTS = {
 }
 SIGHTING_READ_ONLY = ("sighting_id", "created_at", "updated_at", "attachment_sha256")
 
+def _blank(field_name: str) -> str:
+    return "length(trim(coalesce(\"{}\", ''))) = 0".format(field_name)
+
+
 SOURCE_CONSTRAINTS = {
     "url": (
-        "regexp_match(\"url\", '{}')".format(WEB_URL_PATTERN),
+        "CASE WHEN {url} THEN NOT ({ds} OR {rid}) ELSE regexp_match(\"url\", '{p}') END".format(
+            url=_blank("url"), ds=_blank("dataset"), rid=_blank("record_id"), p=WEB_URL_PATTERN),
         "The source's web address must start with http:// or https:// (javascript:, file: and other "
-        "addresses are refused)."),
+        "addresses are refused). It may stay empty only for a dataset record: then give the dataset and "
+        "the record id."),
+    "dataset": (
+        "{rid} OR NOT {ds}".format(rid=_blank("record_id"), ds=_blank("dataset")),
+        "A record id needs its dataset: name the dataset the record is from (e.g. ACLED)."),
+    "record_id": (
+        "{ds} OR NOT {rid}".format(ds=_blank("dataset"), rid=_blank("record_id")),
+        "A dataset needs the record id: the id of the record cited (e.g. UKR12345)."),
+    "original_url": (
+        "{blank} OR regexp_match(\"original_url\", '{p}')".format(blank=_blank("original_url"), p=WEB_URL_PATTERN),
+        "The original post's address must start with http:// or https://."),
     "publisher": (
         "length(trim(coalesce(\"publisher\", ''))) > 0",
         "Publisher is required: the outlet, channel, agency or account that published it."),
@@ -141,7 +156,7 @@ SOURCE_CONSTRAINTS = {
         "+ to_interval('1 day'))".format(DATE_PATTERN),
         "Published: a date (2024-11-03) or a UTC date-time (2024-11-03T14:20:00Z), not in the future."),
 }
-SOURCE_NOT_NULL = ("source_id", "sighting_id", "url", "publisher")
+SOURCE_NOT_NULL = ("source_id", "sighting_id", "publisher")  # url may be empty for a dataset record
 SOURCE_DEFAULTS = {"source_id": (UUID_DEFAULT, False)}
 SOURCE_READ_ONLY = ("source_id",)
 SOURCE_KEY_COLUMNS = ("fid", "source_id", "sighting_id")  # hidden wherever sources are listed
@@ -167,5 +182,6 @@ SIGHTING_TABS = (
 )
 # A source's form is short: one group box, no tab bar (a tab title of None).
 SOURCE_TABS = (
-    (None, (("Source", ("url", "publisher", "published_at", "archive_url", "notes")),)),
+    (None, (("Source", ("url", "publisher", "published_at", "archive_url", "original_url", "notes")),
+            ("Dataset record (when the source is a record of a dataset)", ("dataset", "record_id")))),
 )

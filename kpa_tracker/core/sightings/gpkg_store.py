@@ -40,6 +40,8 @@ from ..domain.fields import (
     SIGHTINGS_TABLE,
     SOURCE_COLUMNS,
     SOURCE_FIELDS,
+    SOURCE_FIELDS_ADDED,
+    SOURCE_HINTS,
     SOURCES_TABLE,
     STORED_COLUMNS,
 )
@@ -150,7 +152,16 @@ def _create_tables(ds) -> None:
         if layer is None:
             raise StorageError(tr("could not create the {} table: {}").format(table, _last_error()))
         for name, kind, _label in spec:
-            layer.CreateField(ogr.FieldDefn(name, _OGR_TYPES.get(kind, ogr.OFTString)))
+            layer.CreateField(_field_defn(name, kind, table))
+
+
+def _field_defn(name: str, kind: str, table: str):
+    """A column; a source column carries its hint as its comment where GDAL writes comments (3.7 and
+    later: the GeoPackage's gpkg_data_columns), which QGIS shows as the form label's tooltip."""
+    defn = ogr.FieldDefn(name, _OGR_TYPES.get(kind, ogr.OFTString))
+    if table == SOURCES_TABLE and name in SOURCE_HINTS and hasattr(defn, "SetComment"):
+        defn.SetComment(SOURCE_HINTS[name])
+    return defn
 
 
 def apply_rules(ds) -> None:
@@ -177,7 +188,9 @@ def ensure_schema(gpkg_path=None) -> Path:
 
     A new file is built by GDAL beside the target and then linked into place (atomic: when two processes
     race, one wins and the other uses its file). An existing GeoPackage without the tables gets them; one
-    with tables from an older release gets today's triggers.
+    with tables from an older release gets the columns added since (the sources' dataset, record_id and
+    original_url, empty in every existing row) and today's triggers, in one transaction: all of it or,
+    on any error, the file as it was.
     """
     gpkg_path = _path(gpkg_path)
     key = _file_key(gpkg_path)
@@ -191,12 +204,37 @@ def ensure_schema(gpkg_path=None) -> Path:
         try:
             if not _has_tables(ds):
                 _create_tables(ds)
-            if not set(RULE_TRIGGERS) <= _trigger_names(ds) or _rules_changed(ds):
-                _in_transaction(ds, gpkg_path, lambda: apply_rules(ds))
+            missing = _missing_source_columns(ds)
+            if missing or not set(RULE_TRIGGERS) <= _trigger_names(ds) or _rules_changed(ds):
+                def upgrade():
+                    _add_source_columns(ds, missing)
+                    apply_rules(ds)  # after the columns: the triggers name them
+
+                _in_transaction(ds, gpkg_path, upgrade)
         finally:
             ds = None
     _READY[str(gpkg_path)] = _file_key(gpkg_path)
     return gpkg_path
+
+
+def _missing_source_columns(ds) -> List[str]:
+    """The source columns an older release's file lacks (in SOURCE_FIELDS order)."""
+    definition = ds.GetLayerByName(SOURCES_TABLE).GetLayerDefn()
+    present = {definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())}
+    return [name for name, _kind, _label in SOURCE_FIELDS if name in SOURCE_FIELDS_ADDED and name not in present]
+
+
+def _add_source_columns(ds, names: Sequence[str]) -> None:
+    """ALTER TABLE … ADD COLUMN through GDAL (which keeps its own description of the table right), inside
+    the caller's transaction; existing rows get NULL."""
+    if not names:
+        return
+    layer = ds.GetLayerByName(SOURCES_TABLE)
+    kinds = {name: kind for name, kind, _label in SOURCE_FIELDS}
+    for name in names:
+        if layer.CreateField(_field_defn(name, kinds[name], SOURCES_TABLE)) != 0:
+            raise StorageError(tr("could not add the column {} to the {} table: {}").format(
+                name, SOURCES_TABLE, _last_error()))
 
 
 def _rules_changed(ds) -> bool:
@@ -275,6 +313,30 @@ def _refusal(text: str) -> str:
     return text.split(" : ", 1)[-1] if " : " in text else text
 
 
+def _insert_record(sightings, sources, record: SightingRecord) -> None:
+    feature = ogr.Feature(sightings.GetLayerDefn())
+    attributes = record.attributes()
+    for name in STORED_COLUMNS:
+        _set(feature, name, attributes[name])
+    point = ogr.Geometry(ogr.wkbPoint)
+    point.AddPoint_2D(record.lon, record.lat)
+    feature.SetGeometryDirectly(point)
+    if sightings.CreateFeature(feature) != 0:
+        raise StorageError(_refusal(_last_error()))
+    for source in record.sources:
+        _insert_source(sources, record.sighting_id, source)
+
+
+def _insert_source(sources, sighting_id: str, source: SourceRecord) -> None:
+    row = ogr.Feature(sources.GetLayerDefn())
+    values = source.as_dict()
+    values["sighting_id"] = sighting_id
+    for name in SOURCE_COLUMNS:
+        _set(row, name, values[name])
+    if sources.CreateFeature(row) != 0:
+        raise StorageError(_refusal(_last_error()))
+
+
 def write_records(gpkg_path, records: Sequence[SightingRecord]) -> None:
     """Write clean records (from clean_sighting), all in one transaction: every one or none."""
     records = list(records)
@@ -291,25 +353,122 @@ def write_records(gpkg_path, records: Sequence[SightingRecord]) -> None:
 
             def work():
                 for record in records:
-                    feature = ogr.Feature(sightings.GetLayerDefn())
-                    attributes = record.attributes()
-                    for name in STORED_COLUMNS:
-                        _set(feature, name, attributes[name])
-                    point = ogr.Geometry(ogr.wkbPoint)
-                    point.AddPoint_2D(record.lon, record.lat)
-                    feature.SetGeometryDirectly(point)
-                    if sightings.CreateFeature(feature) != 0:
-                        raise StorageError(_refusal(_last_error()))
-                    for source in record.sources:
-                        row = ogr.Feature(sources.GetLayerDefn())
-                        values = source.as_dict()
-                        values["sighting_id"] = record.sighting_id
-                        for name in SOURCE_COLUMNS:
-                            _set(row, name, values[name])
-                        if sources.CreateFeature(row) != 0:
-                            raise StorageError(_refusal(_last_error()))
+                    _insert_record(sightings, sources, record)
 
             _in_transaction(ds, gpkg_path, work)
+        finally:
+            ds = None
+
+
+class ImportWriter:
+    """Rows of one import written into ONE open GDAL transaction (see import_writer)."""
+
+    def __init__(self, ds, gpkg_path: Path):
+        self._ds = ds
+        self._path = gpkg_path
+        self._sightings = ds.GetLayerByName(SIGHTINGS_TABLE)
+        self._sources = ds.GetLayerByName(SOURCES_TABLE)
+        self._failed: Optional[str] = None
+        self.sightings_added = 0
+        self.sources_added = 0
+
+    def _check(self) -> None:
+        if self._failed is not None:
+            raise StorageError(tr("{}: the import already failed ({}); nothing was written").format(
+                self._path.name, self._failed))
+
+    def _run(self, work) -> None:
+        self._check()
+        with _Quiet():
+            try:
+                work()
+            except StorageError as exc:
+                # SQLite undoes only the refused statement; a sighting may be half in. The whole import
+                # goes: the block's exit rolls the transaction back, and nothing more is taken.
+                self._failed = str(exc)
+                raise StorageError(tr("{}: a row was refused, so nothing of this import is written: {}").format(
+                    self._path.name, exc)) from None
+
+    def add(self, records: Sequence[SightingRecord]) -> None:
+        """Clean records (from clean_sighting) with their sources, into the open transaction."""
+        records = list(records)
+        for record in records:
+            if record.attachment:
+                resolve_attachment(self._path, record.attachment)
+
+        def work():
+            for record in records:
+                _insert_record(self._sightings, self._sources, record)
+                self.sightings_added += 1
+                self.sources_added += len(record.sources)
+
+        self._run(work)
+
+    def add_sources(self, sighting_id: str, sources: Sequence[SourceRecord]) -> None:
+        """More sources for a sighting already stored (or added earlier in this import)."""
+        sources = list(sources)
+
+        def work():
+            found = _query(self._ds, 'SELECT count(*) FROM "{}" WHERE "sighting_id" = {}'.format(
+                SIGHTINGS_TABLE, sql_literal(str(sighting_id))))
+            if not found or not found[0].GetField(0):
+                raise StorageError(tr("there is no sighting {} to add the source(s) to").format(sighting_id))
+            for source in sources:
+                _insert_source(self._sources, sighting_id, source)
+                self.sources_added += 1
+
+        self._run(work)
+
+
+@contextmanager
+def import_writer(gpkg_path=None):
+    """An ImportWriter whose rows are committed together when the block ends normally, and of which
+    NOTHING is written when the block raises (a cancelled import raises) or a row is refused.
+
+    The GDAL transaction stays open for the whole import, so memory stays bounded whatever the number
+    of rows (SQLite spills to its journal). Unlike write_records, a busy file cannot be retried whole
+    here: the rows came from the caller's stream and are gone. So the first statement takes the write
+    lock at once, waiting up to BUSY_TIMEOUT_MS for another writer (SQLite's busy timeout works for a
+    transaction that has not read yet), and a writer that still finds the file locked fails with
+    nothing written.
+    """
+    gpkg_path = ensure_schema(gpkg_path)
+    with _Quiet():
+        ds = _open(gpkg_path, update=True)
+        if ds.StartTransaction() != 0:
+            message = _last_error()
+            ds = None
+            raise StorageError(tr("{}: the import could not start; nothing was written ({})").format(
+                gpkg_path.name, message))
+        # A write as the first statement: the lock is taken now (BEGIN is deferred), with the busy timeout.
+        gdal.ErrorReset()
+        _execute(ds, 'UPDATE "{}" SET "fid" = "fid" WHERE 0'.format(SOURCES_TABLE))
+        message = gdal.GetLastErrorMsg()
+        if message:
+            ds.RollbackTransaction()
+            ds = None
+            raise StorageError(tr("{}: the file is busy; nothing was written ({})").format(gpkg_path.name,
+                                                                                          message))
+    writer = ImportWriter(ds, gpkg_path)
+    try:
+        yield writer
+    except BaseException:
+        with _Quiet():
+            ds.RollbackTransaction()
+            ds = None
+        raise
+    with _Quiet():
+        try:
+            if writer._failed is not None:
+                ds.RollbackTransaction()
+                raise StorageError(tr("{}: a row was refused, so nothing of this import is written: {}").format(
+                    gpkg_path.name, writer._failed))
+            gdal.ErrorReset()
+            if ds.CommitTransaction() != 0:
+                message = _last_error()
+                ds.RollbackTransaction()
+                raise StorageError(tr("{}: the import could not be committed; nothing was written ({})").format(
+                    gpkg_path.name, message))
         finally:
             ds = None
 
@@ -347,7 +506,8 @@ _SELECT = 'SELECT "fid", "geom", {} FROM "{}"'.format(
 
 
 def _value(feature, name):
-    return None if not feature.IsFieldSetAndNotNull(name) else feature.GetField(name)
+    index = feature.GetFieldIndex(name)  # -1: a column an older file does not have (yet)
+    return None if index < 0 or not feature.IsFieldSetAndNotNull(index) else feature.GetField(index)
 
 
 def _record(feature) -> SightingRecord:
@@ -396,9 +556,16 @@ def read_sightings(gpkg_path=None, query: Optional[SightingQuery] = None,
             for row in _query(ds, source_sql + ' ORDER BY "fid"'):
                 record = by_id.get(_value(row, "sighting_id"))
                 if record is not None:
-                    record.sources.append(SourceRecord(*(_value(row, name) for name in (
-                        "source_id", "url", "publisher", "published_at", "archive_url", "notes"))))
+                    record.sources.append(source_from_row(row))
     return records
+
+
+_SOURCE_RECORD_FIELDS = tuple(name for name in SOURCE_COLUMNS if name != "sighting_id")
+
+
+def source_from_row(row) -> SourceRecord:
+    """A SourceRecord from a sighting_sources feature (columns an older file lacks read as None)."""
+    return SourceRecord(**{name: _value(row, name) for name in _SOURCE_RECORD_FIELDS})
 
 
 def _rows(gpkg_path, sql: str) -> List[tuple]:
@@ -426,6 +593,6 @@ def sightings_without_sources(gpkg_path) -> List[str]:
                                         'ORDER BY "fid"'.format(s=SIGHTINGS_TABLE, src=SOURCES_TABLE))]
 
 
-__all__ = ["SIGHTINGS_GPKG", "add_sighting", "add_sightings", "apply_rules", "count_sightings", "default_path",
-           "ensure_schema", "existing_sighting_ids", "read_sightings", "sightings_without_sources",
-           "write_records", "SIGHTING_COLUMNS"]
+__all__ = ["SIGHTINGS_GPKG", "ImportWriter", "add_sighting", "add_sightings", "apply_rules", "count_sightings",
+           "default_path", "ensure_schema", "existing_sighting_ids", "import_writer", "read_sightings",
+           "sightings_without_sources", "source_from_row", "write_records", "SIGHTING_COLUMNS"]

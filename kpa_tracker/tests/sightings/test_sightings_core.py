@@ -142,7 +142,8 @@ def test_a_good_sighting_is_normalised():
 
 def test_at_least_one_source_is_required():
     assert messages(sighting(), []) == [
-        "Sources (sources): at least one source is required: the URL and publisher of where this was seen"]
+        "Sources (sources): at least one source is required: the URL and publisher of where this was seen "
+        "(or the dataset and record id it comes from)"]
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(document.cookie)", "file:///etc/passwd", "data:text/html,x",
