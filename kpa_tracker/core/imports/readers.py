@@ -31,6 +31,7 @@ entities); an XML file that declares a DOCTYPE (where entities are declared, "bi
 
 import codecs
 import csv
+import datetime
 import io
 import json
 import re
@@ -745,23 +746,474 @@ def _kml_rows(table: Table) -> Iterator[Row]:
 
 
 # --- XLSX --------------------------------------------------------------------------------------------------------
+# Read here with zipfile and ElementTree's pull parser, not GDAL's XLSX driver (which this host's GDAL 3.6 has,
+# as Debian 13's 3.10 does: it needs only expat). Tried on this module's test workbooks, GDAL 3.6 took the
+# header row of an all-text sheet for data (columns Field1, Field2: its HEADERS=AUTO guess), typed each column
+# from its cells (a date column with one text cell came out as text "2024/12/14", a coordinate column with one
+# text cell as text) and turned a time-of-day cell into 1899/12/30 12:00:00. Here each cell is read as itself:
+# a number with a date style is its date ("2024-12-14", "2024-12-14T08:30:00"; a time alone "08:30:00"), text
+# stays text, the first non-empty row is the header, and row numbers follow the sheet. Sheets are streamed row
+# by row; only the shared strings (which any row may use) and the styles are held.
+
+XLSX_DATE_FORMATS = set(range(14, 23)) | {45, 47} | set(range(27, 37)) | set(range(50, 59))  # built-in ids
+XLSX_TIME_ONLY = {18, 19, 20, 21, 45, 47}
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_QUOTED = re.compile(r'"[^"]*"|\\.|_.|\*.')
+_BRACKETS = re.compile(r"\[[^\]]*\]")
+_CELL_REF = re.compile(r"^([A-Za-z]{1,3})(\d+)$")
+_INTEGER = re.compile(r"^-?\d+$")
+
+
+def format_kind(code: str) -> Optional[str]:
+    """What a number format code (its first section) shows: "date", "time", "datetime" or None."""
+    code = _QUOTED.sub("", code or "").split(";")[0]
+    if re.search(r"\[(h+|m+|s+)\]", code, re.IGNORECASE):
+        return None  # elapsed time ([h]:mm): a duration, not a date
+    code = _BRACKETS.sub("", code).lower()
+    has_date = bool(re.search(r"[dy]", code)) or ("m" in code and not re.search(r"[hs]", code))
+    has_time = bool(re.search(r"[hs]", code))
+    if has_date and has_time:
+        return "datetime"
+    if has_date:
+        return "date"
+    if has_time:
+        return "time"
+    return None
+
+
+def serial_text(value: float, kind: str, date1904: bool = False) -> str:
+    """A spreadsheet serial date as ISO text: "2024-12-14", "2024-12-14T08:30:00" or, for a time, "08:30:00"."""
+    seconds = int(round(value * 86400))
+    if kind == "time" and 0 <= seconds < 86400:
+        return "{:02d}:{:02d}:{:02d}".format(seconds // 3600, seconds // 60 % 60, seconds % 60)
+    if date1904:
+        epoch = datetime.datetime(1904, 1, 1)
+    else:
+        epoch = datetime.datetime(1899, 12, 30)
+        if value < 60:
+            seconds += 86400  # 1900-02-29, which Excel counts and never was, lies between
+    moment = epoch + datetime.timedelta(seconds=seconds)
+    if seconds % 86400 == 0 and kind != "datetime":
+        return moment.strftime("%Y-%m-%d")
+    return moment.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for char in letters.upper():
+        index = index * 26 + ord(char) - 64
+    return index - 1
+
+
+def _part(archive: zipfile.ZipFile, name: str, label: str):
+    info = archive.getinfo(name)
+    if info.file_size > MAX_UNCOMPRESSED:
+        raise ExchangeError(tr("{}: {} would be {} MB uncompressed, more than the {} MB the import reads").format(
+            label, name, info.file_size // (1024 * 1024), MAX_UNCOMPRESSED // (1024 * 1024)))
+    return info
+
+
+def _parse_part(archive: zipfile.ZipFile, name: str, label: str):
+    """The root element of a (small) XML part."""
+    _part(archive, name, label)
+    root = None
+    with archive.open(name) as handle:
+        for event, element in _xml_events(handle, label):
+            if root is None:
+                root = element
+    return root
+
+
+def _relations(archive: zipfile.ZipFile, owner: str, label: str) -> Dict[str, Tuple[str, str]]:
+    """{Id: (type, part name)} of a part's relationships."""
+    folder, _, base = owner.rpartition("/")
+    rels = "{}/_rels/{}.rels".format(folder, base) if folder else "_rels/{}.rels".format(base)
+    if rels not in archive.namelist():
+        return {}
+    found = {}
+    for element in _parse_part(archive, rels, label):
+        if _local(element.tag) != "Relationship" or element.get("TargetMode") == "External":
+            continue
+        target = element.get("Target") or ""
+        if target.startswith("/"):
+            name = target.lstrip("/")
+        else:
+            parts = (folder.split("/") if folder else []) + target.split("/")
+            stack = []
+            for piece in parts:
+                if piece == "..":
+                    if stack:
+                        stack.pop()
+                elif piece and piece != ".":
+                    stack.append(piece)
+            name = "/".join(stack)
+        found[element.get("Id")] = (element.get("Type") or "", name)
+    return found
+
+
+def _shared_strings(archive: zipfile.ZipFile, name: Optional[str], label: str) -> List[str]:
+    if not name or name not in archive.namelist():
+        return []
+    _part(archive, name, label)
+    strings = []
+    stack = []
+    with archive.open(name) as handle:
+        for event, element in _xml_events(handle, label):
+            if event == "start":
+                stack.append(element)
+                continue
+            stack.pop()
+            if _local(element.tag) == "si":
+                strings.append(_rich_text(element))
+                if stack:
+                    stack[-1].remove(element)
+    return strings
+
+
+def _rich_text(element) -> str:
+    """The text of a string item (<t>, or runs <r><t>), without phonetic guides (<rPh>)."""
+    parts = []
+    for child in element:
+        tag = _local(child.tag)
+        if tag == "t":
+            parts.append(child.text or "")
+        elif tag == "r":
+            parts.extend(t.text or "" for t in child if _local(t.tag) == "t")
+    return "".join(parts)
+
+
+def _styles(archive: zipfile.ZipFile, name: Optional[str], label: str) -> List[Optional[str]]:
+    """The date kind ("date", "time", "datetime" or None) of each cell style (the cells' s attribute)."""
+    if not name or name not in archive.namelist():
+        return []
+    root = _parse_part(archive, name, label)
+    codes = {}
+    kinds = []
+    for element in root:
+        tag = _local(element.tag)
+        if tag == "numFmts":
+            for fmt in element:
+                try:
+                    codes[int(fmt.get("numFmtId"))] = fmt.get("formatCode") or ""
+                except (TypeError, ValueError):
+                    continue
+        elif tag == "cellXfs":
+            for xf in element:
+                try:
+                    number = int(xf.get("numFmtId") or 0)
+                except ValueError:
+                    number = 0
+                if number in codes:
+                    kinds.append(format_kind(codes[number]))
+                elif number in XLSX_DATE_FORMATS:
+                    kinds.append("time" if number in XLSX_TIME_ONLY else ("datetime" if number == 22 else "date"))
+                else:
+                    kinds.append(None)
+    return kinds
+
+
+def _workbook(table: Table) -> Dict[str, object]:
+    """What reading a sheet needs: the sheets (name -> part), shared strings, styles, the 1904 date system."""
+    label = table.path.name
+    with zipfile.ZipFile(str(table.path)) as archive:
+        names = set(archive.namelist())
+        office = [n for t, n in _relations(archive, "", label).values() if t.endswith("/officeDocument")]
+        book = office[0] if office and office[0] in names else "xl/workbook.xml"
+        if book not in names:
+            raise ExchangeError(tr("{} is a zip archive but not an XLSX workbook").format(label))
+        relations = _relations(archive, book, label)
+        root = _parse_part(archive, book, label)
+        sheets = []
+        date1904 = False
+        for element in root.iter():
+            tag = _local(element.tag)
+            if tag == "workbookPr":
+                date1904 = (element.get("date1904") or "").lower() in ("1", "true")
+            elif tag == "sheet":
+                rid = next((v for k, v in element.attrib.items() if _local(k) == "id"), None)
+                kind, part = relations.get(rid, ("", ""))
+                if kind.endswith("/worksheet") and part in names:
+                    sheets.append((element.get("name") or part, part))
+        strings = next((n for t, n in relations.values() if t.endswith("/sharedStrings")), "xl/sharedStrings.xml")
+        styles = next((n for t, n in relations.values() if t.endswith("/styles")), "xl/styles.xml")
+        return {"sheets": sheets, "strings": _shared_strings(archive, strings, label),
+                "styles": _styles(archive, styles, label), "date1904": date1904}
+
+
+def _cell_value(cell, book) -> object:
+    kind = cell.get("t") or "n"
+    value = None
+    inline = None
+    for child in cell:
+        tag = _local(child.tag)
+        if tag == "v":
+            value = child.text
+        elif tag == "is":
+            inline = _rich_text(child)
+    if kind == "inlineStr":
+        return inline or ""
+    if value is None:
+        return ""
+    if kind == "s":
+        strings = book["strings"]
+        index = int(value)
+        return strings[index] if 0 <= index < len(strings) else ""
+    if kind == "b":
+        return value.strip() in ("1", "true")
+    if kind in ("str", "e", "d"):
+        return value
+    text = value.strip()
+    number = float(text)
+    styles = book["styles"]
+    style = int(cell.get("s") or 0)
+    date_kind = styles[style] if 0 <= style < len(styles) else None
+    if date_kind:
+        return serial_text(number, date_kind, book["date1904"])
+    if _INTEGER.match(text):
+        return int(text)
+    return number
+
+
+def _sheet_rows(table: Table, book) -> Iterator[Tuple[int, List[object]]]:
+    """(sheet row number, values by column index) of each row of the chosen sheet."""
+    part = table._detail["part"]
+    label = table.path.name
+    with zipfile.ZipFile(str(table.path)) as archive:
+        info = _part(archive, part, label)
+        total = max(1, info.file_size)
+        with archive.open(info) as raw:
+            stream = _Counted(raw, MAX_UNCOMPRESSED, label)
+            stack = []
+            previous = 0
+            for event, element in _xml_events(stream, label, lambda: table._advance(stream.count / total)):
+                if event == "start":
+                    stack.append(element)
+                    continue
+                stack.pop()
+                if _local(element.tag) != "row":
+                    continue
+                try:
+                    number = int(element.get("r") or previous + 1)
+                except ValueError:
+                    number = previous + 1
+                previous = number
+                values: List[object] = []
+                for cell in element:
+                    if _local(cell.tag) != "c":
+                        continue
+                    match = _CELL_REF.match(cell.get("r") or "")
+                    index = _column_index(match.group(1)) if match else len(values)
+                    while len(values) < index:
+                        values.append("")
+                    value = _cell_value(cell, book)
+                    if index < len(values):
+                        values[index] = value
+                    else:
+                        values.append(value)
+                if stack:
+                    stack[-1].remove(element)
+                yield number, values
+
+
+def _header_text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
 
 def _open_xlsx(table: Table, encoding=None, delimiter=None, layer=None) -> None:
-    raise ExchangeError(tr("{}: XLSX is not read yet").format(table.path.name))
+    if not zipfile.is_zipfile(str(table.path)):
+        raise ExchangeError(tr("{} is not an XLSX workbook (not a zip archive)").format(table.path.name))
+    book = _workbook(table)
+    sheets = book["sheets"]
+    if not sheets:
+        raise ExchangeError(tr("{} has no worksheet").format(table.path.name))
+    table.layers = [name for name, _part_name in sheets]
+    chosen = sheets[0]
+    if layer:
+        chosen = next((s for s in sheets if s[0] == layer), None) or next(
+            (s for s in sheets if s[0].lower() == str(layer).lower()), None)
+        if chosen is None:
+            raise ExchangeError(tr("{} has no sheet '{}'; its sheets are {}").format(
+                table.path.name, layer, ", ".join(table.layers)))
+    table.layer = chosen[0]
+    table._detail.update(book=book, part=chosen[1])
+    for number, values in _sheet_rows(table, book):
+        if not _blank_row(values):
+            table._detail["header"] = number
+            raw = [_header_text(v) for v in values]
+            table.columns = _clean_header(raw)
+            break
+    else:
+        raise ExchangeError(tr("{} (sheet {}) is empty").format(table.path.name, table.layer))
 
 
 def _xlsx_rows(table: Table) -> Iterator[Row]:
-    return iter(())
+    header = table._detail["header"]
+    columns = list(table.columns)
+    width = len(columns)
+    for number, values in _sheet_rows(table, table._detail["book"]):
+        if number <= header or _blank_row(values):
+            continue
+        row = Row(number - header, {c: (values[i] if i < len(values) else "") for i, c in enumerate(columns)})
+        if not _blank_row(values[width:]):
+            row.problems.append(tr("it has values beyond the header's {} columns").format(width))
+        yield row
 
 
 # --- GeoPackage --------------------------------------------------------------------------------------------------
+# Read with GDAL's OGR (QGIS ships it): a layer's fields as text, numbers and booleans, dates and date-times as
+# ISO text, its points in WGS 84 longitude, latitude whatever the layer's CRS.
+
+def _gdal(label: str):
+    try:
+        from osgeo import gdal, ogr, osr
+    except ImportError:
+        raise ExchangeError(tr("{}: reading a GeoPackage needs GDAL's Python bindings (osgeo), which this QGIS "
+                               "lacks").format(label)) from None
+    return gdal, ogr, osr
+
+
+class _QuietGdal:
+    """GDAL's errors kept for the sentence, not printed to QGIS's log (the handler stack is per thread)."""
+
+    def __init__(self, gdal):
+        self.gdal = gdal
+
+    def __enter__(self):
+        self.gdal.PushErrorHandler("CPLQuietErrorHandler")
+        self.gdal.ErrorReset()
+        return self
+
+    def __exit__(self, *_exc):
+        self.gdal.PopErrorHandler()
+        return False
+
+
+def _open_dataset(table: Table):
+    gdal, ogr, osr = _gdal(table.path.name)
+    with _QuietGdal(gdal):
+        try:
+            dataset = gdal.OpenEx(str(table.path), gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
+        except RuntimeError:  # when something in this process turned GDAL's exceptions on
+            dataset = None
+        reason = gdal.GetLastErrorMsg()
+    if dataset is None:
+        raise ExchangeError(tr("{} is not a GeoPackage GDAL can open: {}").format(
+            table.path.name, reason or tr("GDAL gave no reason")))
+    return dataset
+
 
 def _open_gpkg(table: Table, encoding=None, delimiter=None, layer=None) -> None:
-    raise ExchangeError(tr("{}: GeoPackage is not read yet").format(table.path.name))
+    dataset = _open_dataset(table)
+    names = [dataset.GetLayerByIndex(i).GetName() for i in range(dataset.GetLayerCount())]
+    if not names:
+        raise ExchangeError(tr("{} holds no tables").format(table.path.name))
+    table.layers = names
+    chosen = names[0]
+    if layer:
+        chosen = next((n for n in names if n == layer), None) or next(
+            (n for n in names if n.lower() == str(layer).lower()), None)
+        if chosen is None:
+            raise ExchangeError(tr("{} has no layer '{}'; its layers are {}").format(
+                table.path.name, layer, ", ".join(names)))
+    table.layer = chosen
+    definition = dataset.GetLayerByName(chosen).GetLayerDefn()
+    table.columns = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+    table.encoding = "utf-8"
+
+
+def _seconds_text(seconds: float) -> str:
+    if abs(seconds - round(seconds)) < 0.0005:
+        return "{:02d}".format(int(round(seconds)))
+    return "{:06.3f}".format(seconds)
+
+
+def _ogr_value(feature, index: int, kind: int, subtype: int, ogr):
+    if not feature.IsFieldSetAndNotNull(index):
+        return None
+    if kind in (ogr.OFTDate, ogr.OFTDateTime, ogr.OFTTime):
+        year, month, day, hour, minute, second, zone = feature.GetFieldAsDateTime(index)
+        clock = "{:02d}:{:02d}:{}".format(hour, minute, _seconds_text(second))
+        if kind == ogr.OFTTime:
+            return clock
+        date = "{:04d}-{:02d}-{:02d}".format(year, month, day)
+        if kind == ogr.OFTDate:
+            return date
+        if zone == 100:
+            suffix = "Z"
+        elif zone > 1:
+            offset = (zone - 100) * 15
+            suffix = "{}{:02d}:{:02d}".format("+" if offset >= 0 else "-", abs(offset) // 60, abs(offset) % 60)
+        else:
+            suffix = ""  # unknown or local time: read as UTC, as the sightings read every zoneless time
+        return "{}T{}{}".format(date, clock, suffix)
+    if kind in (ogr.OFTInteger, ogr.OFTInteger64):
+        number = feature.GetFieldAsInteger64(index)
+        return bool(number) if subtype == ogr.OFSTBoolean else number
+    if kind == ogr.OFTReal:
+        return feature.GetFieldAsDouble(index)
+    if kind == ogr.OFTString:
+        return feature.GetFieldAsString(index)
+    return feature.GetField(index)
 
 
 def _gpkg_rows(table: Table) -> Iterator[Row]:
-    return iter(())
+    gdal, ogr, osr = _gdal(table.path.name)
+    dataset = _open_dataset(table)
+    layer = dataset.GetLayerByName(table.layer)
+    if layer is None:
+        raise ExchangeError(tr("{} has no layer '{}' any more").format(table.path.name, table.layer))
+    definition = layer.GetLayerDefn()
+    fields = [(definition.GetFieldDefn(i).GetName(), definition.GetFieldDefn(i).GetType(),
+               definition.GetFieldDefn(i).GetSubType()) for i in range(definition.GetFieldCount())]
+    transform = None
+    source = layer.GetSpatialRef()
+    if source is not None:
+        source = source.Clone()
+        source.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        target = osr.SpatialReference()
+        target.ImportFromEPSG(4326)
+        target.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        if not source.IsSame(target):
+            transform = osr.CoordinateTransformation(source, target)
+    total = max(1, layer.GetFeatureCount())
+    try:
+        layer.ResetReading()
+        number = 0
+        while True:
+            with _QuietGdal(gdal):
+                feature = layer.GetNextFeature()
+            if feature is None:
+                break
+            number += 1
+            if number % PROGRESS_EVERY == 0:
+                table._advance(number / total)
+            row = Row(number, {name: _ogr_value(feature, i, kind, subtype, ogr)
+                               for i, (name, kind, subtype) in enumerate(fields)})
+            geometry = feature.GetGeometryRef()
+            if geometry is not None and not geometry.IsEmpty():
+                flat = ogr.GT_Flatten(geometry.GetGeometryType())
+                if flat == ogr.wkbMultiPoint and geometry.GetGeometryCount() == 1:
+                    geometry, flat = geometry.GetGeometryRef(0), ogr.wkbPoint
+                if flat == ogr.wkbPoint:
+                    x, y = geometry.GetX(), geometry.GetY()
+                    if transform is not None:
+                        try:
+                            x, y = transform.TransformPoint(x, y)[:2]
+                        except RuntimeError:
+                            x = y = float("inf")
+                    if x == x and y == y and abs(x) != float("inf") and abs(y) != float("inf"):
+                        row.point = (x, y)
+                    else:
+                        row.problems.append(tr("its point cannot be put in WGS 84 longitude and latitude"))
+                else:
+                    row.problems.append(tr("the geometry is a {}, not a point").format(
+                        geometry.GetGeometryName().title()))
+            yield row
+    finally:
+        layer = None  # the layer before its dataset: GDAL's order
+        dataset = None
 
 
 __all__ = ["ExchangeError", "KINDS", "Row", "Table", "detect_encoding", "iter_rows", "kind_of", "open_table",

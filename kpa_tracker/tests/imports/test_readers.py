@@ -374,3 +374,268 @@ def test_kmz_without_kml_or_too_large_is_a_sentence(tmp_path, monkeypatch):
         open_table(bomb)
     with pytest.raises(ExchangeError, match="not.kmz is not readable as KML"):
         open_table(write(tmp_path / "not.kmz", "plain text, not a zip"))
+
+
+# --- XLSX ----------------------------------------------------------------------------------------------------------
+# A workbook written here by the Office Open XML (ECMA-376) SpreadsheetML layout: the parts, their
+# relationships, shared strings, cell styles with date number formats.
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+SML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="' + SML + '.sheet.main+xml"/>'
+    '<Override PartName="/xl/styles.xml" ContentType="' + SML + '.styles+xml"/>'
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="' + SML + '.sharedStrings+xml"/>{sheets}</Types>')
+STYLES = {"date": 1, "datetime": 2, "custom": 3, "korean": 4, "time": 5, "plain": 0}
+
+
+def _esc(text):
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def make_xlsx(path: Path, sheets, date1904=False) -> Path:
+    """sheets: [(name, {sheet row number: [cell, …]})]; a cell is None (absent), text (shared), a number,
+    a bool, ("inline", text), ("formula", text) or (style, serial) with style one of STYLES."""
+    strings = []
+
+    def cell_xml(ref, value):
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return '<c r="{}" t="b"><v>{}</v></c>'.format(ref, int(value))
+        if isinstance(value, (int, float)):
+            return '<c r="{}"><v>{!r}</v></c>'.format(ref, value)
+        if isinstance(value, tuple) and value[0] == "inline":
+            return '<c r="{}" t="inlineStr"><is><t>{}</t></is></c>'.format(ref, _esc(value[1]))
+        if isinstance(value, tuple) and value[0] == "formula":
+            return '<c r="{}" t="str"><f>CONCAT("a","b")</f><v>{}</v></c>'.format(ref, _esc(value[1]))
+        if isinstance(value, tuple):
+            return '<c r="{}" s="{}"><v>{!r}</v></c>'.format(ref, STYLES[value[0]], value[1])
+        if value not in strings:
+            strings.append(value)
+        return '<c r="{}" t="s"><v>{}</v></c>'.format(ref, strings.index(value))
+
+    sheet_parts = []
+    for name, rows in sheets:
+        body = []
+        for number in sorted(rows):
+            cells = "".join(cell_xml("{}{}".format(chr(65 + i), number), v) for i, v in enumerate(rows[number]))
+            body.append('<row r="{}">{}</row>'.format(number, cells))
+        sheet_parts.append('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{}" '
+                           'xmlns:r="{}"><sheetData>{}</sheetData></worksheet>'.format(MAIN, DOC_RELS,
+                                                                                     "".join(body)))
+    shared = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{}" count="{n}" uniqueCount="{n}">{}</sst>'.format(
+        MAIN, "".join('<si><t xml:space="preserve">{}</t></si>'.format(_esc(s)) for s in strings),
+        n=len(strings)))
+    styles = ('<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{}"><numFmts count="2">'
+              '<numFmt numFmtId="164" formatCode="dd\\.mm\\.yyyy\\ hh:mm"/>'
+              '<numFmt numFmtId="165" formatCode="yyyy&quot;년&quot;\\ m&quot;월&quot;\\ d&quot;일&quot;"/>'
+              '</numFmts><cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/>'
+              '<xf numFmtId="22" applyNumberFormat="1"/><xf numFmtId="164" applyNumberFormat="1"/>'
+              '<xf numFmtId="165" applyNumberFormat="1"/><xf numFmtId="20" applyNumberFormat="1"/></cellXfs>'
+              '</styleSheet>').format(MAIN)
+    workbook = ('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{}" xmlns:r="{}"><workbookPr{}/>'
+                '<sheets>{}</sheets></workbook>').format(
+        MAIN, DOC_RELS, ' date1904="1"' if date1904 else "",
+        "".join('<sheet name="{}" sheetId="{}" r:id="rId{}"/>'.format(_esc(name), i + 1, i + 1)
+                for i, (name, _rows) in enumerate(sheets)))
+    book_rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{}">{}'
+                 '<Relationship Id="rIdS" Type="{}/sharedStrings" Target="sharedStrings.xml"/>'
+                 '<Relationship Id="rIdT" Type="{}/styles" Target="/xl/styles.xml"/></Relationships>').format(
+        RELS, "".join('<Relationship Id="rId{}" Type="{}/worksheet" Target="worksheets/sheet{}.xml"/>'.format(
+            i + 1, DOC_RELS, i + 1) for i in range(len(sheets))), DOC_RELS, DOC_RELS)
+    with zipfile.ZipFile(str(path), "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES.format(sheets="".join(
+            '<Override PartName="/xl/worksheets/sheet{}.xml" ContentType="{}.worksheet+xml"/>'.format(i + 1, SML)
+            for i in range(len(sheets)))))
+        archive.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="{}"><Relationship Id="rId1" '
+                         'Type="{}/officeDocument" Target="xl/workbook.xml"/></Relationships>'.format(RELS, DOC_RELS))
+        archive.writestr("xl/workbook.xml", workbook)
+        archive.writestr("xl/_rels/workbook.xml.rels", book_rels)
+        archive.writestr("xl/sharedStrings.xml", shared)
+        archive.writestr("xl/styles.xml", styles)
+        for i, part in enumerate(sheet_parts):
+            archive.writestr("xl/worksheets/sheet{}.xml".format(i + 1), part)
+    return path
+
+
+# 45640 is 2024-12-14 in the 1900 date system; .354166… is 08:30.
+SIGHTINGS_SHEET = {
+    1: ["observed_at", "latitude", "longitude", "unit", "confirmed", "count", "note"],
+    2: [("date", 45640), 51.62, 35.12, "북한군", True, 12, "first"],
+    3: [("datetime", 45640 + 8.5 / 24), 51.7, 35.3, ("inline", "войска КНДР"), False, 3.5, ("formula", "ab")],
+    5: [("custom", 45641 + 0.75), "51.80", None, "KPA", None, None, None, "beyond the header"],
+    6: [("korean", 45642), None, None, "first", None, None, None],
+    7: [None, None, None, None, None, None, None],
+    8: [("time", 0.5), ("plain", 45640), None, None, None, None, None],
+}
+
+
+def test_xlsx_first_sheet_values_and_dates(tmp_path):
+    path = make_xlsx(tmp_path / "s.xlsx", [("Sightings", SIGHTINGS_SHEET), ("Notes", {1: ["a"], 2: ["b"]})])
+    table = open_table(path)
+    assert (table.kind, table.layer, table.layers) == ("XLSX", "Sightings", ["Sightings", "Notes"])
+    assert table.columns == SIGHTINGS_SHEET[1]
+    rows = rows_of(table)
+    assert [r.number for r in rows] == [1, 2, 4, 5, 7]  # sheet rows 2, 3, 5, 6, 8: the empty rows counted
+    first, second, third, fourth, fifth = rows
+    assert first.values == {"observed_at": "2024-12-14", "latitude": 51.62, "longitude": 35.12, "unit": "북한군",
+                            "confirmed": True, "count": 12, "note": "first"}
+    assert second.values["observed_at"] == "2024-12-14T08:30:00"
+    assert (second.values["unit"], second.values["confirmed"], second.values["count"]) == ("войска КНДР", False, 3.5)
+    assert second.values["note"] == "ab"  # a formula's cached text
+    assert third.values["observed_at"] == "2024-12-15T18:00:00" and third.values["latitude"] == "51.80"
+    assert third.values["longitude"] == "" and third.problems == ["it has values beyond the header's 7 columns"]
+    assert fourth.values["observed_at"] == "2024-12-16" and fourth.values["unit"] == "first"
+    assert fifth.values["observed_at"] == "12:00:00" and fifth.values["latitude"] == 45640
+    assert not first.problems and not second.problems
+    assert table.fraction_read() == 1.0
+
+
+def test_xlsx_sheet_chosen_by_name_and_an_unknown_one_named(tmp_path):
+    path = make_xlsx(tmp_path / "s.xlsx", [("Sightings", SIGHTINGS_SHEET), ("Notes", {3: ["a", "b"], 4: ["x", 2]})])
+    table = open_table(path, layer="notes")
+    assert table.layer == "Notes" and table.columns == ["a", "b"]
+    assert [(r.number, r.values) for r in rows_of(table)] == [(1, {"a": "x", "b": 2})]  # header on sheet row 3
+    with pytest.raises(ExchangeError, match="s.xlsx has no sheet 'Missing'; its sheets are Sightings, Notes"):
+        open_table(path, layer="Missing")
+
+
+def test_xlsx_1904_dates(tmp_path):
+    path = make_xlsx(tmp_path / "mac.xlsx", [("S", {1: ["d"], 2: [("date", 44178)]})], date1904=True)
+    assert rows_of(open_table(path))[0].values["d"] == "2024-12-14"
+
+
+def test_xlsx_empty_sheet_header_only_and_not_a_workbook(tmp_path):
+    with pytest.raises(ExchangeError, match=r"empty.xlsx \(sheet S\) is empty"):
+        open_table(make_xlsx(tmp_path / "empty.xlsx", [("S", {})]))
+    header_only = open_table(make_xlsx(tmp_path / "h.xlsx", [("S", {1: ["date", "lat"]})]))
+    assert header_only.columns == ["date", "lat"] and rows_of(header_only) == []
+    with pytest.raises(ExchangeError, match="text.xlsx is not an XLSX workbook"):
+        open_table(write(tmp_path / "text.xlsx", "date,lat\n"))
+    other_zip = make_kmz(tmp_path / "other.xlsx", [("doc.kml", b"<kml/>")])
+    with pytest.raises(ExchangeError, match="other.xlsx is a zip archive but not an XLSX workbook"):
+        open_table(other_zip)
+
+
+@pytest.mark.parametrize("code, kind", [
+    ("yyyy-mm-dd", "date"), ("dd.mm.yyyy hh:mm", "datetime"), ('yyyy"년" m"월" d"일"', "date"), ("mmm yy", "date"),
+    ("h:mm AM/PM", "time"), ("[h]:mm:ss", None), ("0.00", None), ('0.0 "days"', None), ("[Red]#,##0", None),
+    ("General", None), ("[$-409]d-mmm-yyyy", "date"),
+])
+def test_number_format_kinds(code, kind):
+    assert readers.format_kind(code) == kind
+
+
+@pytest.mark.parametrize("serial, kind, text", [
+    (45640, "date", "2024-12-14"), (45640.5, "date", "2024-12-14T12:00:00"), (45640, "datetime", "2024-12-14T00:00:00"),
+    (45640 + 8.5 / 24 - 1e-9, "datetime", "2024-12-14T08:30:00"), (61, "date", "1900-03-01"), (1, "date", "1900-01-01"),
+    (0.25, "time", "06:00:00"),
+])
+def test_serial_dates(serial, kind, text):
+    assert readers.serial_text(serial, kind) == text
+
+
+# --- GeoPackage ------------------------------------------------------------------------------------------------------
+
+def make_gpkg(path: Path) -> Path:
+    """Three tables: points in Web Mercator with every kind of field, points in WGS 84, and an attribute table."""
+    from osgeo import ogr, osr
+
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    mercator = osr.SpatialReference()
+    mercator.ImportFromEPSG(3857)
+    layer = dataset.CreateLayer("mercator_sightings", mercator, ogr.wkbUnknown)
+    for name, kind in (("unit", ogr.OFTString), ("count", ogr.OFTInteger), ("big", ogr.OFTInteger64),
+                       ("lat_text", ogr.OFTString), ("score", ogr.OFTReal), ("day", ogr.OFTDate),
+                       ("observed", ogr.OFTDateTime), ("confirmed", ogr.OFTInteger)):
+        definition = ogr.FieldDefn(name, kind)
+        if name == "confirmed":
+            definition.SetSubType(ogr.OFSTBoolean)
+        layer.CreateField(definition)
+
+    def mercator_point(lon, lat):
+        import math
+        radius = 6378137.0
+        point = ogr.Geometry(ogr.wkbPoint)
+        point.AddPoint_2D(radius * math.radians(lon), radius * math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+        return point
+
+    feature = ogr.Feature(layer.GetLayerDefn())
+    for name, value in (("unit", "북한군"), ("count", 12), ("big", 2 ** 40), ("lat_text", "51.62"), ("score", 0.75)):
+        feature.SetField(name, value)
+    feature.SetField("day", 2024, 12, 14, 0, 0, 0, 0)
+    feature.SetField("observed", 2024, 12, 14, 8, 30, 0, 100)
+    feature.SetField("confirmed", 1)
+    feature.SetGeometry(mercator_point(35.12, 51.62))
+    layer.CreateFeature(feature)
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetField("unit", "войска КНДР")
+    feature.SetField("observed", 2024, 12, 14, 17, 30, 0, 100 + 9 * 4)  # +09:00
+    line = ogr.Geometry(ogr.wkbLineString)
+    line.AddPoint_2D(0, 0)
+    line.AddPoint_2D(1000, 1000)
+    feature.SetGeometry(line)
+    layer.CreateFeature(feature)
+    feature = ogr.Feature(layer.GetLayerDefn())  # no geometry, no values
+    layer.CreateFeature(feature)
+
+    wgs84 = osr.SpatialReference()
+    wgs84.ImportFromEPSG(4326)
+    points = dataset.CreateLayer("wgs84_points", wgs84, ogr.wkbPoint)
+    points.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+    feature = ogr.Feature(points.GetLayerDefn())
+    feature.SetField("name", "Sudzha")
+    point = ogr.Geometry(ogr.wkbPoint)
+    point.AddPoint_2D(35.27, 51.19)  # x = longitude in OGR's traditional order
+    feature.SetGeometry(point)
+    points.CreateFeature(feature)
+
+    notes = dataset.CreateLayer("notes", None, ogr.wkbNone)
+    notes.CreateField(ogr.FieldDefn("text", ogr.OFTString))
+    feature = ogr.Feature(notes.GetLayerDefn())
+    feature.SetField("text", "an attribute table")
+    notes.CreateFeature(feature)
+    dataset = None
+    return path
+
+
+def test_gpkg_layers_values_and_points_in_wgs84(tmp_path):
+    path = make_gpkg(tmp_path / "s.gpkg")
+    table = open_table(path)
+    assert table.kind == "GPKG"
+    assert sorted(table.layers) == ["mercator_sightings", "notes", "wgs84_points"]
+    assert table.layer == table.layers[0]
+    table = open_table(path, layer="mercator_sightings")
+    assert table.columns == ["unit", "count", "big", "lat_text", "score", "day", "observed", "confirmed"]
+    first, second, third = rows_of(table)
+    assert first.values == {"unit": "북한군", "count": 12, "big": 2 ** 40, "lat_text": "51.62", "score": 0.75,
+                            "day": "2024-12-14", "observed": "2024-12-14T08:30:00Z", "confirmed": True}
+    assert first.point == pytest.approx((35.12, 51.62), abs=1e-9)  # from EPSG:3857, lon first
+    assert not first.problems
+    assert second.values["observed"] == "2024-12-14T17:30:00+09:00" and second.values["count"] is None
+    assert second.point is None and second.problems == ["the geometry is a Linestring, not a point"]
+    assert third.point is None and not third.problems and set(third.values.values()) == {None}
+    assert [r.number for r in (first, second, third)] == [1, 2, 3]
+    assert table.fraction_read() == 1.0
+
+
+def test_gpkg_wgs84_point_keeps_lon_lat_and_attribute_tables_read(tmp_path):
+    path = make_gpkg(tmp_path / "s.gpkg")
+    (row,) = rows_of(open_table(path, layer="WGS84_points"))
+    assert row.point == pytest.approx((35.27, 51.19)) and row.values == {"name": "Sudzha"}
+    (note,) = rows_of(open_table(path, layer="notes"))
+    assert note.values == {"text": "an attribute table"} and note.point is None
+
+
+def test_gpkg_bad_layer_and_bad_file_are_sentences(tmp_path):
+    path = make_gpkg(tmp_path / "s.gpkg")
+    with pytest.raises(ExchangeError, match="s.gpkg has no layer 'roads'; its layers are .*notes"):
+        open_table(path, layer="roads")
+    with pytest.raises(ExchangeError, match="^fake.gpkg is not a GeoPackage GDAL can open"):
+        open_table(write(tmp_path / "fake.gpkg", "not sqlite at all " * 100))
