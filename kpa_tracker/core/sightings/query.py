@@ -138,7 +138,12 @@ class Neighbour:
     location: str  # its location name, or its coordinates
     km: float
     hours: float  # how far apart in time, in hours
-    reason: Optional[str] = None  # why it does not count ("same origin: the same URL t.me/x/1"); None: it counts
+    origin: Optional[str] = None  # the origin it shares with the sighting ("the same URL t.me/x/1"); None: it counts
+
+    @property
+    def reason(self) -> Optional[str]:
+        """Why it does not count ("same origin: the same URL t.me/x/1"), None when it counts."""
+        return None if self.origin is None else tr("same origin: {}").format(self.origin)
 
     @property
     def description(self) -> str:
@@ -206,9 +211,9 @@ def corroboration(records: Sequence[SightingRecord], distance_km: float, days: f
     return counts
 
 
-def _neighbour(other: SightingRecord, metres: float, hours: float, reason: Optional[str]) -> Neighbour:
+def _neighbour(other: SightingRecord, metres: float, hours: float, origin: Optional[str]) -> Neighbour:
     location = other.location_name or "{:.4f}, {:.4f}".format(other.lat, other.lon)
-    return Neighbour(other.sighting_id, other.observed_at, location, metres / 1000.0, hours, reason)
+    return Neighbour(other.sighting_id, other.observed_at, location, metres / 1000.0, hours, origin)
 
 
 def corroboration_details(records: Sequence[SightingRecord], distance_km: float,
@@ -223,14 +228,13 @@ def corroboration_details(records: Sequence[SightingRecord], distance_km: float,
             if record.sighting_id not in found:
                 found[record.sighting_id] = origins(record.sources)
         shared = describe_shared(found[first.sighting_id], found[second.sighting_id])
-        reason = None if shared is None else tr("same origin: {}").format(shared)
         for this, other in ((first, second), (second, first)):
             entry = details[this.sighting_id]
-            if reason is None:
+            if shared is None:
                 entry.count += 1
                 entry.by.append(_neighbour(other, metres, hours, None))
             else:
-                entry.not_counted.append(_neighbour(other, metres, hours, reason))
+                entry.not_counted.append(_neighbour(other, metres, hours, shared))
     for entry in details.values():
         entry.by.sort(key=lambda n: (n.km, n.hours))
         entry.not_counted.sort(key=lambda n: (n.km, n.hours))

@@ -11,6 +11,7 @@ A refusal reopens the form with everything typed kept; Cancel rolls both layers 
 """
 
 import datetime
+import html
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -42,7 +43,7 @@ from ...core.domain.validation import clean_sighting
 from ...core.sightings.layers import commit_new_sightings, sighting_from_feature, source_from_feature
 from ...toolbelt.compat import automatic_transactions, set_automatic_transactions
 from ...core.sightings.form import configure_form
-from ...core.sightings.query import corroboration, nearest_place_name
+from ...core.sightings.query import Corroboration, corroboration_details, nearest_place_name
 from ...core.team.connection import TeamError
 from ...core.sightings.utc_edits import respec_pending_datetimes
 from ...maptools.point_pick_tool import PointPickTool
@@ -51,7 +52,49 @@ from ..team_conflicts import TeamConflicts
 from .sighting_form import blank_for_null, hide_source_keys
 
 SIGHTINGS_PROPERTY = "kpa_tracker/sightings"
+LISTED = 5  # neighbours named in a corroboration paragraph; the rest are counted ("and 3 more")
 STORE_PROPERTY = "kpa_tracker/sightings_store"  # which store the layer shows (local file or team connection)
+
+
+def _number(value: float) -> str:
+    return "{:g}".format(value)
+
+
+def _listed(neighbours, with_origin: bool) -> str:
+    items = []
+    for neighbour in neighbours[:LISTED]:
+        text = neighbour.description
+        if with_origin:
+            text = tr("{} ({})").format(text, neighbour.reason)
+        items.append("<li>{}</li>".format(html.escape(text)))
+    if len(neighbours) > LISTED:
+        items.append("<li>{}</li>".format(html.escape(tr("and {} more").format(len(neighbours) - LISTED))))
+    return "<ul>{}</ul>".format("".join(items))
+
+
+def corroboration_html(entry: Corroboration, distance_km: float, days: float) -> str:
+    """Why a sighting counts as corroborated or not, as rich text: every quoted name and URL escaped."""
+    within = (_number(distance_km), _number(days))
+    if entry.count:
+        parts = ["<p>{}</p>".format(html.escape(tr("Corroborated by {} independent sighting(s) within {} km and "
+                                                   "{} days:").format(entry.count, *within))),
+                 _listed(entry.by, False)]
+        if entry.not_counted:
+            parts.append("<p>{}</p>".format(html.escape(tr("Not counted, {} sighting(s) nearby with the same "
+                                                           "origin:").format(len(entry.not_counted)))))
+            parts.append(_listed(entry.not_counted, True))
+        return "".join(parts)
+    if not entry.not_counted:
+        return "<p>{}</p>".format(html.escape(tr("Not corroborated: no other sighting of this unit within {} km "
+                                                 "and {} days.").format(*within)))
+    origins = {n.origin for n in entry.not_counted}
+    if len(origins) == 1:  # one shared origin: say it once
+        head = tr("Not corroborated: {} sighting(s) nearby cite(s) {}, so not an independent report:").format(
+            len(entry.not_counted), next(iter(origins)))
+        return "<p>{}</p>{}".format(html.escape(head), _listed(entry.not_counted, False))
+    head = tr("Not corroborated: {} sighting(s) nearby, none of them with independent sources:").format(
+        len(entry.not_counted))
+    return "<p>{}</p>{}".format(html.escape(head), _listed(entry.not_counted, True))
 
 
 class SightingsController:
@@ -61,6 +104,8 @@ class SightingsController:
         self.panel = panel
         self.gpkg_path = gpkg_path
         self.records = []
+        self.corroboration = {}  # sighting_id -> Corroboration, as the list was last computed
+        self._corroborated_within = (10.0, 7.0)  # the km and days it was computed for
         self.dialog = None  # the open "Add sighting" form
         self._was_editing = [False, False]  # the sightings and sources layers' editing before an add
         self._grouped = False  # the open form edits both tables in one QGIS transaction group
@@ -502,13 +547,19 @@ class SightingsController:
         except (SightingError, TeamError) as exc:
             self.panel.message.setText(str(exc))
             return []
-        counts = corroboration(self.records, self.panel.within_km.value(), self.panel.within_days.value())
+        within = (self.panel.within_km.value(), self.panel.within_days.value())
+        self.corroboration = corroboration_details(self.records, *within)
+        self._corroborated_within = within
+        empty = Corroboration()
         rows = [(r.observed_at.strftime("%Y-%m-%d %H:%M") if r.observed_at else "",
                  unit_names.get(r.unit_id, r.unit_id) or r.unit_as_reported or "",
                  "{}{}".format(r.source_reliability, r.info_credibility),
                  (r.location_name or "") + ("" if r.sources else " " + tr("(NO SOURCE)")),
-                 counts.get(r.sighting_id, 0)) for r in self.records]
-        self.panel.show_rows(rows)
+                 self.corroboration.get(r.sighting_id, empty).count) for r in self.records]
+        tips = ["<qt>{}</qt>".format(corroboration_html(self.corroboration.get(r.sighting_id, empty), *within))
+                for r in self.records]
+        self.panel.show_rows(rows, tips)
+        self.show_details(self.panel.table.currentRow())  # the chosen sighting's pane as now computed
         # The file refuses a sighting losing its last source, but not one stored without any (outside the
         # form, e.g. through QGIS's attribute table): those are named here until given a source.
         unsourced = sum(1 for r in self.records if not r.sources)
@@ -519,8 +570,12 @@ class SightingsController:
         return rows
 
     def show_details(self, row):
-        if 0 <= row < len(self.records):
-            record = self.records[row]
-            check = check_attachment(self.store().attachments_workspace(), record.attachment,
-                                     record.attachment_sha256)
-            self.panel.details.setHtml(sighting_html(record, attachment=check))
+        if not 0 <= row < len(self.records):
+            self.panel.details.clear()
+            return
+        record = self.records[row]
+        check = check_attachment(self.store().attachments_workspace(), record.attachment, record.attachment_sha256)
+        entry = self.corroboration.get(record.sighting_id, Corroboration())
+        paragraph = "<p><b>{}</b></p>{}".format(html.escape(tr("Corroboration")),
+                                           corroboration_html(entry, *self._corroborated_within))
+        self.panel.details.setHtml(sighting_html(record, attachment=check) + "\n" + paragraph)

@@ -2,6 +2,7 @@
 sightings with filters and corroboration."""
 
 import html
+from typing import Optional, Sequence
 
 from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -26,6 +27,7 @@ from ...core.domain.grading import INFO_CREDIBILITY, SOURCE_RELIABILITY
 from ...toolbelt.i18n import tr
 
 ANY = ""
+CORROBORATED_COLUMN = 4  # "Corroborated by": the count, and why in its tooltip
 
 
 class SightingsPanel(QWidget):
@@ -36,6 +38,8 @@ class SightingsPanel(QWidget):
     showRequested = pyqtSignal()
     refreshRequested = pyqtSignal()
     rowChosen = pyqtSignal(int)
+    importRequested = pyqtSignal()  # "Import sightings…": the import dialog (wired by the plugin)
+    exportRequested = pyqtSignal()  # "Export sightings…"
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -53,6 +57,19 @@ class SightingsPanel(QWidget):
         self.show_button.setToolTip(tr("Add your workspace's Sightings layer with its form, style and time settings"))
         self.show_button.clicked.connect(self.showRequested.emit)
         layout.addWidget(self.show_button)
+        exchange = QHBoxLayout()
+        self.import_button = QPushButton(tr("Import sightings…"), self)
+        self.import_button.setObjectName("KpaImportSightingsButton")
+        self.import_button.setToolTip(tr("CSV, TSV, Excel, GeoJSON, KML/KMZ or a GeoPackage layer; ACLED, "
+                                         "GeoConfirmed and TimeMap exports read as they come"))
+        self.import_button.clicked.connect(self.importRequested.emit)
+        self.export_button = QPushButton(tr("Export sightings…"), self)
+        self.export_button.setObjectName("KpaExportSightingsButton")
+        self.export_button.setToolTip(tr("CSV, GeoJSON or KML, with every source"))
+        self.export_button.clicked.connect(self.exportRequested.emit)
+        exchange.addWidget(self.import_button)
+        exchange.addWidget(self.export_button)
+        layout.addLayout(exchange)
 
         form = QFormLayout()
         self.unit = QComboBox(self)
@@ -110,6 +127,7 @@ class SightingsPanel(QWidget):
         self.table.currentCellChanged.connect(lambda row, _c, _pr, _pc: self.rowChosen.emit(row))
         layout.addWidget(self.table, 2)
         self.details = QTextBrowser(self)
+        self.details.setObjectName("KpaSightingDetails")
         self.details.setOpenExternalLinks(True)
         layout.addWidget(self.details, 1)
         self.message = QLabel(self)
@@ -175,13 +193,16 @@ class SightingsPanel(QWidget):
             self.unit.addItem(name, unit_id)
         self.unit.setCurrentIndex(max(0, self.unit.findData(current)))
 
-    def show_rows(self, rows):
-        """rows: [(observed, unit, grade, place, corroborating count)]"""
+    def show_rows(self, rows, corroboration_tips: Optional[Sequence[str]] = None):
+        """rows: [(observed, unit, grade, place, corroborating count)]; corroboration_tips: per row, rich
+        text (escaped by the caller) saying why the sighting counts as corroborated or not."""
         self.table.setRowCount(len(rows))
         for row, values in enumerate(rows):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
                 item.setToolTip(html.escape(str(value)))  # long unit and place names in full, never as markup
+                if column == CORROBORATED_COLUMN and corroboration_tips is not None and row < len(corroboration_tips):
+                    item.setToolTip(corroboration_tips[row])
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         for column in (1, 3):  # unit and place: long names are elided, not allowed to push the grade away
