@@ -1,0 +1,170 @@
+"""Known layouts: each fixture (written for these tests after each format's public documentation) is
+detected as its layout, its columns mapped, its sources cited and its unit names found."""
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+
+from kpa_tracker.core.domain.records import SightingRecord, SourceRecord
+from kpa_tracker.core.domain.validation import clean_sighting
+from kpa_tracker.core.imports import layouts, readers
+from kpa_tracker.core.sightings import exchange
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _read(path):
+    table = readers.open_table(path)
+    return table, readers.preview(table, 50)
+
+
+def _layout_of(path):
+    table, rows = _read(path)
+    return layouts.detect(table, rows), table, rows
+
+
+# --- publisher_from_url ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url, publisher", [
+    ("https://t.me/examplechannel/123", "examplechannel"),
+    ("https://t.me/s/examplechannel/123", "examplechannel"),
+    ("https://x.com/exampleaccount/status/1868000000000000001", "@exampleaccount"),
+    ("https://twitter.com/GeoConfirmed/status/1868000000000000002", "@GeoConfirmed"),
+    ("https://www.youtube.com/@examplevideos", "@examplevideos (YouTube)"),
+    ("https://www.example.org/news/kursk", "example.org"),
+    ("not a link", None),
+    ("", None),
+])
+def test_publisher_from_url(url, publisher):
+    assert layouts.publisher_from_url(url) == publisher
+
+
+def test_urls_in_text_and_html_each_once_without_trailing_punctuation():
+    text = 'Seen <a href="https://t.me/examplechannel/1">here</a>: https://t.me/examplechannel/1. Also https://x.com/a/status/2,'
+    assert layouts.urls_in(text) == ["https://t.me/examplechannel/1", "https://x.com/a/status/2"]
+
+
+# --- the plugin's own export -----------------------------------------------------------------------------
+
+def _record():
+    when = datetime.datetime(2024, 12, 14, 8, 30, tzinfo=datetime.timezone.utc)
+    return SightingRecord(
+        sighting_id="7b0c4f8e-1d2a-4c3b-9e5f-0a1b2c3d4e5f", lon=34.9583, lat=51.2417, observed_at=when,
+        time_precision=1, geo_precision=1, source_reliability="B", info_credibility=2, claim_status="reported",
+        review_status="reviewed", analyst="tester", created_at=when, updated_at=when, unit_id="kpa-contingent-kursk",
+        unit_as_reported="North Korean troops", location_name="Plekhovo", description="Infantry column",
+        sources=[SourceRecord("0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9", "https://t.me/examplechannel/123",
+                              "examplechannel", "2024-12-14", None, "first post")])
+
+
+def test_own_export_detected_and_read_back_unchanged(tmp_path):
+    path = tmp_path / "export.csv"
+    record = _record()
+    exchange.write_csv(path, [record])
+    layout, table, rows = _layout_of(path)
+    assert layout.key == "own"
+    mapping = layout.guess_mapping(table.columns)
+    for name in ("sighting_id", "observed_at", "unit_id", "source_reliability", "longitude", "latitude", "sources"):
+        assert mapping[name] == name
+    row = layout.prepare_row(rows[0], mapping)
+    sighting, _sources, problems = exchange.row_to_input(row, mapping)
+    sources = layout.sources(row, mapping)
+    assert problems == []
+    assert sources[0]["source_id"] == "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9"
+    assert sources[0]["url"] == "https://t.me/examplechannel/123" and sources[0]["notes"] == "first post"
+    again, found = clean_sighting(sighting, sources, known_units={"kpa-contingent-kursk"})
+    assert found == []
+    assert again == record
+
+
+# --- plain spreadsheets --------------------------------------------------------------------------------------
+
+def test_plain_spreadsheet_detected_mapped_and_cited():
+    layout, table, rows = _layout_of(DATA / "plain_sightings.csv")
+    assert layout.key == "plain"
+    mapping = layout.guess_mapping(table.columns)
+    assert mapping == {"observed_at": "date", "latitude": "lat", "longitude": "lon", "description": "description",
+                       "source_url": "source"}
+    first = layout.sources(rows[0], mapping)
+    assert [s["url"] for s in first] == ["https://t.me/examplechannel/123"]
+    # No publisher column: left empty, so the analyst's default publisher (or the link's) applies.
+    assert first[0]["publisher"] is None
+    both = layout.sources(rows[2], mapping)
+    assert [s["url"] for s in both] == ["https://t.me/examplechannel/124", "https://www.example.org/news/kursk-2024-12-20"]
+    assert layout.unit_names(rows[0], mapping) == []
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("plain_russian.csv", {"observed_at": "дата", "latitude": "широта", "longitude": "долгота",
+                           "description": "описание", "source_url": "источник", "unit_as_reported": "подразделение"}),
+    ("plain_korean.csv", {"observed_at": "날짜", "latitude": "위도", "longitude": "경도", "description": "설명",
+                          "source_url": "출처", "unit_as_reported": "부대"}),
+])
+def test_plain_russian_and_korean_headers(name, expected):
+    layout, table, rows = _layout_of(DATA / name)
+    assert layout.key == "plain"
+    assert layout.guess_mapping(table.columns) == expected
+    assert layout.sources(rows[0], expected)[0]["url"].startswith("https://t.me/examplechannel/")
+
+
+# --- ACLED -----------------------------------------------------------------------------------------------------
+
+def test_acled_detected_and_mapped():
+    layout, table, rows = _layout_of(DATA / "acled_kursk.csv")
+    assert layout.key == "acled"
+    assert table.columns == list(layouts.ACLED_COLUMNS)  # the fixture keeps ACLED's column order
+    mapping = layout.guess_mapping(table.columns)
+    assert mapping["observed_at"] == "event_date"
+    assert mapping["time_precision"] == "time_precision" and mapping["geo_precision"] == "geo_precision"
+    assert mapping["location_name"] == "location" and mapping["description"] == "notes"
+    assert mapping["source_record_id"] == "event_id_cnty" and mapping["source_publisher"] == "source"
+    assert "source_url" not in mapping
+
+
+def test_acled_row_cited_as_one_dataset_record_with_its_named_sources_and_no_url():
+    layout, table, rows = _layout_of(DATA / "acled_kursk.csv")
+    mapping = layout.guess_mapping(table.columns)
+    sources = layout.sources(rows[0], mapping)
+    assert len(sources) == 1  # the link in ACLED's notes is not made a source
+    source = sources[0]
+    assert source["dataset"] == "ACLED" and source["record_id"] == "RUS90001"
+    assert source["publisher"] == "Example Daily; Telegram"
+    assert source["url"] is None and source["original_url"] is None
+    assert "National-International" in source["notes"] and "2024-12-20T00:00:00Z" in source["notes"]
+    assert layout.sources(rows[1], mapping)[0]["publisher"] == "Example Weekly; Example News Agency"
+    # The validator takes it: a dataset and a record id stand for the URL.
+    sighting, _flat, problems = exchange.row_to_input(rows[0], mapping)
+    sighting.update(observed_at="2024-12-14", source_reliability="F", info_credibility=6, claim_status="reported",
+                    unit_as_reported="Military Forces of North Korea (1948-)")
+    record, found = clean_sighting(sighting, sources)
+    assert found == [] and problems == []
+    assert record.sources[0].dataset == "ACLED" and record.sources[0].url is None
+
+
+def test_acled_unit_names_are_the_forces_north_korean_first():
+    layout, table, rows = _layout_of(DATA / "acled_kursk.csv")
+    mapping = layout.guess_mapping(table.columns)
+    assert layout.unit_names(rows[0], mapping) == [
+        "Military Forces of North Korea (1948-)", "Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)"]
+    assert layout.unit_names(rows[1], mapping)[0] == layouts.ACLED_KPA_ACTOR
+    # Civilians are not a force.
+    assert layout.unit_names(rows[2], mapping) == ["Unidentified Armed Group (Russia)"]
+
+
+def test_acled_time_and_geo_precision_come_from_its_columns():
+    layout, table, rows = _layout_of(DATA / "acled_kursk.csv")
+    mapping = layout.guess_mapping(table.columns)
+    sighting, _s, _p = exchange.row_to_input(rows[1], mapping)
+    assert sighting["time_precision"] == "2" and sighting["geo_precision"] == "2"
+    assert "time_precision" not in layout.defaults and "geo_precision" not in layout.defaults
+
+
+def test_detect_falls_back_to_plain(tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_text("alpha,beta\n1,2\n", encoding="utf-8")
+    layout, _table, _rows = _layout_of(path)
+    assert layout.key == "plain"
+    assert set(layouts.LAYOUTS) >= {"own", "acled", "plain"}
+    assert all(json.dumps(l.label) for l in layouts.LAYOUTS.values())
