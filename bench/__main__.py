@@ -7,7 +7,7 @@ Each runs in its own Python process, so that one benchmark's QGIS set-up
 import subprocess
 import sys
 
-BENCHMARKS = ["startup", "load_curated", "measure", "route", "briefing", "sightings", "team"]
+BENCHMARKS = ["startup", "load_curated", "measure", "route", "briefing", "sightings", "imports", "team"]
 
 
 def main(names):

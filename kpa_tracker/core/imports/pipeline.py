@@ -36,7 +36,6 @@ from ..domain.times import utc_now
 from ..domain.validation import clean_sighting
 from ..domain.values import is_null
 from ..measure.geodesy import distance_area
-from ..project.frame import THEATRE_EXTENT_WGS84
 from ..sightings.exchange import ExchangeError, Row, cell, row_to_input
 from . import dates, readers
 from .targets import AUTO, DEFAULTS, MAPPABLE, NOT_MAPPED
@@ -45,9 +44,7 @@ SKIP, ADD_SOURCES = "skip", "add_sources"
 ACCEPTED, REJECTED, DUPLICATE, MERGED = "accepted", "rejected", "duplicate", "merged"
 PAGE = 500  # records handed to the store's writer at a time
 MAX_OUTCOMES = 5000  # rows whose outcome the report keeps (every row is counted, and written to the CSV)
-# Points are checked against the theatre frame with this margin, so Jeju, Kaliningrad or the Arctic coast
-# pass and a point in the Indian Ocean (latitude and longitude swapped) does not.
-THEATRE_MARGIN_DEG = 8.0
+UNREADABLE = object()  # an observed_at the date reader refused (already given as a reason)
 _DECIMAL_COMMA = re.compile(r"^\s*-?\d+,\d+\s*$")
 # How far apart two dates may be and still be "the same date", by the coarser precision of the two.
 _SAME_DATE_DAYS = {1: 0, 2: 6, 3: 30}
@@ -236,8 +233,9 @@ def row_input(row: Row, context: _Context):
         try:
             when = dates.parse_when(raw)
         except ValueError as exc:
-            reasons.append("{}{}: {}".format(LABELS["observed_at"], _column_note("observed_at", context), exc))
-            sighting.pop("observed_at")
+            reasons.append("{} (observed_at): {}{}".format(LABELS["observed_at"], exc,
+                                                            _column_note("observed_at", context)))
+            sighting["observed_at"] = UNREADABLE
         else:
             sighting["observed_at"] = when.at
     if is_null(sighting.get("time_precision")):
@@ -293,21 +291,27 @@ def _problem_text(problem, context: _Context) -> str:
     return "{}{}".format(problem, note) if note else str(problem)
 
 
+# Where sightings of this deployment can be, as three boxes (west, south, east, north in degrees): European
+# Russia, Ukraine and the Caucasus; Siberia along the railway; the Far East with the Korean peninsula. A
+# swapped Kursk (latitude 35, longitude 51: Iran) or Korea (latitude 127) falls outside all three; a box
+# around everything would take in Iran and the Caspian, where most swapped western points land.
+THEATRE_BOXES = ((20.0, 42.0, 60.0, 70.0), (60.0, 45.0, 120.0, 75.0), (115.0, 33.0, 150.0, 60.0))
+
+
+def in_theatre(lon: float, lat: float) -> bool:
+    return any(west <= lon <= east and south <= lat <= north for west, south, east, north in THEATRE_BOXES)
+
+
 def theatre_problem(lon: float, lat: float) -> Optional[str]:
     """Why a point is far outside the theatre (and whether it looks swapped), or None."""
-    west, south, east, north = THEATRE_EXTENT_WGS84
-    m = THEATRE_MARGIN_DEG
-
-    def inside(x, y):
-        return west - m <= x <= east + m and south - m <= y <= north + m
-
-    if inside(lon, lat):
+    if in_theatre(lon, lat):
         return None
-    bounds = "{:g}–{:g}°E, {:g}–{:g}°N".format(west - m, east + m, south - m, north + m)
-    if inside(lat, lon):
-        return tr("longitude {:g}, latitude {:g} is far outside the theatre ({}); latitude and longitude look "
-                  "swapped: latitude {:g}, longitude {:g} would be inside it").format(lon, lat, bounds, lon, lat)
-    return tr("longitude {:g}, latitude {:g} is far outside the theatre ({})").format(lon, lat, bounds)
+    if in_theatre(lat, lon):
+        return tr("longitude {:g}, latitude {:g} is far outside the theatre; latitude and longitude look swapped: "
+                  "latitude {:g}, longitude {:g} would be inside it (swap the columns in the mapping, or fix the "
+                  "row)").format(lon, lat, lon, lat)
+    return tr("longitude {:g}, latitude {:g} is far outside the theatre (European Russia and Ukraine, Siberia, "
+              "the Far East and Korea)").format(lon, lat)
 
 
 # --- duplicates ----------------------------------------------------------------------------------------
@@ -436,8 +440,12 @@ def run_import(spec: ImportSpec, store, dry_run: bool = False,
     store.ensure_schema()
     for record in store.read():
         duplicates.add(record)
+    kept_ids, file_ids = set(store.ids()), set()
     rejected_file = _RejectedFile(spec.rejected_path, table.columns)
     canceled = is_canceled or (lambda: False)
+    # The plugin's own export passed the plugin's rules when it was written: refusing its points on the
+    # way back would break the round trip. Every other layout is checked against the theatre.
+    check_theatre = layout.key != "own"
 
     def keep(outcome: RowOutcome) -> None:
         if len(report.outcomes) < MAX_OUTCOMES:
@@ -450,9 +458,14 @@ def run_import(spec: ImportSpec, store, dry_run: bool = False,
                 raise ImportCanceled(tr("canceled"))
             report.rows += 1
             sighting, sources, reasons = row_input(row, context)
+            unreadable = sighting.get("observed_at") is UNREADABLE
+            if unreadable:
+                sighting.pop("observed_at")
             record, problems = clean_sighting(sighting, sources, context.now, context.known_units)
-            reasons += [_problem_text(p, context) for p in problems]
-            if record is not None and not reasons:
+            # An unreadable date is said once, in the reader's words, not again as "required".
+            reasons += [_problem_text(p, context) for p in problems
+                        if not (unreadable and p.field in ("observed_at", "time_precision"))]
+            if record is not None and not reasons and check_theatre:
                 why = theatre_problem(record.lon, record.lat)
                 if why:
                     reasons.append(why)
@@ -463,7 +476,17 @@ def run_import(spec: ImportSpec, store, dry_run: bool = False,
                 keep(RowOutcome(row.number, REJECTED, reason))
             else:
                 kept = duplicates.find(record)
-                if kept is None:
+                if kept is None and record.sighting_id in kept_ids:
+                    report.rejected += 1
+                    where = tr("appears earlier in the file") if record.sighting_id in file_ids \
+                        else tr("is already kept")
+                    reason = tr("sighting_id {} {}, with other sources, date or place; give the row a new id (or "
+                                "none) to import it as a new sighting").format(record.sighting_id, where)
+                    rejected_file.write(row, REJECTED, reason)
+                    keep(RowOutcome(row.number, REJECTED, reason))
+                elif kept is None:
+                    kept_ids.add(record.sighting_id)
+                    file_ids.add(record.sighting_id)
                     report.accepted += 1
                     duplicates.add(record)
                     keep(RowOutcome(row.number, ACCEPTED, "", record.sighting_id))

@@ -98,7 +98,7 @@ def good_row(**overrides):
 
 
 def read_rejected(path):
-    with open(str(path), encoding="utf-8", newline="") as handle:
+    with open(str(path), encoding="utf-8-sig", newline="") as handle:  # with a BOM, so Excel reads UTF-8
         return list(csv.DictReader(handle))
 
 
@@ -115,7 +115,7 @@ def test_import_csv_checks_every_row_and_reports_rejects_with_reasons(run, tmp_p
         good_row(observed_at="2999-01-01"),
         good_row(longitude="200"),
         good_row(source_url="", source_publisher="", source_published_at=""),
-        good_row(unit_id="kpa-contingent-kursk", unit_as_reported=""),
+        good_row(unit_id="kpa-contingent-kursk", unit_as_reported="", source_url="https://example.org/b"),
         good_row(unit_id="kpa-nonexistent"),
     ])
     target = tmp_path / "target.gpkg"
@@ -139,17 +139,20 @@ def test_import_csv_checks_every_row_and_reports_rejects_with_reasons(run, tmp_p
 
 
 def test_import_again_adds_nothing_twice(run, tmp_path):
-    rows = [good_row(), good_row(description="second")]
+    rows = [good_row(), good_row(description="second", source_url="https://example.org/second"),
+            good_row(description="third", source_url="https://example.org/third")]
     first = write_csv(tmp_path / "in.csv", ["sighting_id"] + HEADER,
                       [["3f1b7c0e-8a55-4d7e-9d9b-1a2b3c4d5e6f"] + rows[0], ["9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"]
-                       + rows[1], ["3f1b7c0e-8a55-4d7e-9d9b-1a2b3c4d5e6f"] + rows[1]])
+                       + rows[1], ["3f1b7c0e-8a55-4d7e-9d9b-1a2b3c4d5e6f"] + rows[2]])
     target = tmp_path / "t.gpkg"
     results, _ = run("importsightings", INPUT=str(first), OUTPUT=str(target), REJECTED=str(tmp_path / "r1.csv"))
-    assert (results["IMPORTED"], results["REJECTED_COUNT"]) == (2, 1)
+    assert (results["IMPORTED"], results["REJECTED_COUNT"], results["DUPLICATES_SKIPPED"]) == (2, 1, 0)
     assert "appears earlier in the file" in read_rejected(tmp_path / "r1.csv")[0]["reason"]
     results, _ = run("importsightings", INPUT=str(first), OUTPUT=str(target), REJECTED=str(tmp_path / "r2.csv"))
-    assert (results["IMPORTED"], results["REJECTED_COUNT"]) == (0, 3)
-    assert all("already in the layer" in r["reason"] for r in read_rejected(tmp_path / "r2.csv"))
+    assert (results["IMPORTED"], results["REJECTED_COUNT"], results["DUPLICATES_SKIPPED"]) == (0, 1, 2)
+    again = read_rejected(tmp_path / "r2.csv")
+    assert [r["outcome"] for r in again] == ["duplicate", "duplicate", "rejected"]
+    assert "is already kept" in again[2]["reason"]
     assert S.count_sightings(target) == (2, 2)
 
 
@@ -199,8 +202,9 @@ def test_accepted_rows_are_written_all_together_or_not_at_all(run, tmp_path):
     # and the first row must not stay behind.
     same = [{"source_id": "6f1c1f8e-3c1e-4b8a-9e41-0c0c2c6b1a11", "url": "https://example.org/s",
              "publisher": "P"}]
+    other = [dict(same[0], url="https://example.org/other")]  # another report: not a duplicate of the first row
     source = write_csv(tmp_path / "in.csv", HEADER + ["sources"], [
-        good_row() + [json.dumps(same)], good_row(description="other") + [json.dumps(same)]])
+        good_row() + [json.dumps(same)], good_row(description="other") + [json.dumps(other)]])
     target = tmp_path / "t.gpkg"
     S.add_sighting(target, {"lon": 35, "lat": 51, "observed_at": "2024-12-01", "time_precision": 1,
                             "geo_precision": 1, "source_reliability": "B", "info_credibility": 2,
@@ -214,15 +218,13 @@ def test_accepted_rows_are_written_all_together_or_not_at_all(run, tmp_path):
 
 
 def test_import_goes_to_the_workspace_by_default(run, tmp_path, monkeypatch):
-    workspace = tmp_path / "profile" / "workspace.gpkg"
-    workspace.parent.mkdir()
-    monkeypatch.setattr(import_module, "workspace_gpkg_path", lambda: workspace)
+    sightings = tmp_path / "profile" / "sightings.gpkg"
+    sightings.parent.mkdir()
+    monkeypatch.setattr(S, "default_path", lambda: sightings)
     source = write_csv(tmp_path / "in.csv", HEADER, [good_row()])
     results, _ = run("importsightings", INPUT=str(source))
-    assert results["OUTPUT"] == str(workspace) and S.count_sightings(workspace) == (1, 1)
-    exported = tmp_path / "out.csv"
-    results, _ = run("exportsightings", OUTPUT=str(exported))
-    assert results["COUNT"] == 1 and exported.read_text(encoding="utf-8").count("\n") == 2
+    assert results["IMPORTED"] == 1 and S.count_sightings(sightings) == (1, 1)
+    assert str(sightings) in results["OUTPUT"]
 
 
 # --- the round trip ------------------------------------------------------------------------------------
