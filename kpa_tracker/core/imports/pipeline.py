@@ -220,6 +220,7 @@ def _publisher_from_url(url: str) -> Optional[str]:
 
 def row_input(row: Row, context: _Context):
     """(sighting, sources, reasons) for clean_sighting: the layout's reading, then the defaults."""
+    row = context.layout.prepare_row(row, context.mapping)  # a copy: the rejected CSV keeps the row as read
     sighting, sources, problems = row_to_input(row, context.mapping)
     reasons = list(problems)
     layout_sources = context.layout.sources(row, context.mapping)
