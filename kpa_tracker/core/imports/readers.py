@@ -574,8 +574,8 @@ def _prologue(head: bytes, label: str) -> bool:
         pos = end + len(closing)
 
 
-def _xml_events(handle, label: str, on_read=None):
-    """(event, element) pairs from a binary stream, start and end events, fed in chunks."""
+def _xml_batches(handle, label: str, on_read=None):
+    """Lists of (event, element) pairs, start and end events, from a binary stream fed in chunks."""
     parser = ElementTree.XMLPullParser(events=("start", "end"))
     head = b""
     checked = False
@@ -595,10 +595,15 @@ def _xml_events(handle, label: str, on_read=None):
             parser.feed(chunk)
         if not chunk:
             parser.close()
-        for event in parser.read_events():
-            yield event
+        yield list(parser.read_events())
         if not chunk:
             return
+
+
+def _xml_events(handle, label: str, on_read=None):
+    """(event, element) pairs from a binary stream, start and end events, fed in chunks."""
+    for batch in _xml_batches(handle, label, on_read):
+        yield from batch
 
 
 # --- KML and KMZ -----------------------------------------------------------------------------------------------
@@ -940,15 +945,25 @@ def _workbook(table: Table) -> Dict[str, object]:
                 "styles": _styles(archive, styles, label), "date1904": date1904}
 
 
+_SML = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
+
+
+def _tags(name: str) -> frozenset:
+    return frozenset(["{%s}%s" % (ns, name) for ns in _SML] + [name])
+
+
+_ROW, _CELL, _VALUE, _INLINE, _SHEET_DATA = (_tags(n) for n in ("row", "c", "v", "is", "sheetData"))
+_COLUMNS: Dict[str, int] = {}
+
+
 def _cell_value(cell, book) -> object:
     kind = cell.get("t") or "n"
     value = None
     inline = None
     for child in cell:
-        tag = _local(child.tag)
-        if tag == "v":
+        if child.tag in _VALUE:
             value = child.text
-        elif tag == "is":
+        elif child.tag in _INLINE:
             inline = _rich_text(child)
     if kind == "inlineStr":
         return inline or ""
@@ -963,15 +978,28 @@ def _cell_value(cell, book) -> object:
     if kind in ("str", "e", "d"):
         return value
     text = value.strip()
-    number = float(text)
-    styles = book["styles"]
-    style = int(cell.get("s") or 0)
-    date_kind = styles[style] if 0 <= style < len(styles) else None
-    if date_kind:
-        return serial_text(number, date_kind, book["date1904"])
+    style = cell.get("s")
+    if style is not None:
+        styles = book["styles"]
+        style = int(style)
+        date_kind = styles[style] if 0 <= style < len(styles) else None
+        if date_kind:
+            return serial_text(float(text), date_kind, book["date1904"])
     if _INTEGER.match(text):
         return int(text)
-    return number
+    return float(text)
+
+
+def _column_of(reference: str, default: int) -> int:
+    letters = reference.rstrip("0123456789")
+    if not letters:
+        return default
+    index = _COLUMNS.get(letters)
+    if index is None:
+        if not _CELL_REF.match(reference):
+            return default
+        index = _COLUMNS[letters] = _column_index(letters)
+    return index
 
 
 def _sheet_rows(table: Table, book) -> Iterator[Tuple[int, List[object]]]:
@@ -983,36 +1011,36 @@ def _sheet_rows(table: Table, book) -> Iterator[Tuple[int, List[object]]]:
         total = max(1, info.file_size)
         with archive.open(info) as raw:
             stream = _Counted(raw, MAX_UNCOMPRESSED, label)
-            stack = []
+            sheet_data = None
             previous = 0
-            for event, element in _xml_events(stream, label, lambda: table._advance(stream.count / total)):
-                if event == "start":
-                    stack.append(element)
-                    continue
-                stack.pop()
-                if _local(element.tag) != "row":
-                    continue
-                try:
-                    number = int(element.get("r") or previous + 1)
-                except ValueError:
-                    number = previous + 1
-                previous = number
-                values: List[object] = []
-                for cell in element:
-                    if _local(cell.tag) != "c":
+            for batch in _xml_batches(stream, label, lambda: table._advance(stream.count / total)):
+                for event, element in batch:
+                    if event == "start":
+                        if sheet_data is None and element.tag in _SHEET_DATA:
+                            sheet_data = element
                         continue
-                    match = _CELL_REF.match(cell.get("r") or "")
-                    index = _column_index(match.group(1)) if match else len(values)
-                    while len(values) < index:
-                        values.append("")
-                    value = _cell_value(cell, book)
-                    if index < len(values):
-                        values[index] = value
-                    else:
-                        values.append(value)
-                if stack:
-                    stack[-1].remove(element)
-                yield number, values
+                    if element.tag not in _ROW:
+                        continue
+                    try:
+                        number = int(element.get("r") or previous + 1)
+                    except ValueError:
+                        number = previous + 1
+                    previous = number
+                    values: List[object] = []
+                    for cell in element:
+                        if cell.tag not in _CELL:
+                            continue
+                        index = _column_of(cell.get("r") or "", len(values))
+                        while len(values) < index:
+                            values.append("")
+                        value = _cell_value(cell, book)
+                        if index < len(values):
+                            values[index] = value
+                        else:
+                            values.append(value)
+                    if sheet_data is not None:
+                        sheet_data.remove(element)  # done with it: memory stays bounded
+                    yield number, values
 
 
 def _header_text(value) -> str:

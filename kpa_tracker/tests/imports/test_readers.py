@@ -639,3 +639,54 @@ def test_gpkg_bad_layer_and_bad_file_are_sentences(tmp_path):
         open_table(path, layer="roads")
     with pytest.raises(ExchangeError, match="^fake.gpkg is not a GeoPackage GDAL can open"):
         open_table(write(tmp_path / "fake.gpkg", "not sqlite at all " * 100))
+
+
+# --- memory and progress of the XML readers -----------------------------------------------------------------------
+
+def iterate_measured(table):
+    """(rows, peak bytes traced while iterating, fractions seen every 1000 rows)."""
+    fractions = []
+    tracemalloc.start()
+    try:
+        count = 0
+        for _row in iter_rows(table):
+            count += 1
+            if count % 1000 == 0:
+                fractions.append(table.fraction_read())
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return count, peak, fractions
+
+
+def test_a_large_sheet_streams_with_bounded_memory(tmp_path):
+    rows = {1: ["observed_at", "lat", "lon", "text"]}
+    rows.update({i: [("date", 45640 + i % 30), 51.6, 35.1, "row {}".format(i % 100)] for i in range(2, 30002)})
+    table = open_table(make_xlsx(tmp_path / "large.xlsx", [("S", rows)]))
+    count, peak, fractions = iterate_measured(table)
+    assert count == 30000
+    # every row's cells kept would take some 20 MB: rows are dropped once read
+    assert peak < 10 * 1024 * 1024, "peak {:.1f} MB".format(peak / 1e6)
+    assert fractions == sorted(fractions) and fractions[0] < 0.2 and table.fraction_read() == 1.0
+
+
+def test_a_large_kml_streams_with_bounded_memory(tmp_path):
+    path = tmp_path / "large.kml"
+    with open(str(path), "w", encoding="utf-8") as handle:
+        handle.write('<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Folder>')
+        for i in range(30000):
+            handle.write('<Placemark><name>p{0}</name><ExtendedData><Data name="n"><value>{0}</value></Data>'
+                         '</ExtendedData><Point><coordinates>35.1,51.6</coordinates></Point></Placemark>'.format(i))
+        handle.write("</Folder></Document></kml>")
+    table = open_table(path)
+    count, peak, fractions = iterate_measured(table)
+    assert count == 30000
+    assert peak < 10 * 1024 * 1024, "peak {:.1f} MB".format(peak / 1e6)
+    assert fractions == sorted(fractions) and fractions[0] < 0.2 and table.fraction_read() == 1.0
+
+
+def test_a_doctype_after_a_long_prologue_is_still_refused(tmp_path):
+    text = ('<?xml version="1.0"?>\n<!--' + "x" * (3 * readers.CHUNK) + '-->\n<!DOCTYPE kml SYSTEM "file:///etc/passwd">'
+            '\n<kml><Placemark><name>x</name></Placemark></kml>\n')
+    with pytest.raises(ExchangeError, match="long.kml declares a DOCTYPE"):
+        open_table(write(tmp_path / "long.kml", text))
