@@ -14,7 +14,8 @@ how the date is written (a column of the file may override it):
 - 3 (the month only): "2024-12", "December 2024", "Dec 2024", "2024년 12월", "декабрь 2024" (the first of
   the month).
 
-A year alone ("2024") is refused: a sighting needs at least its month. datetime, date, QDateTime and QDate
+A year alone ("2024") is refused: a sighting needs at least its month; so is a spreadsheet's day number
+(45640, a date cell read without its date format), with a sentence saying so. datetime, date, QDateTime and QDate
 values pass through core/domain/times.parse_utc (an exact date). Pure Python: no QGIS import.
 """
 
@@ -46,6 +47,7 @@ _ISO_START = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|[T ])")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _ISO_WEEK = re.compile(r"^(\d{4})-?W(\d{2})$", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"^\d{4}$")
+_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
 _DAY_NAME_YEAR = re.compile(r"^(\d{1,2})\s+" + _MONTH_NAME + r",?\s+(\d{4})" + _TIME + r"$")
 _NAME_DAY_YEAR = re.compile(r"^" + _MONTH_NAME + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME + r"$",
                             re.IGNORECASE)
@@ -102,6 +104,9 @@ def parse_when(value) -> When:
         if not ISO_PATTERN.match(text):
             raise _refuse(text)
         return When(parse_utc(text), EXACT)  # a day that does not exist: parse_utc's sentence
+    if _SERIAL.match(text) and 20000 <= float(text) < 80000:
+        raise ValueError(tr("'{}' looks like a spreadsheet's day number, not a date: give the column a date format "
+                            "in the spreadsheet, or write e.g. {}").format(text, _forms()))
     if _YEAR_ONLY.match(text):
         raise ValueError(tr("'{}' is a year alone; a sighting needs at least its month (e.g. {}-12)").format(
             text, text))

@@ -101,7 +101,7 @@ def test_a_year_alone_is_refused_with_a_sentence():
         parse_when(2024)
 
 
-@pytest.mark.parametrize("text", ["yesterday", "14 Decembre 2024", "2024-12-14 sometime", "45640.5", "13/13/2024",
+@pytest.mark.parametrize("text", ["yesterday", "14 Decembre 2024", "2024-12-14 sometime", "13/13/2024",
                                   "2024-13", "Q4 2024"])
 def test_unknown_forms_name_the_text_and_the_forms_read(text):
     with pytest.raises(ValueError) as error:
@@ -121,4 +121,10 @@ def test_days_that_do_not_exist_are_refused(text):
 @pytest.mark.parametrize("value", [None, "", "   "])
 def test_an_empty_date_is_refused(value):
     with pytest.raises(ValueError, match="empty"):
+        parse_when(value)
+
+
+@pytest.mark.parametrize("value", ["45640", 45640, "45640.354"])
+def test_a_spreadsheet_day_number_is_named_as_such(value):
+    with pytest.raises(ValueError, match="'{}' looks like a spreadsheet's day number".format(value)):
         parse_when(value)
