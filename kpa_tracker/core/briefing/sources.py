@@ -162,14 +162,31 @@ def _sightings(layer, box, window, project, to_wgs84, found, drawn) -> str:
         related = relation.getRelatedFeatures(feature) if relation.isValid() else []
         for source in related:
             url = text(source["url"])
-            key = url or "{}:{}".format(text(feature["sighting_id"]), text(source["source_id"]))
+            dataset, record_id = _field_text(source, "dataset"), _field_text(source, "record_id")
+            # A dataset record cited without a URL is numbered once, like a URL: by dataset and record id.
+            record_key = "{}:{}".format(dataset, record_id) if dataset and record_id else ""
+            key = url or record_key or "{}:{}".format(text(feature["sighting_id"]), text(source["source_id"]))
             line = "{} ({}; sighting {} of {})".format(
-                text(source["publisher"]) or "Unnamed source", text(source["published_at"]) or "undated",
+                _source_name(source, dataset, record_id), text(source["published_at"]) or "undated",
                 text(feature["sighting_id"])[:8], day)
             found[key] = (line + (" " + readable_url(url) if url else ""), url)
             keys.append("s:" + key)
         drawn.append((_mark_point(feature.geometry(), to_wgs84), keys))
     return newest
+
+
+def _field_text(feature, name: str) -> str:
+    """A field's text, "" when the layer has no such field (a file from before the field existed)."""
+    return text(feature[name]) if feature.fields().indexOf(name) >= 0 else ""
+
+
+def _source_name(source, dataset: str, record_id: str) -> str:
+    """The publisher, or for a dataset record "ACLED record UKR12345 — the sources it names"."""
+    publisher = text(source["publisher"])
+    if dataset and record_id:
+        cited = "{} record {}".format(dataset, record_id)
+        return "{} — {}".format(cited, publisher) if publisher else cited
+    return publisher or "Unnamed source"
 
 
 def _mark_point(geometry: QgsGeometry, to_wgs84) -> Optional[QgsGeometry]:

@@ -311,13 +311,20 @@ def apply_style(layer: QgsVectorLayer) -> None:
     layer.triggerRepaint()
 
 
+def source_display_expression() -> str:
+    """A source in lists: the publisher and date; a dataset record as "ACLED record UKR12345 — publisher"."""
+    return ("CASE WHEN length(trim(coalesce(\"dataset\", ''))) > 0 AND length(trim(coalesce(\"record_id\", ''))) > 0 "
+            "THEN \"dataset\" || ' record ' || \"record_id\" || ' — ' ELSE '' END || "
+            "coalesce(\"publisher\", '') || ' ' || coalesce(\"published_at\", '')")
+
+
 def configure_sources_layer(sources: QgsVectorLayer) -> None:
     labels = dict(SOURCE_LABELS)
     config = _apply_fields(sources, source_widgets(), labels, SOURCE_CONSTRAINTS, SOURCE_NOT_NULL, ("source_id",),
                            SOURCE_DEFAULTS, SOURCE_READ_ONLY)
     _layout(sources, config, SOURCE_TABS, None)
     sources.setEditFormConfig(config)
-    sources.setDisplayExpression("coalesce(\"publisher\", '') || ' ' || coalesce(\"published_at\", '')")
+    sources.setDisplayExpression(source_display_expression())
     for name in SOURCE_KEY_COLUMNS:  # keys: the sources table shows what a reader needs
         _hide_column(sources, name)
 

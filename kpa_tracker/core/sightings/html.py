@@ -10,6 +10,7 @@ inert text.
 import html
 from typing import Mapping, Optional, Sequence
 
+from ...toolbelt.i18n import tr
 from ..curated.html import safe_link
 from ..domain.grading import (
     CLAIM_STATUS,
@@ -53,27 +54,42 @@ def label_of(field_name: str, code) -> str:
     return "" if code is None else str(code)
 
 
+def source_title(source) -> str:
+    """A source's first words as plain text: the publisher, or for a dataset record "ACLED record
+    UKR12345 — the sources it names" (a dataset record is cited by its id; it may have no URL)."""
+    publisher = str(_get(source, "publisher") or "").strip()
+    dataset = str(_get(source, "dataset") or "").strip()
+    record_id = str(_get(source, "record_id") or "").strip()
+    if dataset or record_id:
+        cited = tr("{} record {}").format(dataset or tr("(no dataset)"), record_id or tr("(no id)"))
+        return "{} — {}".format(cited, publisher) if publisher else cited
+    return publisher or tr("(no publisher)")
+
+
 def sources_html(sources: Sequence) -> str:
-    """An ordered list of sources: publisher, date and link (only for http/https), notes; all escaped."""
+    """An ordered list of sources: publisher (or dataset record), date, link (only for http/https), the
+    original post it reports, notes; all escaped."""
     items = []
     for source in sources:
-        publisher = escape(_get(source, "publisher"))
         published = escape(_get(source, "published_at"))
         url = _get(source, "url") or ""
         archive = _get(source, "archive_url") or ""
-        parts = [publisher or "(no publisher)"]
+        original = _get(source, "original_url") or ""
+        parts = [escape(source_title(source))]
         if published:
             parts.append(published)
         line = ", ".join(parts)
         if url:
             line += " " + safe_link(url)
         if archive:
-            line += " (archived: {})".format(safe_link(archive))
+            line += " ({})".format(escape(tr("archived: {}")).format(safe_link(archive)))
+        if original:
+            line += " ({})".format(escape(tr("original post: {}")).format(safe_link(original)))
         notes = escape(_get(source, "notes"))
         if notes:
             line += "<br><i>{}</i>".format(notes)
         items.append("<li>{}</li>".format(line))
-    return "<ol>{}</ol>".format("".join(items)) if items else "<p><b>No source.</b></p>"
+    return "<ol>{}</ol>".format("".join(items)) if items else "<p><b>{}</b></p>".format(escape(tr("No source.")))
 
 
 def sighting_html(record, sources: Optional[Sequence] = None, attachment: Optional[AttachmentCheck] = None,

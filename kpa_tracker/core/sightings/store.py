@@ -6,13 +6,14 @@ contract tests (tests/sightings/test_store_contract.py) hold both backends to th
 """
 
 import datetime
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Collection, List, Mapping, Optional, Protocol, Sequence, Tuple
+from typing import Collection, ContextManager, List, Mapping, Optional, Protocol, Sequence, Tuple
 
 from ...toolbelt import settings
 from ...toolbelt.i18n import tr
 from ..domain.query import NEWEST_FIRST, SightingQuery
-from ..domain.records import SightingRecord
+from ..domain.records import SightingRecord, SourceRecord
 from ..domain.validation import clean_batch
 from . import gpkg_store, migration
 from .layers import open_layers
@@ -41,6 +42,11 @@ class SightingsStore(Protocol):
 
     def write_records(self, records: Sequence[SightingRecord]) -> None: ...
 
+    def import_writer(self) -> ContextManager["ImportWriter"]:
+        """One transaction for a streaming import: the writer's add()/add_sources() rows are committed
+        together when the `with` block ends normally; when it raises (a cancel raises) or a row is
+        refused, nothing of it is written."""
+
     def read(self, query: Optional[SightingQuery] = None) -> List[SightingRecord]: ...
 
     def counts(self) -> Tuple[int, int]: ...
@@ -48,6 +54,18 @@ class SightingsStore(Protocol):
     def ids(self) -> set: ...
 
     def attachments_workspace(self) -> Path: ...
+
+
+class ImportWriter(Protocol):
+    """What a store's import_writer() yields."""
+    sightings_added: int
+    sources_added: int
+
+    def add(self, records: Sequence[SightingRecord]) -> None:
+        """Clean records (clean_sighting's) with their sources."""
+
+    def add_sources(self, sighting_id: str, sources: Sequence[SourceRecord]) -> None:
+        """More sources for a sighting already in the store (or added earlier in the same import)."""
 
 
 class GpkgStore:
@@ -79,6 +97,11 @@ class GpkgStore:
 
     def write_records(self, records) -> None:
         gpkg_store.write_records(self.path(), records)
+
+    def import_writer(self):
+        """One GDAL transaction held open for the whole import (gpkg_store.import_writer)."""
+        self.ensure_schema()
+        return gpkg_store.import_writer(self.path())
 
     def read(self, query: Optional[SightingQuery] = None) -> List[SightingRecord]:
         return gpkg_store.read_sightings(self.path(), query)
@@ -149,6 +172,19 @@ class PostgisStore:
 
         self._with(lambda conn: team_store.write_records(conn, records))
 
+    @contextmanager
+    def import_writer(self):
+        """The rows of one import sent in pages in one transaction of a connection of its own
+        (team/store.import_writer); the connection is closed at the end either way."""
+        from ..team import store as team_store
+
+        conn = self._connect()
+        try:
+            with team_store.import_writer(conn) as writer:
+                yield writer
+        finally:
+            conn.close()
+
     def read(self, query: Optional[SightingQuery] = None) -> List[SightingRecord]:
         from ..team import store as team_store
 
@@ -201,5 +237,5 @@ def select_store(kind: str, connection_name: str = "") -> None:
 current, choose = selected_store, select_store  # older names, still used by the settings page
 
 
-__all__ = ["GpkgStore", "KIND_KEY", "LOCAL", "LocalSightings", "PostgisStore", "SightingsStore", "TEAM",
+__all__ = ["GpkgStore", "ImportWriter", "KIND_KEY", "LOCAL", "LocalSightings", "PostgisStore", "SightingsStore", "TEAM",
            "TEAM_CONNECTION_KEY", "TeamSightings", "choose", "current", "select_store", "selected_store"]

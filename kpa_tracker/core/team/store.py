@@ -14,6 +14,7 @@ not written twice.
 
 import datetime
 import time
+from contextlib import contextmanager
 from typing import Callable, Collection, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from ...toolbelt.i18n import tr
@@ -27,7 +28,10 @@ SIGHTING_INSERT_COLUMNS = (
     "geo_precision", "source_reliability", "info_credibility", "claim_status", "review_status", "description",
     "analyst", "created_at", "updated_at", "attachment", "attachment_sha256",
 )
-SOURCE_INSERT_COLUMNS = ("source_id", "sighting_id", "url", "publisher", "published_at", "archive_url", "notes")
+SOURCE_INSERT_COLUMNS = ("source_id", "sighting_id", "url", "publisher", "published_at", "archive_url", "notes",
+                         "dataset", "record_id", "original_url")
+_SOURCE_RECORD_COLUMNS = tuple(c for c in SOURCE_INSERT_COLUMNS if c != "sighting_id")
+PAGE = 500  # rows per INSERT statement (execute_values pages)
 _INSERT_SIGHTINGS = "INSERT INTO kpa.sightings (geom, {}) VALUES %s".format(", ".join(SIGHTING_INSERT_COLUMNS))
 _SIGHTING_TEMPLATE = "(ST_SetSRID(ST_MakePoint(%s, %s), 4326), {})".format(
     ", ".join(["%s"] * len(SIGHTING_INSERT_COLUMNS)))
@@ -46,6 +50,10 @@ def _is_connection_lost(exc: Exception) -> bool:
     return code is None or code.startswith("08") or code.startswith("57P")
 
 
+def _source_row(sighting_id: str, source: SourceRecord) -> tuple:
+    return tuple(sighting_id if c == "sighting_id" else getattr(source, c) for c in SOURCE_INSERT_COLUMNS)
+
+
 def insert_records(conn, records: Sequence[SightingRecord]) -> None:
     """Insert clean records with their sources in the connection's open transaction (no commit)."""
     from psycopg2.extras import execute_values
@@ -54,12 +62,41 @@ def insert_records(conn, records: Sequence[SightingRecord]) -> None:
     for r in records:
         sighting_rows.append((r.lon, r.lat) + tuple(getattr(r, c) for c in SIGHTING_INSERT_COLUMNS))
         for s in r.sources:
-            source_rows.append((s.source_id, r.sighting_id, s.url, s.publisher, s.published_at, s.archive_url,
-                                s.notes))
+            source_rows.append(_source_row(r.sighting_id, s))
     with conn.cursor() as cursor:
-        execute_values(cursor, _INSERT_SIGHTINGS, sighting_rows, template=_SIGHTING_TEMPLATE, page_size=500)
+        if sighting_rows:
+            execute_values(cursor, _INSERT_SIGHTINGS, sighting_rows, template=_SIGHTING_TEMPLATE, page_size=PAGE)
         if source_rows:
-            execute_values(cursor, _INSERT_SOURCES, source_rows, page_size=500)
+            execute_values(cursor, _INSERT_SOURCES, source_rows, page_size=PAGE)
+
+
+def insert_sources(conn, sighting_id: str, sources: Sequence[SourceRecord]) -> None:
+    """Insert more sources of a sighting in the connection's open transaction (no commit); a StorageError
+    when there is no such sighting."""
+    from psycopg2.extras import execute_values
+
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM kpa.sightings WHERE sighting_id = %s::uuid", (str(sighting_id),))
+        if not cursor.fetchone()[0]:
+            raise StorageError(tr("there is no sighting {} in the team database to add the source(s) to").format(
+                sighting_id))
+        rows = [_source_row(sighting_id, s) for s in sources]
+        if rows:
+            execute_values(cursor, _INSERT_SOURCES, rows, page_size=PAGE)
+
+
+def _worded(exc: Exception, count: int) -> Exception:
+    """A psycopg2 error as the plugin's error, in words (the caller has rolled back)."""
+    psycopg2 = require_psycopg2()
+    if isinstance(exc, psycopg2.errors.UniqueViolation):
+        return StorageError(tr("a sighting or source with the same id is already in the team database; nothing "
+                               "was written ({})").format(first_line(exc)))
+    if _is_connection_lost(exc):
+        return TeamConnectionError(tr("The connection to the team database was lost; the {} sighting(s) being "
+                                      "written were not saved ({})").format(count, first_line(exc)))
+    # refused by the database: a role, a rule, a constraint
+    return StorageError(tr("The team database refused the {} sighting(s); nothing was written: {}").format(
+        count, first_line(exc).replace("KPA-REFUSED: ", "")))
 
 
 def write_records(conn, records: Sequence[SightingRecord]) -> None:
@@ -71,18 +108,81 @@ def write_records(conn, records: Sequence[SightingRecord]) -> None:
     try:
         insert_records(conn, records)
         conn.commit()
-    except psycopg2.errors.UniqueViolation as exc:
-        conn.rollback()
-        raise StorageError(tr("a sighting or source with the same id is already in the team database; nothing "
-                              "was written ({})").format(first_line(exc))) from None
     except Exception as exc:
         rollback_quietly(conn)
-        if _is_connection_lost(exc):
-            raise TeamConnectionError(tr("The connection to the team database was lost; the {} sighting(s) being "
-                                         "written were not saved ({})").format(len(records), first_line(exc))) from None
-        if isinstance(exc, psycopg2.Error):  # refused by the database: a role, a rule, a constraint
-            raise StorageError(tr("The team database refused the {} sighting(s); nothing was written: {}").format(
-                len(records), first_line(exc).replace("KPA-REFUSED: ", ""))) from None
+        if isinstance(exc, psycopg2.Error):
+            raise _worded(exc, len(records)) from None
+        raise
+
+
+class ImportWriter:
+    """Rows of one import sent to the team database in pages, inside the connection's ONE transaction
+    (see import_writer)."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        self.sightings_added = 0
+        self.sources_added = 0
+        self._failed: Optional[str] = None
+
+    def _run(self, work, count: int) -> None:
+        psycopg2 = require_psycopg2()
+        if self._failed is not None:
+            raise StorageError(tr("the import already failed ({}); nothing was written").format(self._failed))
+        try:
+            work()
+        except Exception as exc:
+            # PostgreSQL has aborted the transaction: nothing more can be written in it.
+            rollback_quietly(self.conn)
+            error = _worded(exc, count) if isinstance(exc, psycopg2.Error) else exc
+            self._failed = str(error)
+            if error is exc:
+                raise
+            raise error from None
+
+    def add(self, records: Sequence[SightingRecord]) -> None:
+        """Clean records (from clean_sighting) with their sources, into the open transaction."""
+        records = list(records)
+
+        def work():
+            insert_records(self.conn, records)
+            self.sightings_added += len(records)
+            self.sources_added += sum(len(r.sources) for r in records)
+
+        self._run(work, self.sightings_added + len(records))
+
+    def add_sources(self, sighting_id: str, sources: Sequence[SourceRecord]) -> None:
+        """More sources for a sighting already stored (or added earlier in this import)."""
+        sources = list(sources)
+
+        def work():
+            insert_sources(self.conn, sighting_id, sources)
+            self.sources_added += len(sources)
+
+        self._run(work, self.sightings_added)
+
+
+@contextmanager
+def import_writer(conn):
+    """An ImportWriter whose rows are committed together when the block ends normally; when the block
+    raises (a cancelled import raises) or a row is refused, the transaction is rolled back and nothing is
+    written. The connection stays the caller's."""
+    psycopg2 = require_psycopg2()
+    rollback_quietly(conn)  # a fresh transaction: nothing of an earlier read rides along
+    writer = ImportWriter(conn)
+    try:
+        yield writer
+    except BaseException:
+        rollback_quietly(conn)
+        raise
+    if writer._failed is not None:
+        raise StorageError(tr("the import failed ({}); nothing was written").format(writer._failed))
+    try:
+        conn.commit()
+    except Exception as exc:
+        rollback_quietly(conn)
+        if isinstance(exc, psycopg2.Error):
+            raise _worded(exc, writer.sightings_added) from None
         raise
 
 
@@ -229,15 +329,14 @@ def read_sightings(conn, where: str = "", parameters: Sequence = (),
             records.append(SightingRecord(lon=row[1], lat=row[2], fid=row[0], **values))
         by_id = {r.sighting_id: r for r in records}
         if by_id:
-            cursor.execute("SELECT source_id::text, sighting_id::text, url, publisher, published_at, archive_url, "
-                           "notes FROM kpa.sighting_sources WHERE sighting_id = ANY(%s::uuid[]) ORDER BY fid",
-                           (list(by_id),))
-            for source_id, sighting_id, url, publisher, published_at, archive_url, notes in cursor:
-                by_id[sighting_id].sources.append(
-                    SourceRecord(source_id, url, publisher, published_at, archive_url, notes))
+            cursor.execute("SELECT sighting_id::text, source_id::text, {} FROM kpa.sighting_sources "
+                           "WHERE sighting_id = ANY(%s::uuid[]) ORDER BY fid".format(
+                               ", ".join(_SOURCE_RECORD_COLUMNS[1:])), (list(by_id),))
+            for row in cursor:
+                by_id[row[0]].sources.append(SourceRecord(**dict(zip(_SOURCE_RECORD_COLUMNS, row[1:]))))
     conn.rollback()
     return records
 
 
-__all__ = ["TeamWriter", "add_sighting", "add_sightings", "clean_items", "count_sightings", "insert_records",
-           "read_sightings", "sighting_ids", "write_records"]
+__all__ = ["ImportWriter", "TeamWriter", "add_sighting", "add_sightings", "clean_items", "count_sightings",
+           "import_writer", "insert_records", "insert_sources", "read_sightings", "sighting_ids", "write_records"]

@@ -231,6 +231,55 @@ def test_the_source_form_edits_labels_and_explains_the_three_fields(qgis_new_pro
     assert not valid({"url": "https://example.org/a", "original_url": "javascript:alert(1)"})
 
 
+# --- what people read: details, lists, briefings ------------------------------------------------------------
+
+def test_the_details_cite_a_dataset_record_without_a_link_and_link_the_original_post():
+    from kpa_tracker.core.sightings.html import sighting_html, sources_html
+
+    record, problems = V.clean_sighting(sighting(), [
+        dataset_source(publisher="<b>Ukrainska Pravda</b>; Yonhap"),
+        source(url="https://example.org/quote", original_url="https://t.me/channel/42?a=1&b=2")], now=NOW)
+    assert problems == []
+    text = sighting_html(record)
+    first, second = text.split("<li>")[1:3]
+    assert first.startswith("ACLED record UKR12345 — &lt;b&gt;Ukrainska Pravda&lt;/b&gt;; Yonhap, 2024-12-11")
+    assert "<a " not in first and "None" not in first  # no URL: no link, and none invented
+    assert '(original post: <a href="https://t.me/channel/42?a=1&amp;b=2">' in second
+    hostile = sources_html([{"publisher": "p", "url": "https://example.org/x",
+                             "original_url": "javascript:alert(1)"}])
+    assert hostile.count("<a ") == 1 and "original post: javascript:alert(1)" in hostile
+    assert sources_html([{"dataset": "ACLED", "record_id": "<script>1</script>", "publisher": ""}]) == \
+        "<ol><li>ACLED record &lt;script&gt;1&lt;/script&gt;</li></ol>"
+
+
+def test_a_briefing_numbers_a_dataset_record_once_and_prints_it_without_a_url(qgis_new_project, tmp_path):
+    from qgis.core import QgsProject, QgsRectangle
+
+    from kpa_tracker.core.briefing import sources as B
+    from kpa_tracker.core.sightings import form as F
+    from kpa_tracker.core.sightings import layers as L
+
+    gpkg = tmp_path / "sightings.gpkg"
+    S.add_sightings(gpkg, [(sighting(), [dataset_source()]),
+                           (sighting(lon=35.3, observed_at="2024-12-09T08:00:00Z"), [dataset_source()]),
+                           (sighting(lon=35.4), [source(url="https://example.org/own")])], now=NOW)
+    sightings, sources = L.open_layers(gpkg)
+    project = QgsProject.instance()
+    project.addMapLayers([sightings, sources])
+    F.configure_form(sightings, sources, None, project)
+    sightings.setCustomProperty(B.SIGHTINGS_PROPERTY, "sightings")
+    cited = B.collect([sightings], QgsRectangle(34, 50, 37, 52), project)
+    dataset_lines = [line for line in cited.lines if line.startswith("ACLED record UKR12345 — ")]
+    assert len(dataset_lines) == 1, cited.lines  # one record, cited by two sightings: one number
+    assert "Ukrainska Pravda; Yonhap (2024-12-11;" in dataset_lines[0]
+    assert cited.urls[cited.lines.index(dataset_lines[0])] == ""
+    assert "https://example.org/own" in cited.urls
+    record_number = cited.lines.index(dataset_lines[0]) + 1
+    own_number = cited.urls.index("https://example.org/own") + 1
+    assert sorted(n for _point, numbers in cited.marks for n in numbers) == sorted(
+        [record_number, record_number, own_number])
+
+
 # --- rebuilding the fixture ------------------------------------------------------------------------------
 
 _MAKE_SCHEMA1 = '''

@@ -88,6 +88,99 @@ def test_a_query_means_the_same_in_both_stores(backend):
     assert len(store.read(SightingQuery(limit=2))) == 2
 
 
+# --- the streaming import writer: one transaction, every row or none --------------------------------
+
+def _records(count, **overrides):
+    from kpa_tracker.core.domain.validation import clean_batch
+
+    return clean_batch([(sighting(description="import {}".format(i), **overrides), [source(
+        url="https://example.org/import/{}".format(i))]) for i in range(count)], now=NOW)
+
+
+def _clean_sources(*sources):
+    from kpa_tracker.core.domain.validation import clean_sighting
+
+    record, problems = clean_sighting(sighting(), list(sources), now=NOW)
+    assert problems == []
+    return record.sources
+
+
+def test_an_import_writer_commits_every_page_together(backend):
+    store, _spec = backend
+    first, second = _records(700), _records(650)  # more than one page of 500 on the team database
+    with store.import_writer() as writer:
+        writer.add(first)
+        writer.add(second)
+        assert store.counts() == (0, 0)  # nothing is seen by others before the block ends
+    assert store.counts() == (1350, 1350)
+    assert writer.sightings_added == 1350 and writer.sources_added == 1350
+    assert store.ids() == {r.sighting_id for r in first + second}
+
+
+def test_an_import_that_raises_writes_nothing(backend):
+    store, _spec = backend
+    store.write([_item()], now=NOW)
+    before_ids = store.ids()
+
+    class Cancelled(Exception):
+        pass
+
+    with pytest.raises(Cancelled):
+        with store.import_writer() as writer:
+            writer.add(_records(600))
+            writer.add_sources(next(iter(before_ids)), _clean_sources(source(url="https://example.org/more")))
+            raise Cancelled()  # what a cancelled import does
+    assert store.counts() == (1, 1) and store.ids() == before_ids
+    # and the store takes the next import
+    with store.import_writer() as writer:
+        writer.add(_records(2))
+    assert store.counts() == (3, 3)
+
+
+def test_an_import_adds_sources_to_existing_and_new_sightings(backend):
+    store, _spec = backend
+    [existing] = store.write([_item()], now=NOW)
+    [fresh] = _records(1)
+    dataset_row = {"dataset": "ACLED", "record_id": "UKR12345", "publisher": "Yonhap"}
+    with store.import_writer() as writer:
+        writer.add_sources(existing.sighting_id, _clean_sources(dataset_row, source(
+            url="https://example.org/quote", original_url="https://t.me/channel/7")))
+        writer.add([fresh])
+        writer.add_sources(fresh.sighting_id, _clean_sources(source(url="https://example.org/second")))
+    assert store.counts() == (2, 5)
+    by_id = {r.sighting_id: r for r in store.read()}
+    sources = by_id[existing.sighting_id].sources
+    assert [(s.dataset, s.record_id, s.url) for s in sources if s.dataset] == [("ACLED", "UKR12345", None)]
+    assert [s.original_url for s in sources if s.original_url] == ["https://t.me/channel/7"]
+    assert len(by_id[fresh.sighting_id].sources) == 2
+
+
+def test_the_store_still_refuses_bad_rows_in_an_import_and_writes_none_of_it(backend):
+    from kpa_tracker.core.domain.records import SourceRecord
+
+    store, _spec = backend
+    [existing] = store.write([_item()], now=NOW)
+    good = _records(3)
+    bad = _records(1)[0]
+    bad.sources = [SourceRecord("1b2c3d4e-0000-4000-8000-00000000000a", None, "No URL, no record")]
+    with pytest.raises(StorageError):
+        with store.import_writer() as writer:
+            writer.add(good)
+            writer.add([bad])  # the validator was skipped: the store's own rules refuse it
+    assert store.counts() == (1, 1)
+    twin = _records(1)[0]
+    twin.sighting_id = existing.sighting_id
+    with pytest.raises(StorageError):
+        with store.import_writer() as writer:
+            writer.add(good)
+            writer.add([twin])  # the same sighting_id again
+    with pytest.raises(StorageError, match="no sighting"):
+        with store.import_writer() as writer:
+            writer.add(good)
+            writer.add_sources("00000000-0000-4000-8000-000000000000", _clean_sources(source()))
+    assert store.counts() == (1, 1) and store.ids() == {existing.sighting_id}
+
+
 WRITER = textwrap.dedent("""
     import sys, time, uuid
     from pathlib import Path

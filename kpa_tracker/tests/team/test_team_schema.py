@@ -18,8 +18,8 @@ def _tables(db):
 
 def test_migrations_are_numbered_files():
     steps = tdb.migrations()
-    assert [v for v, _p in steps] == [1, 2, 3]
-    assert tdb.latest_version() == 3
+    assert [v for v, _p in steps] == [1, 2, 3, 4]
+    assert tdb.latest_version() == 4
     assert all(p.read_text(encoding="utf-8").strip() for _v, p in steps)
 
 
@@ -28,14 +28,14 @@ def test_empty_database_gets_the_latest_schema(empty_db):
     try:
         assert tdb.schema_version(conn) == 0
         conn.rollback()
-        assert tdb.ensure_schema(conn) == (0, 3)
-        assert tdb.schema_version(conn) == 3
+        assert tdb.ensure_schema(conn) == (0, 4)
+        assert tdb.schema_version(conn) == 4
         conn.rollback()
-        assert tdb.ensure_schema(conn) == (3, 3)  # a second time changes nothing
+        assert tdb.ensure_schema(conn) == (4, 4)  # a second time changes nothing
     finally:
         conn.close()
     assert _tables(empty_db) == "schema_version,sighting_sources,sightings"
-    assert empty_db.scalar("SELECT count(*) FROM kpa.schema_version") == 3
+    assert empty_db.scalar("SELECT count(*) FROM kpa.schema_version") == 4
     assert empty_db.scalar("SELECT type FROM geometry_columns WHERE f_table_schema = 'kpa'") == "POINT"
     assert empty_db.scalar("SELECT srid FROM geometry_columns WHERE f_table_schema = 'kpa'") == 4326
     assert empty_db.scalar("SELECT indexdef FROM pg_indexes WHERE indexname = 'sightings_geom'").endswith(
@@ -45,16 +45,37 @@ def test_empty_database_gets_the_latest_schema(empty_db):
         "timestamp with time zone"
 
 
+def _write_as_version_1(conn, records):
+    """Rows as the plugin of schema version 1 wrote them (no row_version, sources without dataset fields)."""
+    from psycopg2.extras import execute_values
+
+    source_columns = ("source_id", "sighting_id", "url", "publisher", "published_at", "archive_url", "notes")
+    with conn.cursor() as cursor:
+        execute_values(cursor, "INSERT INTO kpa.sightings (geom, {}) VALUES %s".format(
+            ", ".join(team_store.SIGHTING_INSERT_COLUMNS)),
+            [(r.lon, r.lat) + tuple(getattr(r, c) for c in team_store.SIGHTING_INSERT_COLUMNS) for r in records],
+            template="(ST_SetSRID(ST_MakePoint(%s, %s), 4326), {})".format(
+                ", ".join(["%s"] * len(team_store.SIGHTING_INSERT_COLUMNS))))
+        execute_values(cursor, "INSERT INTO kpa.sighting_sources ({}) VALUES %s".format(", ".join(source_columns)),
+                       [(s.source_id, r.sighting_id, s.url, s.publisher, s.published_at, s.archive_url, s.notes)
+                        for r in records for s in r.sources])
+    conn.commit()
+
+
+def _comparable(records):
+    return sorted((r.sighting_id, round(r.lon, 9), round(r.lat, 9), r.observed_at, r.description, r.claim_status,
+                   r.analyst, tuple(sorted(tuple(sorted(s.as_dict().items())) for s in r.sources)))
+                  for r in records)
+
+
 def test_version_1_with_data_migrates_with_the_data_intact(empty_db):
     conn = empty_db.connect()
     try:
         assert tdb.ensure_schema(conn, target=1) == (0, 1)
         assert tdb.schema_version(conn) == 1
         records = team_store.clean_items(sample_items(50, 7), now=NOW)
-        # version 1 has no row_version: write as an old plugin would
-        team_store.write_records(conn, records)
-        before = team_store.read_sightings(conn)
-        assert tdb.ensure_schema(conn) == (1, 3)
+        _write_as_version_1(conn, records)
+        assert tdb.ensure_schema(conn) == (1, 4)
         after = team_store.read_sightings(conn)
         with conn.cursor() as cursor:
             cursor.execute("SELECT min(row_version), max(row_version), count(*) FROM kpa.sightings")
@@ -62,8 +83,27 @@ def test_version_1_with_data_migrates_with_the_data_intact(empty_db):
         conn.rollback()
     finally:
         conn.close()
-    assert len(before) == 50
-    assert after == before
+    assert len(after) == 50
+    assert _comparable(after) == _comparable(records)  # the new source fields are empty (None) in old rows
+    assert all(s.dataset is None and s.record_id is None and s.original_url is None for r in after for s in r.sources)
+
+
+def test_version_3_with_data_gains_the_dataset_source_fields(empty_db):
+    conn = empty_db.connect()
+    try:
+        assert tdb.ensure_schema(conn, target=3) == (0, 3)
+        records = team_store.clean_items(sample_items(20, 8), now=NOW)
+        _write_as_version_1(conn, records)  # version 3's sources have the same columns as version 1's
+        assert tdb.ensure_schema(conn) == (3, 4)
+        after = team_store.read_sightings(conn)
+        with conn.cursor() as cursor:
+            cursor.execute("SELECT is_nullable FROM information_schema.columns WHERE table_schema = 'kpa' "
+                           "AND table_name = 'sighting_sources' AND column_name = 'url'")
+            assert cursor.fetchone()[0] == "YES"
+        conn.rollback()
+    finally:
+        conn.close()
+    assert _comparable(after) == _comparable(records)
 
 
 def test_failed_migration_leaves_the_old_version_whole(empty_db, monkeypatch, tmp_path):

@@ -76,7 +76,7 @@ def test_settings_page_chooses_a_qgis_connection_and_copies_local_sightings(team
     page.connection.setCurrentText(name)
     assert team_tasks.wait_for(page.check()).ok  # the check runs as a task; the page shows its outcome
     status = page.status.text()
-    assert "kpa_t_analyst" in status and "analyst" in status and "Schema version 3, 0 sightings" in status, status
+    assert "kpa_t_analyst" in status and "analyst" in status and "Schema version 4, 0 sightings" in status, status
     report = team_tasks.wait_for(page.transfer(sightings_backend.TEAM)).result
     assert (report.copied, report.sources_copied) == (1, 2)
     assert "1 of 1 sightings copied" in page.transfer_result.text()
