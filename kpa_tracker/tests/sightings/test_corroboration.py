@@ -236,3 +236,33 @@ def test_import_and_export_buttons_for_the_dialog(dock):
     below_show = layout.itemAt(layout.indexOf(panel.show_button) + 1).layout()
     assert below_show is not None and below_show.indexOf(importing) == 0 and below_show.indexOf(exporting) == 1, \
         "side by side, right under Show sightings on the map"
+
+
+def test_dock_dataset_records_and_original_posts_through_the_store(dock):
+    """Two rows of one ACLED record, and two outlets quoting one post, stored and read back as the dock does."""
+    controller, gpkg = dock
+    acled = {"url": "", "publisher": "Outlet A", "published_at": "2024-12-11", "dataset": "ACLED",
+             "record_id": "UKR123"}
+    S.add_sighting(gpkg, sighting(unit_as_reported="Unit A", location_name="A1"), [acled], now=NOW)
+    S.add_sighting(gpkg, sighting(unit_as_reported="Unit A", location_name="A2", lon=35.30, lat=51.20,
+                                  observed_at="2024-12-12T10:00:00Z"),
+                   [dict(acled, publisher="Outlet B")], now=NOW)
+    S.add_sighting(gpkg, sighting(unit_as_reported="Unit A", location_name="A3", lon=35.31, lat=51.21,
+                                  observed_at="2024-12-12T10:00:00Z"),
+                   [dict(acled, record_id="UKR124")], now=NOW)
+    S.add_sighting(gpkg, sighting(unit_as_reported="Unit B", location_name="B1"),
+                   [source(url="https://outlet-a.example/story", original_url="https://t.me/somechannel/4711")],
+                   now=NOW)
+    S.add_sighting(gpkg, sighting(unit_as_reported="Unit B", location_name="B2", observed_at="2024-12-11T08:00:00Z"),
+                   [source(url="https://outlet-b.example/other", original_url="https://t.me/s/SomeChannel/4711")],
+                   now=NOW)
+    rows = controller.refresh()
+    counts = {row[3]: row[4] for row in rows}
+    assert counts == {"A1": 1, "A2": 1, "A3": 2, "B1": 0, "B2": 0}
+    panel = controller.panel
+    tip = _plain(panel.table.item(_row_of(panel, "A1"), CORROBORATED_COLUMN).toolTip())
+    assert "Corroborated by 1 independent sighting(s)" in tip and "A3" in tip
+    assert "same origin: the same ACLED record UKR123" in tip
+    panel.table.setCurrentCell(_row_of(panel, "B2"), 0)
+    assert "Not corroborated: 1 sighting(s) nearby cite(s) the same original post t.me/somechannel/4711" in \
+        panel.details.toPlainText()
