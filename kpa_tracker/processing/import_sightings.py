@@ -173,14 +173,15 @@ class ImportSightingsAlgorithm(KpaAlgorithm):
             raise QgsProcessingException(tr("Nothing was imported: {}").format(exc)) from exc
         if report.canceled:
             raise QgsProcessingException(report.summary())
-        # Each rejection once, as an error line (qgis_process prints those; the summary is an info line).
+        # Each rejection once, as a warning: qgis_process prints an error twice (its own line and the message
+        # log's), a warning once. The summary is an info line.
         printed = 0
         for outcome in report.outcomes:
             if outcome.status == REJECTED and printed < PRINTED:
-                feedback.reportError(tr("Row {}: {}").format(outcome.number, outcome.reason))
+                feedback.pushWarning(tr("Row {}: {}").format(outcome.number, outcome.reason))
                 printed += 1
         if report.rejected > printed:
-            feedback.reportError(tr("… and {} more rejected rows{}").format(
+            feedback.pushWarning(tr("… and {} more rejected rows{}").format(
                 report.rejected - printed,
                 tr(" (all in {})").format(report.rejected_path) if report.rejected_path else ""))
         if report.duplicates:

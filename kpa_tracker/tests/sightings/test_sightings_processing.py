@@ -46,11 +46,15 @@ class SightingsTestProvider(QgsProcessingProvider):
 class Feedback(QgsProcessingFeedback):
     def __init__(self):
         super().__init__()
-        self.errors, self.infos = [], []
+        self.errors, self.infos, self.warnings = [], [], []
 
     def reportError(self, error, fatalError=False):  # noqa: N802
         self.errors.append(error)
         super().reportError(error, fatalError)
+
+    def pushWarning(self, warning):  # noqa: N802
+        self.warnings.append(warning)
+        super().pushWarning(warning)
 
     def pushInfo(self, info):  # noqa: N802
         self.infos.append(info)
@@ -132,7 +136,7 @@ def test_import_csv_checks_every_row_and_reports_rejects_with_reasons(run, tmp_p
     assert "at least one source is required" in reasons[6]
     assert "Unit (unit_id): 'kpa-nonexistent' is not a unit" in reasons[8]
     assert read_rejected(rejected)[0]["source_reliability"] == "G"  # the row itself, to fix and import again
-    assert any("Row 2:" in e for e in feedback.errors)
+    assert sum("Row 2:" in w for w in feedback.warnings) == 1 and not feedback.errors
     stored = S.read_sightings(target)
     assert {r.unit_id for r in stored} == {None, "kpa-contingent-kursk"}
     assert stored[0].sources[0].published_at == "2024-12-11"
