@@ -283,7 +283,7 @@ class PlainLayout(Layout):
     title = "Plain spreadsheet (date, lat, lon, description, source)"
     names = {
         "sighting_id": ("sighting_id",),
-        "observed_at": ("observed_at", "date", "datetime", "date_time", "observed", "when", "time", "event_date",
+        "observed_at": ("observed_at", "date", "datetime", "date_time", "observed", "when", "event_date",
                         "date_utc", "дата", "дата и время", "дата наблюдения", "время", "날짜", "일자", "일시",
                         "날짜시간", "관측일"),
         "time_precision": ("time_precision",),
@@ -319,6 +319,9 @@ class PlainLayout(Layout):
 
     def score(self, table_kind, columns, sample_rows) -> int:
         return 1  # the fallback: any file
+
+    def prepare_row(self, row, mapping) -> Row:
+        return _date_and_time(row, mapping, month_first=False)
 
 
 # --- ACLED -------------------------------------------------------------------------------------------------
@@ -435,6 +438,316 @@ def _acled_timestamp(value) -> Optional[str]:
     return text
 
 
+# --- dates written with their time apart --------------------------------------------------------------------
+
+_MONTH_FIRST = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+_ISO_DAY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*$")
+_CLOCK = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$")
+_TIME_NAMES = ("time", "time_utc", "время", "시간", "시각")
+
+
+def with_time(date_value, time_value=None, month_first: bool = False):
+    """A date and an optional separate time as one ISO text: "12/14/2024" (month first, when told) and
+    "18:30" give "2024-12-14T18:30:00Z" (times are UTC). Anything else is given back as it was written,
+    for the import's date reader to read or refuse."""
+    date = _text(date_value)
+    if date is None:
+        return date_value
+    day = None
+    match = _MONTH_FIRST.match(date) if month_first else None
+    if match:
+        month, number, year = (int(g) for g in match.groups())
+        if 1 <= month <= 12 and 1 <= number <= 31:
+            day = "{:04d}-{:02d}-{:02d}".format(year, month, number)
+    else:
+        iso = _ISO_DAY.match(date)
+        day = iso.group(1) if iso else None
+    if day is None:
+        return date_value
+    clock = _CLOCK.match(_text(time_value) or "")
+    if not clock:
+        return day
+    hour, minute, second = int(clock.group(1)), int(clock.group(2)), int(clock.group(3) or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return day  # the date reader's precision stays the day's; the odd time is not guessed at
+    return "{}T{:02d}:{:02d}:{:02d}Z".format(day, hour, minute, second)
+
+
+def _time_column(row: Row, mapping: Mapping[str, str]) -> Optional[str]:
+    used = set(mapping.values())
+    for column in row.values:
+        if norm(column) in {norm(n) for n in _TIME_NAMES} and column not in used:
+            return column
+    return None
+
+
+def _date_and_time(row: Row, mapping: Mapping[str, str], month_first: bool) -> Row:
+    column = mapping.get("observed_at")
+    if not column or column not in row.values:
+        return row
+    time_column = _time_column(row, mapping)
+    value = row.values.get(column)
+    combined = with_time(value, row.values.get(time_column) if time_column else None, month_first)
+    if combined == value:
+        return row
+    values = dict(row.values)
+    values[column] = combined
+    return _copy(row, values)
+
+
+# --- GeoConfirmed ---------------------------------------------------------------------------------------------
+
+GEOCONFIRMED = "GeoConfirmed"
+# GeoConfirmed's own addresses: a link to one of them is the geolocation, never the footage.
+_GEOCONFIRMED_ACCOUNTS = {"geoconfirmed"}
+_GEOCONFIRMED_HOSTS = ("geoconfirmed.org", "geoconfirmed.azurewebsites.net")
+_GEOLOCATION_LABEL = re.compile(r"\bgeo-?locat(?:ion|ed|ions)?\b|\bgeo\s*:", re.IGNORECASE)
+_NAME_DATE = re.compile(r"^\s*(\d{1,2}\s+[^\W\d_]{3,9}\.?\s+\d{4})\b")
+# The side is the icon's colour in GeoConfirmed's styleUrl or icon path ("…/icons/6A1D00/False/…").
+_SIDE_COLOURS = {"6A1D00": "North Korea", "E00000": "Russia", "0051CA": "Ukraine", "400080": "Belarus"}
+_STYLE_COLOUR = re.compile(r"icons/([0-9A-Fa-f]{6})/")
+_KOREAN_SIDE_NAME = "North Korean forces"
+
+
+def _is_geoconfirmed(url: str) -> bool:
+    parsed = urlparse(url)
+    host = (parsed.hostname or "").lower()
+    if host.endswith(_GEOCONFIRMED_HOSTS):
+        return True
+    publisher = publisher_from_url(url) or ""
+    return publisher.lstrip("@").lower() in _GEOCONFIRMED_ACCOUNTS
+
+
+def geoconfirmed_links(description, original=None, geolocation=None):
+    """(footage links, geolocation links) of a placemark: the links after a "Geolocation" label, and any
+    link of GeoConfirmed's own, are the geolocation; the others are the footage (the source). The JSON's
+    originalSource and geolocation fields, when given, say it outright."""
+    footage, located = [], []
+    for url in urls_in(original):
+        (located if _is_geoconfirmed(url) else footage).append(url)
+    located += [u for u in urls_in(geolocation) if u not in located]
+    text = html.unescape(str(description or ""))
+    label = _GEOLOCATION_LABEL.search(text)
+    before, after = (text[:label.start()], text[label.end():]) if label else (text, "")
+    for url in urls_in(before):
+        if url in footage or url in located:
+            continue
+        (located if _is_geoconfirmed(url) else footage).append(url)
+    for url in urls_in(after):
+        if url not in located and url not in footage:
+            located.append(url)
+    return footage, located
+
+
+class GeoConfirmedLayout(Layout):
+    """GeoConfirmed's KML (placemarks: the date at the start of the name, the text and links in the
+    description) and its JSON (records with date, description, originalSource, geolocation, la/lo).
+
+    Sources: the first link that is not GeoConfirmed's own is the footage post, the source (its publisher
+    from its address: t.me/<channel> the channel, x.com/<account> @account); the geolocation post is a
+    second source whose original_url is the footage post. The geolocation is derived from the footage: it
+    reports where that post was filmed, so it is not an independent origin, and with original_url the two
+    count as one origin (a GeoConfirmed placemark never corroborates itself, and the same footage cited
+    elsewhere is found as the same origin). With no footage link the geolocation post stands alone. Later
+    footage links are left out: GeoConfirmed's placemark is about the first.
+    """
+
+    key = "geoconfirmed"
+    title = "GeoConfirmed (KML or JSON)"
+    names = {
+        "observed_at": ("kml_when", "date", "kml_begin", "kml_name", "name"),
+        "longitude": ("longitude", "lo", "lon", "lng"),
+        "latitude": ("latitude", "la", "lat"),
+        "description": ("kml_description", "description"),
+        "source_url": ("originalSource", "original_source", "source"),
+    }
+    # GeoConfirmed's points are geolocated from the footage: the exact place. The claim status stays the
+    # import's "reported": a geolocation fixes where the footage was filmed, not whose soldiers it shows,
+    # and footage with its geolocation is one origin, not corroboration. Grades are the analyst's.
+    defaults: Dict[str, object] = {"geo_precision": 1}
+
+    def score(self, table_kind, columns, sample_rows) -> int:
+        present = {norm(c) for c in columns}
+        if table_kind == "GeoJSON" and ({"originalsource", "geolocation"} & present) and "description" in present:
+            return 150
+        if "kmldescription" not in present and "description" not in present:
+            return 0
+        for row in sample_rows[:20]:
+            text = " ".join(str(v) for k, v in row.values.items()
+                            if norm(k) in ("kmldescription", "description", "kmlstyle", "icon"))
+            if "geoconfirmed" in text.lower():
+                return 150
+        # A KML whose placemarks are named by their date (GeoConfirmed's "14 DEC 2024") and whose
+        # descriptions label a geolocation link.
+        if table_kind == "KML" and sample_rows and all(
+                _NAME_DATE.match(str(r.values.get("kml_name") or "")) and
+                _GEOLOCATION_LABEL.search(str(r.values.get("kml_description") or "")) for r in sample_rows[:20]):
+            return 120
+        return 0
+
+    def _field(self, row: Row, *names):
+        wanted = {norm(n) for n in names}
+        for column, value in row.values.items():
+            if norm(column) in wanted and not _blank(value):
+                return value
+        return None
+
+    def prepare_row(self, row, mapping) -> Row:
+        values = dict(row.values)
+        changed = False
+        column = mapping.get("observed_at")
+        if column and isinstance(values.get(column), str):
+            match = _NAME_DATE.match(values[column])
+            if match and match.group(1) != values[column].strip():
+                values[column] = match.group(1)
+                changed = True
+        column = mapping.get("description")
+        if column and isinstance(values.get(column), str) and "<" in values[column]:
+            values[column] = plain_text(values[column])
+            changed = True
+        return _copy(row, values) if changed else row
+
+    def sources(self, row, mapping) -> List[dict]:
+        description = self._field(row, "kml_description", "description")
+        original = _value(row, mapping, "source_url") or self._field(row, "originalSource", "original_source")
+        footage, located = geoconfirmed_links(description, original, self._field(row, "geolocation"))
+        record = _text(self._field(row, "id", "placemark_id"))
+        note = tr("GeoConfirmed geolocation")
+        if record:
+            note = tr("GeoConfirmed geolocation (placemark {})").format(record)
+        sources = []
+        if footage:
+            sources.append(_source(url=footage[0], publisher=publisher_from_url(footage[0])))
+        if located:
+            sources.append(_source(url=located[0], publisher=publisher_from_url(located[0]), notes=note,
+                                   original_url=footage[0] if footage else None))
+        return sources
+
+    def side(self, row: Row) -> Optional[str]:
+        """GeoConfirmed's side for the placemark, from its icon colour or its folder, when the file says."""
+        style = self._field(row, "kml_style", "styleUrl", "icon")
+        match = _STYLE_COLOUR.search(str(style or ""))
+        if match and match.group(1).upper() in _SIDE_COLOURS:
+            return _SIDE_COLOURS[match.group(1).upper()]
+        folder = norm(self._field(row, "kml_folder", "folder") or "")
+        for side in _SIDE_COLOURS.values():
+            if norm(side) in folder:
+                return side
+        if "dprk" in folder or "kpa" in folder:
+            return "North Korea"
+        return None
+
+    def unit_names(self, row, mapping) -> List[str]:
+        """GeoConfirmed names no units; a placemark it files under North Korea is of North Korean forces."""
+        return [_KOREAN_SIDE_NAME] if self.side(row) == "North Korea" else []
+
+
+# --- Bellingcat TimeMap ------------------------------------------------------------------------------------
+
+class TimeMapLayout(Layout):
+    """Bellingcat's TimeMap export (CSV: sources as links joined by ','; JSON: sources as {id, path,
+    description} objects) and Forensic Architecture's TimeMap events (desc, date month first, time, lat,
+    long, source, filters, category).
+
+    Each source link is a source (its publisher from its address); the TimeMap source id and its
+    description go to the source's notes with the event's id: they are keys inside one TimeMap instance,
+    not records of a dataset other files could cite (a dataset and record id would make two instances'
+    "SRC1" one origin). A source given only by its id (a sheet whose sources are ids into a separate
+    sources sheet) has no link: the validator then asks for one. The date is month first (TimeMap's
+    form, "8/23/2011") and a separate time column is joined to it (UTC).
+    """
+
+    key = "timemap"
+    title = "Bellingcat TimeMap export (CSV or JSON)"
+    names = {
+        "observed_at": ("date", "datetime"),
+        "longitude": ("longitude", "long", "lon", "lng"),
+        "latitude": ("latitude", "lat"),
+        "location_name": ("location",),
+        "description": ("description", "desc"),
+        "sources": ("sources", "source"),
+    }
+    # TimeMap is a tool, not one dataset: how exact its points are depends on who made the map, so the
+    # import's "near a named place" stays; the grades are the analyst's.
+    defaults: Dict[str, object] = {}
+    _UNIT_KEYS = {norm(k) for k in ("unit", "units", "military unit", "formation", "actor", "actors")}
+
+    def score(self, table_kind, columns, sample_rows) -> int:
+        present = {norm(c) for c in columns}
+        if not ({"sources", "source"} & present) or "date" not in present:
+            return 0
+        if not ({"latitude", "lat"} & present):
+            return 0
+        for row in sample_rows[:20]:
+            listed = row.values.get(next((c for c in row.values if norm(c) in ("sources", "source")), ""))
+            if isinstance(listed, list) and listed and isinstance(listed[0], dict) and "path" in listed[0]:
+                return 160
+        if {"associations", "filters", "category"} & present:
+            return 150
+        return 0
+
+    def prepare_row(self, row, mapping) -> Row:
+        return _date_and_time(row, mapping, month_first=True)
+
+    def sources(self, row, mapping) -> List[dict]:
+        listed = _value(row, mapping, "sources")
+        event = _text(next((v for k, v in row.values.items() if norm(k) in ("id", "civid")), None))
+        items: List[object] = []
+        if isinstance(listed, list):
+            items = listed
+        elif isinstance(listed, str) and listed.strip():
+            text = listed.strip()
+            if text.startswith("["):
+                try:
+                    parsed = json.loads(text)
+                    items = parsed if isinstance(parsed, list) else [text]
+                except ValueError:
+                    items = [text]
+            else:
+                links = urls_in(text)
+                items = links or [part.strip() for part in text.split(",") if part.strip()]
+        sources = []
+        for item in items:
+            ident = description = None
+            if isinstance(item, dict):
+                paths = item.get("paths")
+                url = item.get("path") or item.get("url") or (paths[0] if isinstance(paths, list) and paths else None)
+                ident, description = _text(item.get("id")), _text(item.get("description"))
+            else:
+                url = _text(item)
+                if url is not None and not is_web_url(url):
+                    ident, url = url, None
+            notes = [tr("TimeMap event {}").format(event)] if event else []
+            if ident and description:
+                notes.append(tr("source {}: {}").format(ident, description))
+            elif ident:
+                notes.append(tr("source {}").format(ident) if url else
+                             tr("source {} (only its id: export the map with its sources, or add the link)").format(ident))
+            elif description:
+                notes.append(description)
+            url = _text(url)
+            sources.append(_source(url=url, publisher=publisher_from_url(url) if url else None,
+                                   notes="; ".join(notes) or None))
+        return sources
+
+    def unit_names(self, row, mapping) -> List[str]:
+        """Units a TimeMap names in its filters (key "Unit", "Military unit", "Actor"…), as key=value pairs
+        (CSV) or {key, value} objects (JSON)."""
+        names = []
+        for column, value in row.values.items():
+            if norm(column) not in ("filters", "associations"):
+                continue
+            pairs = []
+            if isinstance(value, list):
+                pairs = [(i.get("key"), i.get("value")) for i in value if isinstance(i, dict)]
+            elif isinstance(value, str):
+                pairs = [tuple(p.split("=", 1)) for p in value.split(",") if "=" in p]
+            for key, found in pairs:
+                if norm(key) in self._UNIT_KEYS and _text(found):
+                    names.append(_text(found))
+        return list(dict.fromkeys(names))
+
+
 # --- the registry ---------------------------------------------------------------------------------------------
 
 LAYOUTS: Dict[str, Layout] = {}
@@ -445,7 +758,7 @@ def register(layout: Layout) -> Layout:
     return layout
 
 
-for _layout in (OwnLayout(), AcledLayout(), PlainLayout()):
+for _layout in (OwnLayout(), AcledLayout(), GeoConfirmedLayout(), TimeMapLayout(), PlainLayout()):
     register(_layout)
 
 
@@ -462,5 +775,6 @@ def detect(table, rows: Sequence[Row]) -> Layout:
     return best
 
 
-__all__ = ["ACLED_DATASET", "ACLED_KPA_ACTOR", "LAYOUTS", "Layout", "SOURCE_FLAT", "SOURCE_KEYS", "TARGETS",
-           "detect", "flat_sources", "norm", "plain_text", "publisher_from_url", "register", "urls_in"]
+__all__ = ["ACLED_DATASET", "ACLED_KPA_ACTOR", "GEOCONFIRMED", "LAYOUTS", "Layout", "SOURCE_FLAT", "SOURCE_KEYS",
+           "TARGETS", "detect", "flat_sources", "geoconfirmed_links", "norm", "plain_text", "publisher_from_url",
+           "register", "urls_in", "with_time"]

@@ -168,3 +168,153 @@ def test_detect_falls_back_to_plain(tmp_path):
     assert layout.key == "plain"
     assert set(layouts.LAYOUTS) >= {"own", "acled", "plain"}
     assert all(json.dumps(l.label) for l in layouts.LAYOUTS.values())
+
+
+# --- GeoConfirmed -----------------------------------------------------------------------------------------------
+
+def test_geoconfirmed_kml_detected_mapped_and_dated_from_the_name():
+    layout, table, rows = _layout_of(DATA / "geoconfirmed_kursk.kml")
+    assert layout.key == "geoconfirmed"
+    mapping = layout.guess_mapping(table.columns)
+    assert mapping["observed_at"] == "kml_name" and mapping["description"] == "kml_description"
+    assert layout.defaults["geo_precision"] == 1
+    second = layout.prepare_row(rows[1], mapping)
+    assert second.values["kml_name"] == "16 DEC 2024"
+    assert rows[1].values["kml_name"] == "16 DEC 2024 - Martynovka"  # the row as read is untouched
+    assert "<br>" not in second.values["kml_description"] and "Drone footage" in second.values["kml_description"]
+    assert second.point == (35.0417, 51.3125)
+
+
+def test_geoconfirmed_footage_is_the_source_and_the_geolocation_reports_it():
+    layout, table, rows = _layout_of(DATA / "geoconfirmed_kursk.kml")
+    mapping = layout.guess_mapping(table.columns)
+    footage, geolocation = layout.sources(rows[0], mapping)
+    assert footage["url"] == "https://t.me/examplechannel/123" and footage["publisher"] == "examplechannel"
+    assert footage["original_url"] is None
+    assert geolocation["url"] == "https://x.com/GeoConfirmed/status/1868000000000000010"
+    assert geolocation["publisher"] == "@GeoConfirmed"
+    assert geolocation["original_url"] == footage["url"]
+    # The first footage link is the source; the geolocation comes after its label, by anyone.
+    first, located = layout.sources(rows[1], mapping)
+    assert first["url"] == "https://x.com/exampleaccount/status/1868000000000000020" and first["publisher"] == "@exampleaccount"
+    assert located["url"] == "https://x.com/examplegeolocator/status/1868000000000000021"
+    assert located["original_url"] == first["url"]
+    # Only GeoConfirmed's own post: it stands alone.
+    alone = layout.sources(rows[2], mapping)
+    assert [s["url"] for s in alone] == ["https://x.com/GeoConfirmed/status/1868000000000000030"]
+    assert alone[0]["original_url"] is None
+
+
+def test_geoconfirmed_footage_and_geolocation_are_one_origin():
+    from kpa_tracker.core.domain.origin import origin_keys
+
+    layout, table, rows = _layout_of(DATA / "geoconfirmed_kursk.kml")
+    footage, geolocation = layout.sources(rows[0], layout.guess_mapping(table.columns))
+    assert origin_keys(footage) & origin_keys(geolocation)
+
+
+def test_geoconfirmed_json_detected_and_cited():
+    layout, table, rows = _layout_of(DATA / "geoconfirmed_placemarks.json")
+    assert layout.key == "geoconfirmed"
+    mapping = layout.guess_mapping(table.columns)
+    assert mapping["observed_at"] == "date" and mapping["longitude"] == "lo" and mapping["latitude"] == "la"
+    assert mapping["source_url"] == "originalSource"
+    footage, geolocation = layout.sources(rows[0], mapping)
+    assert footage["url"] == "https://t.me/examplechannel/123"
+    assert geolocation["original_url"] == footage["url"]
+    assert "5a0d6c1e-7b2f-4c1a-9e3d-2f4b6a8c0e11" in geolocation["notes"]
+    assert [s["url"] for s in layout.sources(rows[1], mapping)] == ["https://x.com/GeoConfirmed/status/1868000000000000030"]
+    # The side is the icon's colour: North Korea's placemarks are of North Korean forces.
+    assert layout.unit_names(rows[0], mapping) == ["North Korean forces"]
+    assert layout.unit_names(rows[1], mapping) == []
+
+
+def test_geoconfirmed_side_from_a_kml_style_or_folder():
+    layout = layouts.LAYOUTS["geoconfirmed"]
+    styled = exchange.Row(1, {"kml_style": "#api/icons/6A1D00/False/icons/transparent/80.png"})
+    foldered = exchange.Row(2, {"kml_folder": "Ukraine / North Korea"})
+    russian = exchange.Row(3, {"kml_style": "#api/icons/E00000/False/icons/transparent/10.png"})
+    assert layout.unit_names(styled, {}) == ["North Korean forces"]
+    assert layout.unit_names(foldered, {}) == ["North Korean forces"]
+    assert layout.side(russian) == "Russia" and layout.unit_names(russian, {}) == []
+
+
+# --- Bellingcat TimeMap ------------------------------------------------------------------------------------------
+
+def test_timemap_csv_detected_mapped_and_dated_month_first():
+    layout, table, rows = _layout_of(DATA / "timemap_export.csv")
+    assert layout.key == "timemap"
+    mapping = layout.guess_mapping(table.columns)
+    assert mapping == {"observed_at": "date", "longitude": "longitude", "latitude": "latitude",
+                       "location_name": "location", "description": "description", "sources": "sources"}
+    assert layout.prepare_row(rows[0], mapping).values["date"] == "2024-12-14"
+    assert layout.prepare_row(rows[1], mapping).values["date"] == "2024-12-03"  # not 12 March
+
+
+def test_timemap_csv_sources_are_its_links_with_the_event_id_in_the_notes():
+    layout, table, rows = _layout_of(DATA / "timemap_export.csv")
+    mapping = layout.guess_mapping(table.columns)
+    sources = layout.sources(rows[0], mapping)
+    assert [s["url"] for s in sources] == ["https://t.me/examplechannel/123", "https://www.example.org/news/plekhovo"]
+    assert [s["publisher"] for s in sources] == ["examplechannel", "example.org"]
+    assert all("TMX0001" in s["notes"] for s in sources)
+    assert all(s["dataset"] is None and s["record_id"] is None for s in sources)
+    assert layout.unit_names(rows[0], mapping) == ["KPA"]
+    assert layout.unit_names(rows[1], mapping) == []
+
+
+def test_timemap_json_sources_objects_and_filters():
+    layout, table, rows = _layout_of(DATA / "timemap_export.json")
+    assert layout.key == "timemap"
+    mapping = layout.guess_mapping(table.columns)
+    sources = layout.sources(rows[0], mapping)
+    assert [s["url"] for s in sources] == ["https://t.me/examplechannel/123", "https://www.example.org/news/plekhovo"]
+    assert "SRC0101" in sources[0]["notes"] and "Video of a column" in sources[0]["notes"]
+    assert layout.unit_names(rows[0], mapping) == ["KPA"]
+
+
+def test_timemap_events_with_time_column_and_source_ids():
+    layout, table, rows = _layout_of(DATA / "timemap_events.json")
+    assert layout.key == "timemap"
+    mapping = layout.guess_mapping(table.columns)
+    assert mapping["description"] == "desc" and mapping["longitude"] == "long" and mapping["latitude"] == "lat"
+    assert layout.prepare_row(rows[0], mapping).values["date"] == "2024-12-03T18:30:00Z"
+    # A source given by its id only: no link is invented; the notes say what is missing.
+    (source,) = layout.sources(rows[0], mapping)
+    assert source["url"] is None and "SRC9" in source["notes"]
+    record, problems = clean_sighting({"observed_at": "2024-12-03T18:30:00Z", "lon": 35.27, "lat": 51.19,
+                                       "time_precision": 1, "geo_precision": 2, "source_reliability": "F",
+                                       "info_credibility": 6, "claim_status": "reported", "unit_as_reported": "x"},
+                                      [source])
+    assert record is None and "url" in [p.field for p in problems]
+
+
+@pytest.mark.parametrize("date, time, month_first, expected", [
+    ("12/14/2024", "18:30", True, "2024-12-14T18:30:00Z"),
+    ("12/14/2024", "", True, "2024-12-14"),
+    ("2024-12-14", "08:05:09", False, "2024-12-14T08:05:09Z"),
+    ("14.12.2024", "08:05", False, "14.12.2024"),  # not a form joined here: left to the date reader
+    ("2024-12-14", "25:00", False, "2024-12-14"),
+    ("12/14/2024", None, False, "12/14/2024"),
+])
+def test_with_time(date, time, month_first, expected):
+    assert layouts.with_time(date, time, month_first) == expected
+
+
+def test_plain_joins_a_separate_time_column(tmp_path):
+    path = tmp_path / "colleague.csv"
+    path.write_text("date,time,lat,lon,url\n2024-12-14,08:30,51.2,34.9,https://t.me/examplechannel/1\n", encoding="utf-8")
+    layout, table, rows = _layout_of(path)
+    mapping = layout.guess_mapping(table.columns)
+    assert layout.key == "plain" and mapping["observed_at"] == "date"
+    assert layout.prepare_row(rows[0], mapping).values["date"] == "2024-12-14T08:30:00Z"
+
+
+@pytest.mark.parametrize("name, key", [
+    ("acled_kursk.csv", "acled"), ("geoconfirmed_kursk.kml", "geoconfirmed"),
+    ("geoconfirmed_placemarks.json", "geoconfirmed"), ("timemap_export.csv", "timemap"),
+    ("timemap_export.json", "timemap"), ("timemap_events.json", "timemap"), ("plain_sightings.csv", "plain"),
+    ("plain_russian.csv", "plain"), ("plain_korean.csv", "plain"), ("readers_placemarks.kml", "plain"),
+])
+def test_detect_picks_each_fixtures_layout(name, key):
+    assert _layout_of(DATA / name)[0].key == key
