@@ -22,6 +22,7 @@ from .ui.controllers.measure import MeasureController
 from .ui.controllers.route import RouteController
 from .ui.dialogs.options_page import KpaOptionsFactory
 from .ui.controllers.sightings import SightingsController
+from .ui.controllers.sighting_exchange import SightingExchangeController
 from .ui.controllers.timeline import TimelineController
 
 MENU_NAME = "KpaTrackerMenu"
@@ -46,6 +47,7 @@ class KpaTrackerPlugin:
         self.measure = None
         self.route = None
         self.sightings = None
+        self.exchange = None
         self.options_factory = None
         self.briefing = None
         self.locator_filter = None
@@ -119,6 +121,8 @@ class KpaTrackerPlugin:
                                          self.connections)
         self.route = RouteController(self.iface, self.dock.route_panel, self.connections)
         self.sightings = SightingsController(self.iface, self.dock.sightings_panel, self.connections)
+        self.exchange = SightingExchangeController(self.iface, self.dock.sightings_panel, self.connections,
+                                                   self.sightings.refresh)
         self.briefing = BriefingController(self.iface, self.dock.briefing_panel, self.connections)
 
         self.locator_filter = KpaLocatorFilter(self.iface)
@@ -138,6 +142,9 @@ class KpaTrackerPlugin:
             self.locator_filter = None
         self.connections.disconnect_all()
         self.briefing = None
+        if self.exchange is not None:
+            self.exchange.unload()
+            self.exchange = None
         if self.sightings is not None:
             self.sightings.unload()
             self.sightings = None
