@@ -197,6 +197,11 @@ def flat_sources(row: Row, mapping: Mapping[str, str]) -> List[dict]:
     listed = _listed_sources(_value(row, mapping, "sources"))
     if listed:
         return listed
+    link = _value(row, mapping, "source_url")
+    if isinstance(link, list) or (isinstance(link, str) and link.strip().startswith("[")):
+        listed = _listed_sources(link)  # the plugin's JSON list in a column mapped as the link
+        if listed:
+            return listed
     flat = {key: _value(row, mapping, "source_" + key) for key in SOURCE_KEYS}
     if all(_blank(v) for v in flat.values()):
         return []
@@ -303,8 +308,8 @@ class PlainLayout(Layout):
         "description": ("description", "desc", "notes", "note", "comment", "comments", "text", "summary",
                         "описание", "примечание", "комментарий", "текст", "설명", "내용", "비고"),
         "analyst": ("analyst",),
-        "source_url": ("source_url", "url", "link", "source", "source_link", "sourceurl", "ссылка", "источник",
-                       "출처", "링크", "url 주소", "주소"),
+        "source_url": ("source_url", "url", "link", "source", "source_link", "sourceurl", "sources", "links",
+                       "ссылка", "источник", "источники", "출처", "링크", "url 주소", "주소"),
         "source_publisher": ("source_publisher", "publisher", "channel", "outlet", "издатель", "канал", "издание",
                              "게시자", "채널", "매체", "언론사"),
         "source_published_at": ("source_published_at", "published_at", "published", "дата публикации", "게시일"),
@@ -313,7 +318,7 @@ class PlainLayout(Layout):
         "source_dataset": ("source_dataset", "dataset"),
         "source_record_id": ("source_record_id", "record_id"),
         "source_original_url": ("source_original_url", "original_url"),
-        "sources": ("sources",),
+        # A "sources" column is read as links (or, when it holds one, the plugin's JSON list): source_url.
     }
     defaults: Dict[str, object] = {}
 
@@ -665,7 +670,8 @@ class TimeMapLayout(Layout):
         "latitude": ("latitude", "lat"),
         "location_name": ("location",),
         "description": ("description", "desc"),
-        "sources": ("sources", "source"),
+        # TimeMap's sources are its links (or source objects), not the plugin's JSON list: source_url.
+        "source_url": ("sources", "source"),
     }
     # TimeMap is a tool, not one dataset: how exact its points are depends on who made the map, so the
     # import's "near a named place" stays; the grades are the analyst's.
@@ -690,7 +696,9 @@ class TimeMapLayout(Layout):
         return _date_and_time(row, mapping, month_first=True)
 
     def sources(self, row, mapping) -> List[dict]:
-        listed = _value(row, mapping, "sources")
+        listed = _value(row, mapping, "source_url")
+        if _blank(listed):
+            listed = _value(row, mapping, "sources")
         event = _text(next((v for k, v in row.values.items() if norm(k) in ("id", "civid")), None))
         items: List[object] = []
         if isinstance(listed, list):

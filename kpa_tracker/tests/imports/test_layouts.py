@@ -246,7 +246,7 @@ def test_timemap_csv_detected_mapped_and_dated_month_first():
     assert layout.key == "timemap"
     mapping = layout.guess_mapping(table.columns)
     assert mapping == {"observed_at": "date", "longitude": "longitude", "latitude": "latitude",
-                       "location_name": "location", "description": "description", "sources": "sources"}
+                       "location_name": "location", "description": "description", "source_url": "sources"}
     assert layout.prepare_row(rows[0], mapping).values["date"] == "2024-12-14"
     assert layout.prepare_row(rows[1], mapping).values["date"] == "2024-12-03"  # not 12 March
 
@@ -318,3 +318,56 @@ def test_plain_joins_a_separate_time_column(tmp_path):
 ])
 def test_detect_picks_each_fixtures_layout(name, key):
     assert _layout_of(DATA / name)[0].key == key
+
+
+# --- through the import itself --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, accepted, check", [
+    ("acled_kursk.csv", 3, lambda kept: kept["Plekhovo"].sources[0].dataset == "ACLED"
+        and kept["Plekhovo"].sources[0].record_id == "RUS90001" and kept["Plekhovo"].sources[0].url is None
+        and kept["Plekhovo"].unit_id == "kpa-contingent-kursk" and kept["Martynovka"].time_precision == 2
+        and kept["Martynovka"].geo_precision == 2 and kept["Kursk"].unit_id is None),
+    ("geoconfirmed_kursk.kml", 3, lambda kept: all(r.geo_precision == 1 for r in kept.values())),
+    ("geoconfirmed_placemarks.json", 2, lambda kept: any(r.unit_id == "kpa-contingent-kursk" for r in kept.values())),
+    ("timemap_export.csv", 2, lambda kept: kept["Martynovka, Kursk Oblast"].observed_at.day == 3
+        and kept["Plekhovo, Kursk Oblast"].unit_id == "kpa-contingent-kursk"
+        and len(kept["Plekhovo, Kursk Oblast"].sources) == 2),
+    ("timemap_export.json", 2, lambda kept: kept["Martynovka, Kursk Oblast"].observed_at.month == 12),
+    ("plain_russian.csv", 1, lambda kept: next(iter(kept.values())).unit_id == "kpa-contingent-kursk"),
+    ("plain_korean.csv", 1, lambda kept: next(iter(kept.values())).unit_id == "kpa-contingent-kursk"),
+])
+def test_each_fixture_imports_through_the_pipeline(tmp_path, name, accepted, check):
+    from kpa_tracker.core.imports.aliases import AliasTable, curated_unit_ids
+    from kpa_tracker.core.imports.pipeline import ImportSpec, run_import
+    from kpa_tracker.core.sightings.store import GpkgStore
+
+    units = curated_unit_ids()
+    table = AliasTable.load(user_path=tmp_path / "none.yaml", known_units=units)
+    store = GpkgStore(tmp_path / "sightings.gpkg")
+    now = datetime.datetime(2025, 1, 10, tzinfo=datetime.timezone.utc)
+    report = run_import(ImportSpec(path=str(DATA / name), known_units=units, aliases=table), store, now=now)
+    reasons = [o.reason for o in report.outcomes if o.reason]
+    assert report.accepted == accepted, reasons
+    kept = {r.location_name or r.sighting_id: r for r in store.read()}
+    assert check(kept)
+
+
+def test_plain_sources_column_of_links_or_of_the_plugins_json(tmp_path):
+    path = tmp_path / "sheet.csv"
+    listed = json.dumps([{"url": "https://t.me/examplechannel/7", "publisher": "examplechannel"}])
+    with open(str(path), "w", encoding="utf-8", newline="") as handle:
+        import csv
+
+        writer = csv.writer(handle)
+        writer.writerow(["date", "lat", "lon", "sources"])
+        writer.writerow(["2024-12-14", "51.2", "34.9", "https://t.me/examplechannel/5; https://t.me/examplechannel/6"])
+        writer.writerow(["2024-12-14", "51.2", "34.9", listed])
+    layout, table, rows = _layout_of(path)
+    mapping = layout.guess_mapping(table.columns)
+    assert layout.key == "plain" and mapping["source_url"] == "sources" and "sources" not in mapping
+    assert [s["url"] for s in layout.sources(rows[0], mapping)] == ["https://t.me/examplechannel/5",
+                                                                    "https://t.me/examplechannel/6"]
+    assert [(s["url"], s["publisher"]) for s in layout.sources(rows[1], mapping)] == [
+        ("https://t.me/examplechannel/7", "examplechannel")]
+    _sighting, _sources, problems = exchange.row_to_input(rows[0], mapping)
+    assert problems == []
