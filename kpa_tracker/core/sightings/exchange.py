@@ -6,9 +6,17 @@ What `write_*` writes, `read_rows` + `row_to_input` read back unchanged
 Columns (CSV header, GeoJSON properties, KML ExtendedData), in this order:
 sighting_id, longitude, latitude, the layer's fields, then the first source
 flat (source_url, source_publisher, source_published_at, source_archive_url,
-source_notes) for people and other tools, and ``sources``: every source as a
-JSON list (CSV, KML) or a list (GeoJSON). Times are UTC ISO 8601
-(2024-12-10T08:30:00Z).
+source_notes, source_dataset, source_record_id, source_original_url) for
+people and other tools, and ``sources``: every source as a JSON list (CSV,
+KML) or a list (GeoJSON). Times are UTC ISO 8601 (2024-12-10T08:30:00Z).
+A file written before the dataset fields existed reads as before: the
+missing columns and keys are empty.
+
+KML placemarks are styled by the sighting's map class (one shared <Style> per
+class in the Document, in the colours of layers/styles/sightings.qml) and
+carry their time as a <TimeStamp> (an exact date) or a <TimeSpan> (within
+about a week: the 7 days from the date, as the Temporal Controller shows it;
+month only: the calendar month).
 
 Reading:
 - without a mapping, columns named as the fields are taken as they are
@@ -25,6 +33,7 @@ external entities), never evaluated.
 """
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -42,8 +51,10 @@ from ..domain.records import SightingRecord
 from ..domain.times import format_iso_utc
 
 FORMATS = {".csv": "CSV", ".geojson": "GeoJSON", ".json": "GeoJSON", ".kml": "KML"}
-SOURCE_FLAT = ("source_url", "source_publisher", "source_published_at", "source_archive_url", "source_notes")
-SOURCE_KEYS = ("source_id", "url", "publisher", "published_at", "archive_url", "notes")
+SOURCE_FLAT = ("source_url", "source_publisher", "source_published_at", "source_archive_url", "source_notes",
+               "source_dataset", "source_record_id", "source_original_url")
+SOURCE_KEYS = ("source_id", "url", "publisher", "published_at", "archive_url", "notes", "dataset", "record_id",
+               "original_url")
 FIELDS = tuple(name for name in SIGHTING_COLUMNS if name != "sighting_id")
 COLUMNS = ("sighting_id", "longitude", "latitude") + FIELDS + SOURCE_FLAT + ("sources",)
 TARGETS = set(COLUMNS) | {"wkt"}
@@ -128,27 +139,110 @@ def write_geojson(path, records: Sequence[SightingRecord]) -> None:
         handle.write("\n")
 
 
+# --- KML ------------------------------------------------------------------------------------------------
+
+def _k(tag: str) -> str:
+    return "{%s}%s" % (KML_NS, tag)
+
+
+def style_id(map_class: str) -> str:
+    """The KML Style id of a map class: 'reported high' -> 'sighting-reported-high'."""
+    return "sighting-" + re.sub(r"[^A-Za-z0-9]+", "-", str(map_class or "unknown")).strip("-").lower()
+
+
+def _kml_colour(rgba: str) -> str:
+    """QGIS's 'r,g,b,a' as KML's aabbggrr."""
+    red, green, blue, alpha = (int(part) for part in rgba.split(","))
+    return "{:02x}{:02x}{:02x}{:02x}".format(alpha, blue, green, red)
+
+
+_STYLE_CACHE: Dict[str, Dict[str, Tuple[str, str, float]]] = {}
+
+
+def class_styles(qml_path=None) -> Dict[str, Tuple[str, str, float]]:
+    """{map class: (icon colour, label colour, icon scale)} in KML colours, read from the sightings style
+    (layers/styles/sightings.qml), so a KML export looks like the layer: a filled symbol's fill colour; for
+    an open symbol (reported, claimed: a faint fill) its outline colour, fully opaque. The scale is the
+    symbol's size relative to the largest."""
+    from ...toolbelt.workspace import plugin_dir
+
+    path = Path(qml_path) if qml_path is not None else plugin_dir() / "layers" / "styles" / "sightings.qml"
+    key = str(path)
+    if key in _STYLE_CACHE:
+        return _STYLE_CACHE[key]
+    root = ElementTree.parse(str(path)).getroot()
+    renderer = root.find(".//renderer-v2")
+    symbols = {}
+    for symbol in renderer.find("symbols"):
+        layer = symbol.find("layer")
+        options = {o.get("name"): o.get("value") for o in layer.iter("Option") if o.get("name")}
+        if "color" not in options:  # older QGIS writes <prop k= v=>
+            options = {p.get("k"): p.get("v") for p in layer.iter("prop")}
+        symbols[symbol.get("name")] = options
+    sizes = [float(o.get("size") or 2) for o in symbols.values()]
+    largest = max(sizes) if sizes else 2.0
+    styles = {}
+    for category in renderer.find("categories"):
+        options = symbols.get(category.get("symbol"), {})
+        fill = options.get("color", "150,150,150,255")
+        shown = fill if fill.split(",")[-1] == "255" else options.get("outline_color", fill)
+        opaque = ",".join(shown.split(",")[:3] + ["255"])
+        styles[category.get("value")] = (_kml_colour(opaque), _kml_colour(opaque),
+                                         round(float(options.get("size") or largest) / largest, 2))
+    _STYLE_CACHE[key] = styles
+    return styles
+
+
+def time_span(record: SightingRecord) -> Optional[Tuple[datetime.datetime, datetime.datetime]]:
+    """(begin, end) of a week- or month-precision time, as the layer's Temporal Controller shows it (form.py
+    apply_temporal): within about a week, the 7 days from the date; month only, the calendar month. None
+    for an exact date (a TimeStamp) or no time."""
+    observed = record.observed_at
+    if observed is None or record.time_precision not in (2, 3):
+        return None
+    if record.time_precision == 2:
+        return observed, observed + datetime.timedelta(days=7)
+    begin = observed.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    end = begin.replace(year=begin.year + 1, month=1) if begin.month == 12 else begin.replace(month=begin.month + 1)
+    return begin, end
+
+
 def write_kml(path, records: Sequence[SightingRecord]) -> None:
     ElementTree.register_namespace("", KML_NS)
-    kml = ElementTree.Element("{%s}kml" % KML_NS)
-    document = ElementTree.SubElement(kml, "{%s}Document" % KML_NS)
-    ElementTree.SubElement(document, "{%s}name" % KML_NS).text = "Sightings"
+    kml = ElementTree.Element(_k("kml"))
+    document = ElementTree.SubElement(kml, _k("Document"))
+    ElementTree.SubElement(document, _k("name")).text = "Sightings"
+    styles = class_styles()
+    for map_class, (icon, label, scale) in styles.items():
+        style = ElementTree.SubElement(document, _k("Style"), {"id": style_id(map_class)})
+        icon_style = ElementTree.SubElement(style, _k("IconStyle"))
+        ElementTree.SubElement(icon_style, _k("color")).text = icon
+        ElementTree.SubElement(icon_style, _k("scale")).text = str(scale)
+        label_style = ElementTree.SubElement(style, _k("LabelStyle"))
+        ElementTree.SubElement(label_style, _k("color")).text = label
     for record in records:
-        placemark = ElementTree.SubElement(document, "{%s}Placemark" % KML_NS)
-        ElementTree.SubElement(placemark, "{%s}name" % KML_NS).text = "{} · {} · {}".format(
+        placemark = ElementTree.SubElement(document, _k("Placemark"))
+        ElementTree.SubElement(placemark, _k("name")).text = "{} · {} · {}".format(
             record.unit_id or record.unit_as_reported or "sighting",
             record.observed_at.strftime("%Y-%m-%d") if record.observed_at else "?", record.grade)
         # The description is HTML for Google Earth and the like: every text in it escaped.
-        ElementTree.SubElement(placemark, "{%s}description" % KML_NS).text = sighting_html(record)
-        if record.observed_at is not None:
-            stamp = ElementTree.SubElement(placemark, "{%s}TimeStamp" % KML_NS)
-            ElementTree.SubElement(stamp, "{%s}when" % KML_NS).text = format_iso_utc(record.observed_at)
-        extended = ElementTree.SubElement(placemark, "{%s}ExtendedData" % KML_NS)
+        ElementTree.SubElement(placemark, _k("description")).text = sighting_html(record)
+        span = time_span(record)
+        if span is not None:
+            when = ElementTree.SubElement(placemark, _k("TimeSpan"))
+            ElementTree.SubElement(when, _k("begin")).text = format_iso_utc(span[0])
+            ElementTree.SubElement(when, _k("end")).text = format_iso_utc(span[1])
+        elif record.observed_at is not None:
+            stamp = ElementTree.SubElement(placemark, _k("TimeStamp"))
+            ElementTree.SubElement(stamp, _k("when")).text = format_iso_utc(record.observed_at)
+        if record.map_class in styles:
+            ElementTree.SubElement(placemark, _k("styleUrl")).text = "#" + style_id(record.map_class)
+        extended = ElementTree.SubElement(placemark, _k("ExtendedData"))
         for name, value in record_row(record).items():
-            data = ElementTree.SubElement(extended, "{%s}Data" % KML_NS, {"name": name})
-            ElementTree.SubElement(data, "{%s}value" % KML_NS).text = value
-        point = ElementTree.SubElement(placemark, "{%s}Point" % KML_NS)
-        ElementTree.SubElement(point, "{%s}coordinates" % KML_NS).text = "{!r},{!r}".format(record.lon, record.lat)
+            data = ElementTree.SubElement(extended, _k("Data"), {"name": name})
+            ElementTree.SubElement(data, _k("value")).text = value
+        point = ElementTree.SubElement(placemark, _k("Point"))
+        ElementTree.SubElement(point, _k("coordinates")).text = "{!r},{!r}".format(record.lon, record.lat)
     tree = ElementTree.ElementTree(kml)
     if hasattr(ElementTree, "indent"):  # Python 3.9+
         ElementTree.indent(tree, space=" ")
