@@ -61,6 +61,7 @@ class ImportSightingsAlgorithm(KpaAlgorithm):
     TIME_PRECISION, GEO_PRECISION, CLAIM_STATUS = "TIME_PRECISION", "GEO_PRECISION", "CLAIM_STATUS"
     RELIABILITY, CREDIBILITY, UNIT, PUBLISHER = "SOURCE_RELIABILITY", "INFO_CREDIBILITY", "UNIT", "PUBLISHER"
     DUPLICATES, DUPLICATE_KM, DRY_RUN = "DUPLICATES", "DUPLICATE_KM", "DRY_RUN"
+    ONLY_KNOWN_UNITS = "ONLY_KNOWN_UNITS"
     OUTPUT, REJECTED = "OUTPUT", "REJECTED"
     IMPORTED, REJECTED_COUNT, DUPLICATE_COUNT, MERGED_COUNT = "IMPORTED", "REJECTED_COUNT", "DUPLICATES_SKIPPED", \
         "MERGED"
@@ -115,6 +116,9 @@ class ImportSightingsAlgorithm(KpaAlgorithm):
             self.DUPLICATE_KM, tr("Same place: within (km)"), type=QgsProcessingParameterNumber.Type.Double, defaultValue=1.0,
             minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterBoolean(
+            self.ONLY_KNOWN_UNITS, tr("Only rows whose unit is a known unit (through the alias table)"),
+            defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
             self.DRY_RUN, tr("Dry run: check and report, write nothing"), defaultValue=False))
         self.addParameter(QgsProcessingParameterFile(
             self.OUTPUT, tr("Sightings GeoPackage to add to (empty: the store chosen in the plugin's settings, "
@@ -159,6 +163,8 @@ class ImportSightingsAlgorithm(KpaAlgorithm):
         spec.layer = text(self.LAYER) or None
         spec.duplicates = enum(self.DUPLICATES, DUPLICATE_ACTIONS)
         spec.duplicate_km = self.parameterAsDouble(parameters, self.DUPLICATE_KM, context)
+        spec.only_known_units = spec.only_known_units or self.parameterAsBool(parameters, self.ONLY_KNOWN_UNITS,
+                                                                              context)
         spec.rejected_path = self.parameterAsFileOutput(parameters, self.REJECTED, context) or None
         return spec
 

@@ -68,6 +68,9 @@ class ImportSpec:
     rejected_path: Optional[str] = None
     aliases: object = None  # an aliases.AliasTable; None: the shipped table with the analyst's own
     known_units: Optional[set] = None  # None: the workspace's units
+    # Only rows whose unit the alias table (or a unit_id column) links to a curated unit: an ACLED export of
+    # a whole province holds many events without North Korean forces, which are no sightings of them.
+    only_known_units: bool = False
 
 
 @dataclass
@@ -473,6 +476,9 @@ def run_import(spec: ImportSpec, store, dry_run: bool = False,
             # An unreadable date is said once, in the reader's words, not again as "required".
             reasons += [_problem_text(p, context) for p in problems
                         if not (unreadable and p.field in ("observed_at", "time_precision"))]
+            if record is not None and not reasons and spec.only_known_units and not record.unit_id:
+                reasons.append(tr("names no unit the alias table knows ({}); only rows of known units are "
+                                  "imported").format(record.unit_as_reported or tr("no unit")))
             if record is not None and not reasons and check_theatre:
                 why = theatre_problem(record.lon, record.lat)
                 if why:

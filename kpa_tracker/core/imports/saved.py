@@ -17,7 +17,7 @@ from ...toolbelt.workspace import workspace_dir
 from ..sightings.exchange import ExchangeError
 
 FOLDER = "import_mappings"
-KEPT = ("layout", "mapping", "defaults", "encoding", "delimiter", "duplicates", "duplicate_km")
+KEPT = ("layout", "mapping", "defaults", "encoding", "delimiter", "duplicates", "duplicate_km", "only_known_units")
 
 
 def _folder(create: bool = False) -> Path:

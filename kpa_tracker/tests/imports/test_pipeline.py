@@ -4,6 +4,7 @@ bad input and cancel, into a real GeoPackage store, with QGIS's task manager for
 import csv
 import datetime
 import time
+from pathlib import Path
 
 import pytest
 from qgis.PyQt.QtCore import QCoreApplication, QThread
@@ -265,3 +266,24 @@ def test_a_task_canceled_while_it_runs_writes_nothing(tmp_path, store, units):
     assert results and results[0][1] is None
     assert results[0][0].canceled and "nothing was written" in results[0][0].summary()
     assert store.counts() == (0, 0)
+
+
+def test_an_acled_export_is_cited_as_the_dataset_record_with_its_named_sources(tmp_path, store, units):
+    source = Path(__file__).parent / "data" / "acled_kursk.csv"
+    report = run_import(spec_for(source, units), store, now=NOW)
+    assert report.layout == "acled" and report.accepted == 3, report.outcomes
+    kept = {r.sources[0].record_id: r for r in store.read()}
+    first = kept["RUS90001"]
+    (cited,) = first.sources
+    assert (cited.dataset, cited.record_id, cited.url or None) == ("ACLED", "RUS90001", None)  # no URL invented
+    assert cited.publisher == "Example Daily; Telegram"
+    assert first.unit_id == "kpa-contingent-kursk"
+    assert first.unit_as_reported == "Military Forces of North Korea (1948-)"
+    assert (first.observed_at.date(), first.time_precision) == (datetime.date(2024, 12, 14), 1)
+    assert kept["RUS90002"].time_precision == 2  # ACLED's own precision column wins over the date's form
+    assert kept["RUS90003"].unit_id is None  # no North Korean actor: nothing linked
+    again = run_import(spec_for(source, units), store, now=NOW)
+    assert (again.accepted, again.duplicates) == (0, 3) and store.counts() == (3, 3)
+    known = run_import(spec_for(source, units, only_known_units=True), GpkgStore(tmp_path / "known.gpkg"), now=NOW)
+    assert (known.accepted, known.rejected) == (2, 1)
+    assert "names no unit the alias table knows (Unidentified Armed Group (Russia))" in known.outcomes[2].reason
