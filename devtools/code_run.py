@@ -63,13 +63,17 @@ def _grab(plugin, window, result, screenshot):
         result["scenario"] = _timeline(plugin, day or "2025-03-13")
     if scenario == "charts" and plugin is not None:
         result["scenario"] = _charts(plugin, day or "2025-03-13")
+    if scenario == "import" and plugin is not None:
+        result["scenario"] = _import(plugin)
     if screenshot:
         canvas = qgis.utils.iface.mapCanvas()
         canvas.refreshAllLayers()
         canvas.waitWhileRendering()
         QApplication.processEvents()
         result["screenshot"] = screenshot
-        result["screenshot_saved"] = window.grab().save(screenshot)
+        # The import dialog is a window of its own: the screen shows it over QGIS.
+        shot = QApplication.primaryScreen().grabWindow(0) if scenario == "import" else window.grab()
+        result["screenshot_saved"] = shot.save(screenshot)
 
 
 def _show_day(day):
@@ -133,6 +137,49 @@ def _charts(plugin, day):
     QApplication.processEvents()
     return {"available": panel.available, "kind": panel.current_kind(),
             "as_of": str(plugin.charts.as_of), "caption": panel.caption.text() if panel.available else ""}
+
+
+def _import(plugin):
+    """The Sightings tab's Import on a colleague's spreadsheet (the dialog test's fixture, copied to a folder
+    of its own): the preview, the guessed mapping with the place-name column and two defaults chosen, then a
+    dry run whose report stays showing. Nothing is written."""
+    import shutil
+    import tempfile
+    import time
+    from pathlib import Path
+
+    from kpa_tracker.core.sightings import store as sightings_backend
+
+    sightings_backend.choose(sightings_backend.LOCAL)
+    plugin.dock.show_page(plugin.dock.sightings_panel)
+    folder = Path(tempfile.mkdtemp(prefix="kpa-import-"))
+    source = Path(os.environ["KPA_SOURCE_ROOT"]) / "kpa_tracker" / "tests" / "imports" / "data" / "dialog_colleague.csv"
+    path = folder / "colleague-sightings.csv"
+    shutil.copy(str(source), str(path))
+    panel = plugin.dock.sightings_panel
+    if hasattr(panel, "importRequested"):
+        panel.importRequested.emit()  # as the tab's Import button does
+    dialog = plugin.exchange.open_import(path)
+    QApplication.processEvents()
+    for target, column in (("location_name", "where_seen"),):
+        dialog.set_column(target, column)
+    dialog.set_default("source_reliability", "C")
+    dialog.set_default("claim_status", "reported")
+    before = plugin.exchange.store().counts()
+    dialog.run(dry_run=True)
+    deadline = time.monotonic() + 60
+    while dialog.running and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    for _ in range(5):  # the report's rows take their height once shown
+        QApplication.processEvents()
+    dialog.raise_()
+    report = dialog.report
+    return {"message": dialog.message.text(), "preview_rows": dialog.preview_table.rowCount(),
+            "mapping": dialog.current_mapping(), "report_rows": dialog.report_table.rowCount(),
+            "counts": [report.accepted, report.rejected, report.duplicates] if report is not None else None,
+            "store_unchanged": plugin.exchange.store().counts() == before,
+            "dialog_size": [dialog.width(), dialog.height()]}
 
 
 def _measure(plugin):

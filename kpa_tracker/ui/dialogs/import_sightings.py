@@ -124,6 +124,7 @@ class ImportSightingsDialog(QDialog):
         self._rejected_auto = ""  # the rejected-rows path the dialog proposed (replaced when the file changes)
         self._aliases = None  # the AliasTable shown on the Unit names tab
         self._units = None  # [(unit id, name)] for the unit combos, read once
+        self._sized = False  # given its first size on the screen it is shown on
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -141,10 +142,13 @@ class ImportSightingsDialog(QDialog):
         self.side_tabs.addTab(self._mapping_page(), tr("Columns and defaults"))
         self.side_tabs.addTab(self._units_page(), tr("Unit names"))
         right = QSplitter(Qt.Orientation.Vertical, self.splitter)
+        right.setObjectName("KpaImportRightSplitter")
         right.addWidget(self._preview_box())
         right.addWidget(self._report_box())
         right.setStretchFactor(0, 1)
         right.setStretchFactor(1, 1)
+        right.setChildrenCollapsible(False)
+        self.right_splitter = right
         self.splitter.addWidget(self.side_tabs)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
@@ -227,7 +231,7 @@ class ImportSightingsDialog(QDialog):
         self.layout_combo.setToolTip(tr("Known layouts (the plugin's own export, ACLED, GeoConfirmed, TimeMap, a "
                                         "plain spreadsheet) are read without mapping by hand"))
         self.layout_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.layout_combo.setMinimumContentsLength(24)
+        self.layout_combo.setMinimumContentsLength(36)
         self.layout_combo.addItem(tr("Detected"), "auto")
         try:
             for key, known in _layouts().LAYOUTS.items():
@@ -236,16 +240,16 @@ class ImportSightingsDialog(QDialog):
             pass
         self.layout_combo.currentIndexChanged.connect(lambda _i: self._layout_changed())
         row.addWidget(QLabel(tr("Layout"), self))
-        row.addWidget(self.layout_combo, 2)
+        row.addWidget(self.layout_combo, 3)
         row.addSpacing(12)
         self.saved = QComboBox(self)
         self.saved.setObjectName("KpaImportSavedMappings")
         self.saved.setToolTip(tr("A mapping saved earlier: its layout, columns, defaults and how the file is read"))
         self.saved.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.saved.setMinimumContentsLength(14)
+        self.saved.setMinimumContentsLength(12)
         self.saved.activated.connect(lambda _i: self._load_saved())
         row.addWidget(QLabel(tr("Saved mapping"), self))
-        row.addWidget(self.saved, 2)
+        row.addWidget(self.saved, 1)
         self.save_button = QPushButton(tr("Save…"), self)
         self.save_button.setObjectName("KpaImportSaveMapping")
         self.save_button.setToolTip(tr("Keep this layout, mapping and these defaults under a name, to reuse"))
@@ -307,7 +311,7 @@ class ImportSightingsDialog(QDialog):
         self.mapping_table.verticalHeader().setDefaultSectionSize(metrics.lineSpacing() + 12)
         # Wide enough for every field's name and two readable combos, so it never scrolls sideways.
         self.mapping_table.resizeColumnToContents(0)
-        combo_width = metrics.averageCharWidth() * 19
+        combo_width = metrics.averageCharWidth() * 21
         self.mapping_table.setMinimumWidth(self.mapping_table.columnWidth(0) + 2 * combo_width
                                            + self.mapping_table.verticalScrollBar().sizeHint().width()
                                            + 2 * self.mapping_table.frameWidth() + 4)
@@ -428,6 +432,12 @@ class ImportSightingsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         box_layout.addWidget(self.report_table, 1)
+        # Reasons wrap: the rows take their height again whenever the reason column changes width.
+        self._rows_timer = QTimer(self)
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.setInterval(0)
+        self._rows_timer.timeout.connect(self.report_table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_args: self._rows_timer.start())
         return box
 
     def _duplicates_row(self):
@@ -694,6 +704,19 @@ class ImportSightingsDialog(QDialog):
         for c in range(len(columns)):  # long texts (descriptions, URLs) elided; the tooltip has them whole
             table.setColumnWidth(c, min(table.columnWidth(c), width))
         self.preview_title.setText(tr("Preview: the first {} rows of the file").format(len(rows)))
+        self._fit_preview()
+
+    def _fit_preview(self):
+        """The preview as tall as its rows (up to half the column), the report below it the rest."""
+        total = sum(self.right_splitter.sizes())
+        if total <= 0 or self.preview is None:
+            return
+        table = self.preview_table
+        wanted = (self.preview_title.sizeHint().height() + table.horizontalHeader().sizeHint().height()
+                  + table.verticalHeader().defaultSectionSize() * max(table.rowCount(), 3)
+                  + table.horizontalScrollBar().sizeHint().height() + 2 * table.frameWidth() + 8)
+        preview = min(wanted, total // 2)
+        self.right_splitter.setSizes([preview, total - preview])
 
     def _update_headers(self):
         """Each preview column's header tooltip names the fields it fills; unused columns say so."""
@@ -1090,8 +1113,8 @@ class ImportSightingsDialog(QDialog):
         table.setRowCount(len(outcomes))
         for r, outcome in enumerate(outcomes):
             reason = _plain(outcome.reason)
-            if outcome.status == "accepted" and outcome.sighting_id and not reason:
-                reason = tr("sighting {}").format(outcome.sighting_id)
+            if outcome.status == "accepted" and outcome.sighting_id and not reason and not report.dry_run:
+                reason = tr("sighting {}").format(outcome.sighting_id)  # a dry run's ids are never kept
             cells = (str(outcome.number), names.get(outcome.status, outcome.status), reason)
             colour = STATUS_COLOURS.get(outcome.status)
             for c, text in enumerate(cells):
@@ -1101,7 +1124,7 @@ class ImportSightingsDialog(QDialog):
                 if colour is not None:
                     item.setBackground(QBrush(colour))
                 table.setItem(r, c, item)
-        QTimer.singleShot(0, table.resizeRowsToContents)  # once the reason column has its width
+        self._rows_timer.start()  # once the reason column has its width
 
     # --- the window ------------------------------------------------------------------------------------------
 
@@ -1114,8 +1137,13 @@ class ImportSightingsDialog(QDialog):
     def _fit(self):
         from ..screen import fit_on_screen
 
+        if not self._sized:  # first shown: as large as a laptop's screen allows, no larger than needed
+            self._sized = True
+            screen = self.screen().availableGeometry()
+            self.resize(min(1320, screen.width() - 40), min(720, screen.height() - 40))
         fit_on_screen(self)
         self._fit_splitter()
+        self._fit_preview()
 
     def _fit_splitter(self):
         # The mapping side as wide as its three columns want, the preview and report the rest.
