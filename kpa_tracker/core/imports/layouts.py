@@ -290,13 +290,13 @@ class PlainLayout(Layout):
         "sighting_id": ("sighting_id",),
         "observed_at": ("observed_at", "date", "datetime", "date_time", "observed", "when", "event_date",
                         "date_utc", "дата", "дата и время", "дата наблюдения", "время", "날짜", "일자", "일시",
-                        "날짜시간", "관측일"),
+                        "날짜시간", "관측일", "kml_when", "kml_begin"),
         "time_precision": ("time_precision",),
         "longitude": ("longitude", "lon", "long", "lng", "x", "долгота", "경도"),
         "latitude": ("latitude", "lat", "y", "широта", "위도"),
         "wkt": ("wkt", "geometry", "geom"),
         "location_name": ("location_name", "location", "place", "place_name", "settlement", "место",
-                          "населенный пункт", "населённый пункт", "местоположение", "위치", "장소", "지명"),
+                          "населенный пункт", "населённый пункт", "местоположение", "위치", "장소", "지명", "kml_name"),
         "geo_precision": ("geo_precision",),
         "unit_id": ("unit_id",),
         "unit_as_reported": ("unit_as_reported", "unit", "formation", "подразделение", "часть", "воинская часть",
@@ -306,7 +306,7 @@ class PlainLayout(Layout):
         "claim_status": ("claim_status", "status", "статус", "상태"),
         "review_status": ("review_status",),
         "description": ("description", "desc", "notes", "note", "comment", "comments", "text", "summary",
-                        "описание", "примечание", "комментарий", "текст", "설명", "내용", "비고"),
+                        "описание", "примечание", "комментарий", "текст", "설명", "내용", "비고", "kml_description"),
         "analyst": ("analyst",),
         "source_url": ("source_url", "url", "link", "source", "source_link", "sourceurl", "sources", "links",
                        "ссылка", "источник", "источники", "출처", "링크", "url 주소", "주소"),
@@ -326,7 +326,19 @@ class PlainLayout(Layout):
         return 1  # the fallback: any file
 
     def prepare_row(self, row, mapping) -> Row:
-        return _date_and_time(row, mapping, month_first=False)
+        """A separate time column joined to the date; for KML, a TimeSpan read when there is no TimeStamp
+        (a whole month as the month) and an HTML description as text."""
+        row = _date_and_time(row, mapping, month_first=False)
+        values, changed = dict(row.values), False
+        column = mapping.get("observed_at")
+        if column == "kml_when" and _blank(values.get(column)) and not _blank(values.get("kml_begin")):
+            values[column] = kml_span(values.get("kml_begin"), values.get("kml_end"))
+            changed = True
+        column = mapping.get("description")
+        if column == "kml_description" and isinstance(values.get(column), str) and "<" in values[column]:
+            values[column] = plain_text(values[column])
+            changed = True
+        return _copy(row, values) if changed else row
 
 
 # --- ACLED -------------------------------------------------------------------------------------------------
@@ -498,6 +510,21 @@ def _date_and_time(row: Row, mapping: Mapping[str, str], month_first: bool) -> R
     values = dict(row.values)
     values[column] = combined
     return _copy(row, values)
+
+
+def kml_span(begin, end=None) -> Optional[str]:
+    """A KML TimeSpan as a date the import reads: a span of one whole calendar month is that month
+    ("2024-12", month precision); else its beginning."""
+    first, last = _text(begin), _text(end)
+    try:
+        start = datetime.date.fromisoformat((first or "")[:10])
+        stop = datetime.date.fromisoformat((last or "")[:10])
+    except ValueError:
+        return first
+    following = (stop + datetime.timedelta(days=1))
+    if start.day == 1 and (start.year, start.month) == (stop.year, stop.month) and following.day == 1:
+        return "{:04d}-{:02d}".format(start.year, start.month)
+    return first
 
 
 # --- GeoConfirmed ---------------------------------------------------------------------------------------------
@@ -785,4 +812,4 @@ def detect(table, rows: Sequence[Row]) -> Layout:
 
 __all__ = ["ACLED_DATASET", "ACLED_KPA_ACTOR", "GEOCONFIRMED", "LAYOUTS", "Layout", "SOURCE_FLAT", "SOURCE_KEYS",
            "TARGETS", "detect", "flat_sources", "geoconfirmed_links", "norm", "plain_text", "publisher_from_url",
-           "register", "urls_in", "with_time"]
+           "kml_span", "register", "urls_in", "with_time"]

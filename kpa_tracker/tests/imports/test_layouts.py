@@ -371,3 +371,15 @@ def test_plain_sources_column_of_links_or_of_the_plugins_json(tmp_path):
         ("https://t.me/examplechannel/7", "examplechannel")]
     _sighting, _sources, problems = exchange.row_to_input(rows[0], mapping)
     assert problems == []
+
+
+def test_a_plain_kml_maps_its_placemarks_and_reads_a_month_span():
+    layout, table, rows = _layout_of(DATA / "readers_placemarks.kml")
+    mapping = layout.guess_mapping(table.columns)
+    assert layout.key == "plain"
+    assert mapping["observed_at"] == "kml_when" and mapping["description"] == "kml_description"
+    assert mapping["location_name"] == "kml_name" and mapping["unit_as_reported"] == "unit"
+    first = layout.prepare_row(rows[0], mapping)
+    assert first.values["kml_description"] == "Trucks seen. source"
+    assert layout.prepare_row(rows[1], mapping).values["kml_when"] == "2024-12"  # the TimeSpan: December
+    assert layouts.kml_span("2024-12-01", "2024-12-07") == "2024-12-01"
