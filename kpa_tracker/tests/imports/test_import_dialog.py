@@ -140,6 +140,38 @@ def test_encoding_and_delimiter_are_detected_and_each_change_rereads(dialog):
     assert not window.layer.isVisible(), "a CSV has no layers to choose from"
 
 
+def test_a_workbook_with_several_sheets_offers_them_and_reads_the_one_chosen(dialog, tmp_path):
+    from osgeo import ogr
+
+    window, _store = dialog
+    book = tmp_path / "two sheets.xlsx"
+    data = ogr.GetDriverByName("XLSX").CreateDataSource(str(book))
+    for name, columns, rows in (("Notes", ["note"], [["read me first"]]),
+                                ("Sightings", ["date", "lat", "lon"], [["2024-12-14", "51.19", "35.27"],
+                                                                       ["2024-12-15", "51.3", "35.1"]])):
+        layer = data.CreateLayer(name, geom_type=ogr.wkbNone)
+        for column in columns:
+            layer.CreateField(ogr.FieldDefn(column, ogr.OFTString))
+        for values in rows:
+            feature = ogr.Feature(layer.GetLayerDefn())
+            for column, value in zip(columns, values):
+                feature.SetField(column, value)
+            layer.CreateFeature(feature)
+    data = None
+    assert not window.layer.isVisible()
+    type_path(window, book)
+    assert window.preview is not None, window.message.text()
+    assert window.layer.isVisible() and window.layer_label.isVisible(), "several sheets: the choice is shown"
+    assert [window.layer.itemText(i) for i in range(window.layer.count())] == ["Notes", "Sightings"]
+    assert window.preview_table.columnCount() == 1
+    assert not window.delimiter.isEnabled() and not window.encoding.isEnabled(), "a workbook has neither"
+    choose(window.layer, "Sightings")
+    assert window.preview.table.layer == "Sightings"
+    assert window.preview_table.columnCount() == 3 and window.preview_table.rowCount() == 2
+    assert window.current_mapping()["latitude"] == "lat"
+    assert window.spec().layer == "Sightings"
+
+
 def test_a_required_field_without_column_or_default_is_named_under_the_table(dialog, colleague):
     window, _store = dialog
     type_path(window, colleague)
@@ -163,6 +195,11 @@ def test_dry_run_reports_without_writing_and_the_import_writes_what_it_said(dial
     choose(window.default_editors["claim_status"], "claimed")
     rejected = tmp_path / "out" / "rejected.csv"
     window.rejected_file.lineEdit().setText(str(rejected))
+    assert window.spec().duplicates == "skip"
+    click(window.merge_duplicates)
+    window.duplicate_km.setValue(2.5)
+    assert (window.spec().duplicates, window.spec().duplicate_km) == ("add_sources", 2.5)
+    click(window.skip_duplicates)
     assert "where_seen" in window.preview_table.horizontalHeaderItem(6).toolTip() or \
         "Place name" in window.preview_table.horizontalHeaderItem(6).toolTip()
 
@@ -218,6 +255,8 @@ def test_cancel_writes_nothing(dialog, tmp_path):
     assert window.preview is not None, window.message.text()
     click(window.import_button)
     assert window.progress.isVisible() and window.cancel_button.isVisible()
+    wait_until(lambda: window.progress.value() > 0 or not window.running)
+    assert window.running, "still importing when cancelled (rows read, some already handed to the writer)"
     click(window.cancel_button)
     wait_until(lambda: not window.running)
     assert window.report is not None and window.report.canceled
