@@ -125,7 +125,8 @@ def test_sightings_in_and_out_headless_and_kept_across_reinstall_and_upgrade(plu
     run = qgis_desktop.run_qgis_process(profiles, ["run", "kpa_tracker:importsightings", "--",
                                                    "INPUT={}".format(source)])
     assert run.returncode == 0, run.stdout + run.stderr
-    workspace = qgis_desktop.profile_dir(profiles, "default") / "kpa_tracker" / "workspace.gpkg"
+    # The sightings GeoPackage the dock reads (the import wrote to workspace.gpkg before, which the dock does not).
+    workspace = qgis_desktop.profile_dir(profiles, "default") / "kpa_tracker" / S.SIGHTINGS_GPKG
     assert not str(workspace).startswith(str(plugin_folder)), "user data never in the plugin folder"
     assert S.count_sightings(workspace) == (3, 3)
     before = sorted((r.sighting_id, r.description, tuple(s.url for s in r.sources))
