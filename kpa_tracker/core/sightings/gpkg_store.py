@@ -372,7 +372,15 @@ class ImportWriter:
         self.sightings_added = 0
         self.sources_added = 0
 
+    def _release(self) -> None:
+        """Let go of GDAL's dataset so the file is closed when the import ends (the caller may keep the
+        writer for its counts)."""
+        self._ds = self._sightings = self._sources = None
+
     def _check(self) -> None:
+        if self._ds is None:
+            raise StorageError(tr("{}: this import has ended; rows go into a new import_writer()").format(
+                self._path.name))
         if self._failed is not None:
             raise StorageError(tr("{}: the import already failed ({}); nothing was written").format(
                 self._path.name, self._failed))
@@ -455,6 +463,7 @@ def import_writer(gpkg_path=None):
     except BaseException:
         with _Quiet():
             ds.RollbackTransaction()
+            writer._release()
             ds = None
         raise
     with _Quiet():
@@ -470,6 +479,7 @@ def import_writer(gpkg_path=None):
                 raise StorageError(tr("{}: the import could not be committed; nothing was written ({})").format(
                     gpkg_path.name, message))
         finally:
+            writer._release()
             ds = None
 
 
