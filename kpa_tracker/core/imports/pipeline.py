@@ -45,6 +45,7 @@ ACCEPTED, REJECTED, DUPLICATE, MERGED = "accepted", "rejected", "duplicate", "me
 PAGE = 500  # records handed to the store's writer at a time
 MAX_OUTCOMES = 5000  # rows whose outcome the report keeps (every row is counted, and written to the CSV)
 UNREADABLE = object()  # an observed_at the date reader refused (already given as a reason)
+NO_PLACE = object()  # a row without longitude and latitude (already given as a reason)
 _DECIMAL_COMMA = re.compile(r"^\s*-?\d+,\d+\s*$")
 # How far apart two dates may be and still be "the same date", by the coarser precision of the two.
 _SAME_DATE_DAYS = {1: 0, 2: 6, 3: 30}
@@ -253,6 +254,13 @@ def row_input(row: Row, context: _Context):
     for name in ("lon", "lat"):
         if name in sighting:
             sighting[name] = _number(sighting[name])
+    if is_null(sighting.get("lon")) and is_null(sighting.get("lat")) and not problems:
+        # Said in the file's terms; the validator's own words are the form's ("click the map").
+        columns = [context.mapping[t] for t in ("longitude", "latitude", "wkt") if t in context.mapping]
+        reasons.append(tr("the row has no place: {} empty").format(
+            tr("its columns {} are").format(", ".join("'{}'".format(c) for c in columns)) if columns
+            else tr("no column gives longitude and latitude (or WKT), and its point is")))
+        sighting["lon"] = NO_PLACE
 
     # Who: a name the alias table knows links the curated unit; the name is kept as reported.
     names = [n for n in context.layout.unit_names(row, context.mapping) if not is_null(n)]
@@ -472,10 +480,13 @@ def run_import(spec: ImportSpec, store, dry_run: bool = False,
             unreadable = sighting.get("observed_at") is UNREADABLE
             if unreadable:
                 sighting.pop("observed_at")
+            placeless = sighting.get("lon") is NO_PLACE
+            if placeless:
+                sighting.pop("lon")
             record, problems = clean_sighting(sighting, sources, context.now, context.known_units)
-            # An unreadable date is said once, in the reader's words, not again as "required".
-            reasons += [_problem_text(p, context) for p in problems
-                        if not (unreadable and p.field in ("observed_at", "time_precision"))]
+            # An unreadable date or a missing place is said once, in the file's terms, not again as "required".
+            said = (("observed_at", "time_precision") if unreadable else ()) + (("lon", "lat") if placeless else ())
+            reasons += [_problem_text(p, context) for p in problems if p.field not in said]
             if record is not None and not reasons and spec.only_known_units and not record.unit_id:
                 reasons.append(tr("names no unit the alias table knows ({}); only rows of known units are "
                                   "imported").format(record.unit_as_reported or tr("no unit")))

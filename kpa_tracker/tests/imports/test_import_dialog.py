@@ -200,6 +200,10 @@ def test_dry_run_reports_without_writing_and_the_import_writes_what_it_said(dial
     window.duplicate_km.setValue(2.5)
     assert (window.spec().duplicates, window.spec().duplicate_km) == ("add_sources", 2.5)
     click(window.skip_duplicates)
+    assert window.spec().only_known_units is False
+    click(window.only_known_units)
+    assert window.spec().only_known_units is True
+    click(window.only_known_units)
     assert "where_seen" in window.preview_table.horizontalHeaderItem(6).toolTip() or \
         "Place name" in window.preview_table.horizontalHeaderItem(6).toolTip()
 

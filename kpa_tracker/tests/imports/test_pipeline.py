@@ -82,7 +82,7 @@ def test_a_plain_file_without_precision_or_status_columns_imports_with_the_defau
     assert "in the future" in reasons[6]
     assert "2024" in reasons[7] and "month" in reasons[7]
     assert "javascript" in reasons[8] and "column 'source_url'" in reasons[8]
-    assert "needs a place" in reasons[9]
+    assert "the row has no place: its columns 'longitude', 'latitude' are empty" in reasons[9]
     with open(str(tmp_path / "rejected.csv"), encoding="utf-8-sig", newline="") as handle:
         rejected = list(csv.DictReader(handle))
     assert [int(r["row"]) for r in rejected] == [4, 5, 6, 7, 8, 9]

@@ -18,6 +18,7 @@ from qgis.PyQt.QtGui import QBrush, QColor, QFont
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDoubleSpinBox,
@@ -162,6 +163,11 @@ class ImportSightingsDialog(QDialog):
         options_layout = QFormLayout(self.options)
         options_layout.setContentsMargins(0, 0, 0, 0)
         options_layout.addRow(tr("Duplicates"), self._duplicates_row())
+        self.only_known_units = QCheckBox(tr("Only rows whose unit is known through the unit names (an ACLED export "
+                                             "of a province holds many events without North Korean forces)"),
+                                          self.options)
+        self.only_known_units.setObjectName("KpaImportOnlyKnownUnits")
+        options_layout.addRow(tr("Units"), self.only_known_units)
         self.rejected_file = QgsFileWidget(self.options)
         self.rejected_file.setObjectName("KpaImportRejectedFile")
         self.rejected_file.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
@@ -566,6 +572,7 @@ class ImportSightingsDialog(QDialog):
             duplicates=ADD_SOURCES if self.merge_duplicates.isChecked() else SKIP,
             duplicate_km=self.duplicate_km.value(),
             rejected_path=rejected or None,
+            only_known_units=self.only_known_units.isChecked(),
         )
 
     def defaults(self):
@@ -839,6 +846,7 @@ class ImportSightingsDialog(QDialog):
                 combo.setCurrentIndex(max(0, combo.findData(value)))
             (self.merge_duplicates if spec.duplicates == ADD_SOURCES else self.skip_duplicates).setChecked(True)
             self.duplicate_km.setValue(float(spec.duplicate_km or 0))
+            self.only_known_units.setChecked(bool(spec.only_known_units))
         finally:
             self._filling = False
         self._mapping_edits = dict(spec.mapping or {})
