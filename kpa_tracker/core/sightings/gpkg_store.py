@@ -297,13 +297,30 @@ def _in_transaction(ds, gpkg_path: Path, work):
 
 # --- writing ------------------------------------------------------------------------------------
 
-def _set(feature, name: str, value) -> None:
+def _set(feature, name, value) -> None:
+    """One field's value; `name` may be the field's index (much faster: GDAL's Python looks a name up
+    field by field, in Python)."""
     if value is None:
         feature.SetFieldNull(name)
     elif isinstance(value, datetime.datetime):
         feature.SetField(name, format_gpkg_datetime(value))
     else:
         feature.SetField(name, value)
+
+
+class _Plan:
+    """The two tables' field indexes, looked up once for a whole write."""
+
+    def __init__(self, sightings, sources):
+        self.sightings, self.sources = sightings, sources
+        sighting_defn, source_defn = sightings.GetLayerDefn(), sources.GetLayerDefn()
+        self.sighting_defn, self.source_defn = sighting_defn, source_defn
+        self.sighting_fields = [(sighting_defn.GetFieldIndex(n), n) for n in STORED_COLUMNS]
+        self.source_fields = [(source_defn.GetFieldIndex(n), n) for n in SOURCE_COLUMNS]
+        missing = [n for i, n in self.sighting_fields + self.source_fields if i < 0]
+        if missing:
+            raise StorageError(tr("the sightings tables have no field {}: is the file from a newer release?").format(
+                ", ".join(missing)))
 
 
 def _refusal(text: str) -> str:
@@ -313,27 +330,27 @@ def _refusal(text: str) -> str:
     return text.split(" : ", 1)[-1] if " : " in text else text
 
 
-def _insert_record(sightings, sources, record: SightingRecord) -> None:
-    feature = ogr.Feature(sightings.GetLayerDefn())
+def _insert_record(plan: _Plan, record: SightingRecord) -> None:
+    feature = ogr.Feature(plan.sighting_defn)
     attributes = record.attributes()
-    for name in STORED_COLUMNS:
-        _set(feature, name, attributes[name])
+    for index, name in plan.sighting_fields:
+        _set(feature, index, attributes[name])
     point = ogr.Geometry(ogr.wkbPoint)
     point.AddPoint_2D(record.lon, record.lat)
     feature.SetGeometryDirectly(point)
-    if sightings.CreateFeature(feature) != 0:
+    if plan.sightings.CreateFeature(feature) != 0:
         raise StorageError(_refusal(_last_error()))
     for source in record.sources:
-        _insert_source(sources, record.sighting_id, source)
+        _insert_source(plan, record.sighting_id, source)
 
 
-def _insert_source(sources, sighting_id: str, source: SourceRecord) -> None:
-    row = ogr.Feature(sources.GetLayerDefn())
+def _insert_source(plan: _Plan, sighting_id: str, source: SourceRecord) -> None:
+    row = ogr.Feature(plan.source_defn)
     values = source.as_dict()
     values["sighting_id"] = sighting_id
-    for name in SOURCE_COLUMNS:
-        _set(row, name, values[name])
-    if sources.CreateFeature(row) != 0:
+    for index, name in plan.source_fields:
+        _set(row, index, values[name])
+    if plan.sources.CreateFeature(row) != 0:
         raise StorageError(_refusal(_last_error()))
 
 
@@ -349,11 +366,11 @@ def write_records(gpkg_path, records: Sequence[SightingRecord]) -> None:
     with _Quiet():
         ds = _open(gpkg_path, update=True)
         try:
-            sightings, sources = ds.GetLayerByName(SIGHTINGS_TABLE), ds.GetLayerByName(SOURCES_TABLE)
+            plan = _Plan(ds.GetLayerByName(SIGHTINGS_TABLE), ds.GetLayerByName(SOURCES_TABLE))
 
             def work():
                 for record in records:
-                    _insert_record(sightings, sources, record)
+                    _insert_record(plan, record)
 
             _in_transaction(ds, gpkg_path, work)
         finally:
@@ -366,8 +383,7 @@ class ImportWriter:
     def __init__(self, ds, gpkg_path: Path):
         self._ds = ds
         self._path = gpkg_path
-        self._sightings = ds.GetLayerByName(SIGHTINGS_TABLE)
-        self._sources = ds.GetLayerByName(SOURCES_TABLE)
+        self._plan = _Plan(ds.GetLayerByName(SIGHTINGS_TABLE), ds.GetLayerByName(SOURCES_TABLE))
         self._failed: Optional[str] = None
         self.sightings_added = 0
         self.sources_added = 0
@@ -375,7 +391,7 @@ class ImportWriter:
     def _release(self) -> None:
         """Let go of GDAL's dataset so the file is closed when the import ends (the caller may keep the
         writer for its counts)."""
-        self._ds = self._sightings = self._sources = None
+        self._ds = self._plan = None
 
     def _check(self) -> None:
         if self._ds is None:
@@ -406,7 +422,7 @@ class ImportWriter:
 
         def work():
             for record in records:
-                _insert_record(self._sightings, self._sources, record)
+                _insert_record(self._plan, record)
                 self.sightings_added += 1
                 self.sources_added += len(record.sources)
 
@@ -422,7 +438,7 @@ class ImportWriter:
             if not found or not found[0].GetField(0):
                 raise StorageError(tr("there is no sighting {} to add the source(s) to").format(sighting_id))
             for source in sources:
-                _insert_source(self._sources, sighting_id, source)
+                _insert_source(self._plan, sighting_id, source)
                 self.sources_added += 1
 
         self._run(work)

@@ -96,7 +96,7 @@ def test_gdal_reads_the_export_with_its_times_and_styles(tmp_path):
                 ("@sighting-claimed-low", "#969696FF"), ("@sighting-rejected", "#AAAAAAFF")]
     for feature, (reference, colour) in zip(features, expected):
         style = feature.GetStyleString()
-        assert style == reference or "c:{}".format(colour) in style.upper(), style
+        assert style == reference or "C:{}".format(colour) in style.upper(), style
 
 
 def test_what_the_kml_export_writes_reads_back_unchanged(tmp_path):
