@@ -662,7 +662,7 @@ def _text_of(element) -> str:
     return (element.text or "").strip() if element is not None else ""
 
 
-def _placemark_row(number: int, placemark) -> Row:
+def _placemark_row(number: int, placemark, folder: str = "") -> Row:
     values: Dict[str, object] = {}
     geometries = []
     point_text = None
@@ -688,6 +688,10 @@ def _placemark_row(number: int, placemark) -> Row:
             for part in child:
                 if _local(part.tag) in ("begin", "end"):
                     values.setdefault("kml_" + _local(part.tag), _text_of(part))
+        elif tag == "styleUrl":
+            values.setdefault("kml_style", _text_of(child))  # GeoConfirmed tells the side by its icon colour
+    if folder:
+        values.setdefault("kml_folder", folder)  # the enclosing folders' names, outermost first
     row = Row(number, values)
     if geometries == ["Point"]:
         parts = (point_text or "").split()[0].split(",") if (point_text or "").split() else []
@@ -719,7 +723,9 @@ def _placemarks(table: Table) -> Iterator[Row]:
             tag = _local(element.tag)
             if tag == "Placemark":
                 number += 1
-                yield _placemark_row(number, element)
+                folders = [_text_of(next((c for c in e if _local(c.tag) == "name"), None))
+                           for e in stack if _local(e.tag) == "Folder"]
+                yield _placemark_row(number, element, " / ".join(f for f in folders if f))
             if stack and tag not in containers and _local(stack[-1].tag) in containers:
                 stack[-1].remove(element)  # done with it: memory stays bounded
     finally:

@@ -287,3 +287,14 @@ def test_an_acled_export_is_cited_as_the_dataset_record_with_its_named_sources(t
     known = run_import(spec_for(source, units, only_known_units=True), GpkgStore(tmp_path / "known.gpkg"), now=NOW)
     assert (known.accepted, known.rejected) == (2, 1)
     assert "names no unit the alias table knows (Unidentified Armed Group (Russia))" in known.outcomes[2].reason
+
+
+def test_geoconfirmed_kml_tells_the_side_by_icon_and_folder_through_the_reader(tmp_path, store, units):
+    source = Path(__file__).parent / "data" / "geoconfirmed_kursk.kml"
+    report = run_import(spec_for(source, units), store, now=NOW)
+    assert report.layout == "geoconfirmed", report
+    linked = [r for r in store.read() if r.unit_id == "kpa-contingent-kursk"]
+    assert linked, [(o.number, o.status, o.reason) for o in report.outcomes]
+    for record in linked:
+        footage, geolocation = record.sources
+        assert geolocation.original_url == footage.url  # one origin: the geolocation is derived from the footage
