@@ -19,7 +19,9 @@ def test_zip_contents(plugin_zip):
         assert not [n for n in names if "/tests/" in n], "tests/ must not ship"
         assert not [n for n in names if n.endswith((".pyc", ".qgis-settings"))]
         for needed in ("metadata.txt", "__init__.py", "plugin.py", "icons/kpa_tracker.svg", "LICENSE",
-                       "processing/help/route.md", "team_schema/0001_initial.sql"):
+                       "processing/help/route.md", "team_schema/0001_initial.sql",
+                       "team_schema/0004_dataset_sources.sql", "layers/aliases/unit_aliases.yaml",
+                       "processing/help/importsightings.md"):
             assert "kpa_tracker/" + needed in names
         metadata = configparser.ConfigParser(interpolation=None)
         metadata.read_string(archive.read("kpa_tracker/metadata.txt").decode("utf-8"))
