@@ -326,8 +326,8 @@ class ImportSightingsDialog(QDialog):
         self.missing.setObjectName("KpaImportMissing")
         self.missing.setWordWrap(True)
         self.missing.setTextFormat(Qt.TextFormat.PlainText)
-        # A tab page does not pass on a wrapped label's height for its width: room for three lines.
-        self.missing.setMinimumHeight(3 * metrics.lineSpacing() + 4)
+        # A tab page does not pass on a wrapped label's height for its width: room for two lines.
+        self.missing.setMinimumHeight(2 * metrics.lineSpacing() + 4)
         self.missing.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         page_layout.addWidget(self.missing)
         self._fill_columns([])
@@ -1148,7 +1148,8 @@ class ImportSightingsDialog(QDialog):
         if not self._sized:  # first shown: as large as a laptop's screen allows, no larger than needed
             self._sized = True
             screen = self.screen().availableGeometry()
-            self.resize(min(1320, screen.width() - 40), min(720, screen.height() - 40))
+            # 860 px high shows every mapping row on a large screen; a laptop gets what it has.
+            self.resize(min(1320, screen.width() - 40), min(860, screen.height() - 40))
         fit_on_screen(self)
         self._fit_splitter()
         self._fit_preview()
