@@ -366,9 +366,11 @@ def write_records(gpkg_path, records: Sequence[SightingRecord]) -> None:
     with _Quiet():
         ds = _open(gpkg_path, update=True)
         try:
-            plan = _Plan(ds.GetLayerByName(SIGHTINGS_TABLE), ds.GetLayerByName(SOURCES_TABLE))
-
             def work():
+                # Inside the transaction: reading the layers' definitions makes GDAL read the feature count it
+                # will write back on close; read before the lock, another process's commit would be lost from
+                # it (QGIS then counts 436 of 1,000 sightings).
+                plan = _Plan(ds.GetLayerByName(SIGHTINGS_TABLE), ds.GetLayerByName(SOURCES_TABLE))
                 for record in records:
                     _insert_record(plan, record)
 
