@@ -9,6 +9,13 @@ ellipsoid, in WGS84, with three costs per edge (the "strategies"):
   the speeds given);
 - the feature id, so a route knows the mode and name of every edge it uses.
 
+Modes can be left out (NetworkSettings.exclude: the dock's "modes to use",
+Processing's MODES): their edges cost so much that a path takes one only where
+nothing else connects, and such a path is refused naming the modes it needs.
+Dwell times (DwellTimes: loading at the start, a stay at each change of mode,
+unloading at the end) are added to the route found; the choice of the route
+counts moving time only.
+
 A layer read with no length, mode or name field needs only QGIS's own distance
 strategy: every edge then has the same speed, so the fastest route is the
 shortest and hours are km over that speed.
@@ -41,16 +48,38 @@ from qgis.core import (
 )
 
 from ...toolbelt.compat import LINE_GEOMETRY
+from ...toolbelt.i18n import tr
 from ..measure.geodesy import WGS84, distance_area
 
-# Average speeds for time estimates, km/h. Planning assumptions, not sourced
-# figures: rail about 50 (a traveller's 2,863 km from Vladivostok to Chita in
-# about 2.5 days is 48), sea 25 (about 13.5 knots), road 40 (a convoy). Every
-# call can set its own.
-DEFAULT_SPEEDS_KMH = {"rail": 50.0, "sea": 25.0, "road": 40.0}
+# Average speeds for time estimates, km/h. Rail, sea and road are planning
+# assumptions, not sourced figures: rail about 50 (a traveller's 2,863 km from
+# Vladivostok to Chita in about 2.5 days is 48), sea 25 (about 13.5 knots),
+# road 40 (a convoy). Air is the published cruise speed of the transports the
+# reporting names: the Il-76 cruises at "nearly 500 mph (800 km/h)"
+# (everything2.com, "Ilyushin Il-76"; Britannica gives 850 km/h as its top speed
+# in level flight), the Il-62 at 830 km/h (aviamuseum.com.ua, Il-62); 800 is
+# the lower, and climb, descent and the time on the ground are left to the dwell
+# times at the airfields. Every call can set its own.
+DEFAULT_SPEEDS_KMH = {"rail": 50.0, "sea": 25.0, "road": 40.0, "air": 800.0}
+MODES = ("rail", "sea", "road", "air")  # the modes the dock and Processing offer, in this order
+# Air is left out unless the analyst ticks it: the reporting has the troops moved by sea and rail
+# (air carried small groups and officers), so a route an analyst compares with sightings along
+# the railway should not jump to the sky because a flight is quicker.
+DEFAULT_EXCLUDED_MODES = ("air",)
 DEFAULT_MODE = "road"  # the mode of an edge whose mode is empty or has no speed
 DEFAULT_SNAP_TOLERANCE_KM = 25.0
-NODE_NAME_KM = 2.0  # a node within this of a named place is called by its name
+NAME_WITHIN_KM = 2.0  # a network node or a clicked stop within this of a curated place is called by its name
+NODE_NAME_KM = NAME_WITHIN_KM
+EXCLUDED_COST = 1e9  # km and hours of an edge of a mode left out: taken only where nothing else connects
+
+# Hours spent not moving, per route: planning assumptions, not sourced figures (set your own).
+# loading: entraining or embarking at the start; unloading: at the end; the others at each change of
+# mode, either way ("rail/sea" is rail to sea and sea to rail), "other" for a change not listed.
+DEFAULT_DWELL_HOURS = {"loading": 12.0, "unloading": 6.0, "rail/sea": 24.0, "rail/road": 6.0,
+                       "air/rail": 6.0, "other": 12.0}
+CHANGES = ("rail/sea", "rail/road", "air/rail")  # the changes of mode with their own setting
+SNAP_FIELD = "Snap tolerance (km)"  # the dock's field, named in the far-from-network message
+SNAP_PARAMETER = "SNAP_TOLERANCE"  # the Processing parameter, named there too
 OPTIMIZE = ("distance", "time")
 KM, HOURS, FEATURE = 0, 1, 2  # the strategies, in the order they are added
 METRES_PER_DEGREE = 111320.0  # to turn the join tolerance into the graph's degrees
@@ -82,21 +111,62 @@ class NetworkSettings:
     default_mode: str = DEFAULT_MODE
     ellipsoid: str = "WGS84"
     join_tolerance_m: float = 0.0  # line ends closer than this are joined
+    exclude: Tuple[str, ...] = ()  # modes left out (lower case); a mode not named here is used
 
     @classmethod
-    def make(cls, speeds: Dict[str, float] = None, **options) -> "NetworkSettings":
-        """Settings with `speeds` laid over the defaults, checked."""
+    def make(cls, speeds: Dict[str, float] = None, exclude=(), **options) -> "NetworkSettings":
+        """Settings with `speeds` laid over the defaults, checked; `exclude` the modes left out."""
         merged = dict(DEFAULT_SPEEDS_KMH)
         for mode, speed in (speeds or {}).items():
             if not isinstance(speed, (int, float)) or isinstance(speed, bool) or not speed > 0:
-                raise RoutingError("the speed for {} must be a positive number of km/h, not {!r}".format(
+                raise RoutingError(tr("the speed for {} must be a positive number of km/h, not {!r}").format(
                     mode, speed))
             merged[str(mode).strip().lower()] = float(speed)
-        return cls(speeds=tuple(sorted(merged.items())), **options)
+        excluded = tuple(sorted({str(mode).strip().lower() for mode in exclude or () if str(mode).strip()}))
+        return cls(speeds=tuple(sorted(merged.items())), exclude=excluded, **options)
+
+    def uses(self, mode: str) -> bool:
+        return mode not in self.exclude
 
     def speed(self, mode: str) -> float:
         table = dict(self.speeds)
         return table.get(mode) or table.get(self.default_mode) or DEFAULT_SPEEDS_KMH[DEFAULT_MODE]
+
+
+def change_key(first: str, second: str) -> str:
+    """The key of a change of mode, the same either way: change_key("sea", "rail") == "rail/sea"."""
+    return "/".join(sorted((first, second)))
+
+
+@dataclass(frozen=True)
+class DwellTimes:
+    """Hours spent not moving: loading at the start, unloading at the end, a stay at each change of mode."""
+
+    loading: float = 0.0
+    unloading: float = 0.0
+    changes: Tuple[Tuple[str, float], ...] = ()  # (change_key, hours)
+    other: float = 0.0  # a change of mode not in `changes`
+
+    @classmethod
+    def make(cls, hours: Dict[str, float] = None) -> "DwellTimes":
+        """From {"loading": 12, "unloading": 6, "rail/sea": 24, "other": 12, ...}; missing keys are 0."""
+        checked = {}
+        for key, value in (hours or {}).items():
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
+                raise RoutingError(tr("the dwell time for {} must be zero or more hours, not {!r}").format(
+                    key, value))
+            checked[str(key).strip().lower()] = float(value)
+        loading, unloading, other = (checked.pop(k, 0.0) for k in ("loading", "unloading", "other"))
+        changes = tuple(sorted((change_key(*key.split("/", 1)) if "/" in key else key, value)
+                               for key, value in checked.items()))
+        return cls(loading, unloading, changes, other)
+
+    @classmethod
+    def defaults(cls) -> "DwellTimes":
+        return cls.make(DEFAULT_DWELL_HOURS)
+
+    def change(self, first: str, second: str) -> float:
+        return dict(self.changes).get(change_key(first, second), self.other)
 
 
 @dataclass(frozen=True)
@@ -123,9 +193,11 @@ class RouteLeg:
     to_name: str
     mode: str
     km: float
-    hours: float
+    hours: float  # moving
     via: str
     points: List[Tuple[float, float]] = field(default_factory=list)
+    dwell_hours: float = 0.0  # spent at from_name before the leg: loading, or the change of mode
+    dwell_what: str = ""  # "loading" or "rail → sea"
 
     def geometry(self) -> QgsGeometry:
         return QgsGeometry.fromPolylineXY([QgsPointXY(x, y) for x, y in self.points])
@@ -137,14 +209,28 @@ class RouteResult:
     snaps: List[Snap]
     optimize: str
     straight_km: float  # the geodesic from start to end, for comparison
+    unloading_hours: float = 0.0  # at the end, after the last leg
 
     @property
     def total_km(self) -> float:
         return sum(leg.km for leg in self.legs)
 
     @property
-    def total_hours(self) -> float:
+    def moving_hours(self) -> float:
         return sum(leg.hours for leg in self.legs)
+
+    @property
+    def dwell_hours(self) -> float:
+        return sum(leg.dwell_hours for leg in self.legs) + self.unloading_hours
+
+    @property
+    def total_hours(self) -> float:
+        """Moving and dwell hours."""
+        return self.moving_hours + self.dwell_hours
+
+    @property
+    def days(self) -> float:
+        return self.total_hours / 24.0
 
     def geometry(self) -> QgsGeometry:
         """The whole route as one line in WGS84."""
@@ -218,7 +304,9 @@ class _Strategy(QgsNetworkStrategy):
     def cost(self, distance, feature):
         if self._what == FEATURE:
             return feature.id()
-        scale, _mode, _name, speed = self._coster.info(feature)
+        scale, mode, _name, speed = self._coster.info(feature)
+        if not self._coster.settings.uses(mode):
+            return EXCLUDED_COST
         km = distance * scale
         return km if self._what == KM else km / speed
 
@@ -237,6 +325,11 @@ class RouteNetwork:
         director = QgsVectorLayerDirector(layer, -1, "", "", "", QgsVectorLayerDirector.Direction.DirectionBoth)
         # One speed for every edge: QGIS's distance strategy (metres) is all it takes.
         self.uniform_speed = settings.speed(settings.default_mode) if max(indices.values()) < 0 else None
+        if self.uniform_speed and not settings.uses(settings.default_mode):
+            raise RoutingError(tr(
+                "The network '{}' has no mode field, so every line counts as {}, which the modes to use "
+                "leave out: tick {} or choose the network's mode field").format(
+                layer.name(), settings.default_mode, settings.default_mode))
         if self.uniform_speed:
             director.addStrategy(QgsNetworkDistanceStrategy())
         else:
@@ -431,37 +524,70 @@ class _Namer:
         return best or point_label(*point)
 
 
+def _too_far(network: RouteNetwork, stop: Stop, role: str, vertex: int, km: float, namer) -> str:
+    """The sentence for one stop too far from the network."""
+    where = point_label(*network.point(vertex))
+    name = (namer or _Namer(network, ()))(vertex)
+    node = where if name == where else "{} ({})".format(name, where)
+    on = ", ".join("'{}'".format(n) for n in network.edge_names(vertex)[:2])
+    return tr("{} ({}) is {:.1f} km from the nearest node of the network '{}': {}{}.").format(
+        role, stop.label, km, network.layer_name, node, tr(" on {}").format(on) if on else "")
+
+
+def _raise_too_far(sentences: List[str], roles: List[str], tolerance_km: float) -> None:
+    advice = tr("The limit is {:g} km: pick {} nearer the network or raise the snap tolerance "
+                "('{}' on the dock's Route page, {} in Processing).").format(
+        tolerance_km, tr("a point") if len(sentences) == 1 else tr("points"), tr(SNAP_FIELD), SNAP_PARAMETER)
+    error = SnapError(" ".join(sentences + [advice]))
+    error.roles = roles
+    raise error
+
+
 def snap(network: RouteNetwork, stop: Stop, role: str, tolerance_km: float, namer=None) -> Snap:
     vertex, km = network.nearest_vertex(stop.lon, stop.lat)
     if km > tolerance_km:
-        where = point_label(*network.point(vertex))
-        name = (namer or _Namer(network, ()))(vertex)
-        node = where if name == where else "{} ({})".format(name, where)
-        on = ", ".join("'{}'".format(n) for n in network.edge_names(vertex)[:2])
-        raise SnapError(
-            "{} ({}) is {:.1f} km from the nearest node of the network '{}': {}{}. The limit is {:g} km: "
-            "pick a point nearer the network or raise the snap tolerance.".format(
-                role, stop.label, km, network.layer_name, node, " on " + on if on else "", tolerance_km))
+        _raise_too_far([_too_far(network, stop, role, vertex, km, namer)], [role], tolerance_km)
     return Snap(stop, vertex, network.point(vertex)[0], network.point(vertex)[1], km)
+
+
+def snap_all(network: RouteNetwork, stops: Sequence[Stop], roles: Sequence[str], tolerance_km: float,
+             namer=None) -> List[Snap]:
+    """Every stop on its nearest node; one SnapError naming every stop that is too far."""
+    snaps, sentences, far = [], [], []
+    for stop, role in zip(stops, roles):
+        vertex, km = network.nearest_vertex(stop.lon, stop.lat)
+        if km > tolerance_km:
+            sentences.append(_too_far(network, stop, role, vertex, km, namer))
+            far.append(role)
+        snaps.append(Snap(stop, vertex, network.point(vertex)[0], network.point(vertex)[1], km))
+    if sentences:
+        _raise_too_far(sentences, far, tolerance_km)
+    return snaps
+
+
+def roles_for(count: int) -> List[str]:
+    """START, waypoint 1, ..., END."""
+    return ["START"] + [tr("waypoint {}").format(i) for i in range(1, count - 1)] + ["END"]
 
 
 def find_route(layer: QgsVectorLayer, stops: Sequence[Stop], optimize: str = "distance",
                settings: NetworkSettings = None, snap_tolerance_km: float = DEFAULT_SNAP_TOLERANCE_KM,
-               places: Sequence[Tuple[str, float, float]] = ()) -> RouteResult:
+               places: Sequence[Tuple[str, float, float]] = (), dwell: DwellTimes = None) -> RouteResult:
     """The cheapest route through the stops in order (start, waypoints, end), leg by leg.
 
-    `places` (name, lon, lat) name the nodes where the mode changes.
+    `places` (name, lon, lat) name the nodes where the mode changes. `dwell` (none by default) adds
+    loading at the start, a stay at each change of mode and unloading at the end.
     """
     if optimize not in OPTIMIZE:
-        raise RoutingError("optimize must be one of {}, not {!r}".format(", ".join(OPTIMIZE), optimize))
+        raise RoutingError(tr("optimize must be one of {}, not {!r}").format(", ".join(OPTIMIZE), optimize))
     if len(stops) < 2:
-        raise RoutingError("a route needs a start and an end")
+        raise RoutingError(tr("a route needs a start and an end"))
     network = network_for(layer, settings)
     namer = _Namer(network, places)
-    roles = ["START"] + ["waypoint {}".format(i) for i in range(1, len(stops) - 1)] + ["END"]
-    snaps = [snap(network, stop, role, snap_tolerance_km, namer) for stop, role in zip(stops, roles)]
+    roles = roles_for(len(stops))
+    snaps = snap_all(network, stops, roles, snap_tolerance_km, namer)
     if len({s.vertex for s in snaps}) == 1:
-        raise RoutingError("START ({}) and END ({}) are the same node of the network".format(
+        raise RoutingError(tr("START ({}) and END ({}) are the same node of the network").format(
             stops[0].label, stops[-1].label))
     criterion = network.criterion(optimize)
     legs = []
@@ -469,14 +595,52 @@ def find_route(layer: QgsVectorLayer, stops: Sequence[Stop], optimize: str = "di
         try:
             edges = network.path(first.vertex, second.vertex, criterion)
         except NoRouteError:
-            raise NoRouteError(
+            raise NoRouteError(tr(
                 "No route from {} ({}) to {} ({}): they are on parts of the network '{}' that do not connect "
-                "(nearest nodes {} and {}). Lines connect only where they share an end or a vertex.".format(
+                "(nearest nodes {} and {}). Lines connect only where they share an end or a vertex.").format(
                     roles[index], first.stop.label, roles[index + 1], second.stop.label,
                     network.layer_name, namer(first.vertex), namer(second.vertex))) from None
+        _check_modes(network, edges, roles[index], first, roles[index + 1], second)
         legs.extend(_legs(network, edges, first, second, namer))
     straight = network.km_between((stops[0].lon, stops[0].lat), (stops[-1].lon, stops[-1].lat))
-    return RouteResult(legs, snaps, optimize, straight)
+    result = RouteResult(legs, snaps, optimize, straight)
+    if dwell is not None:
+        add_dwell(result, dwell)
+    return result
+
+
+def _check_modes(network: RouteNetwork, edges: List[int], first_role, first: Snap, second_role,
+                 second: Snap) -> None:
+    """Refuse a path that needs a mode left out, naming the modes it needs."""
+    if not network.settings.exclude or network.uniform_speed:
+        return
+    needed = []
+    for edge_id in edges:
+        mode = network.costs(network.graph.edge(edge_id))[2]
+        if not network.settings.uses(mode) and mode not in needed:
+            needed.append(mode)
+    if needed:
+        raise NoRouteError(tr(
+            "No route from {} ({}) to {} ({}) without {}: the network '{}' joins them only by {} as well. "
+            "Tick {} in the modes to use (Processing: MODES) to allow it.").format(
+                first_role, first.stop.label, second_role, second.stop.label, ", ".join(needed),
+                network.layer_name, ", ".join(needed), ", ".join(needed)))
+
+
+def add_dwell(result: RouteResult, dwell: DwellTimes) -> RouteResult:
+    """Loading before the first leg, a stay at each change of mode, unloading after the last."""
+    previous = None
+    for leg in result.legs:
+        if previous is None:
+            leg.dwell_hours, leg.dwell_what = dwell.loading, "loading"
+        elif leg.mode != previous.mode:
+            leg.dwell_hours = dwell.change(previous.mode, leg.mode)
+            leg.dwell_what = "{} → {}".format(previous.mode, leg.mode)
+        else:
+            leg.dwell_hours, leg.dwell_what = 0.0, ""
+        previous = leg
+    result.unloading_hours = dwell.unloading if result.legs else 0.0
+    return result
 
 
 def _legs(network: RouteNetwork, edges: List[int], first: Snap, second: Snap, namer) -> List[RouteLeg]:

@@ -6,8 +6,9 @@ substring and last a near spelling. Text that matches places in more than one
 location is refused with the candidates listed.
 """
 
+import math
 import re
-from typing import List, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -19,13 +20,14 @@ from qgis.core import (
 from ..curated import data as curated
 from ..places import index as place_index
 from ..places.index import Place
-from .network import RoutingError, Stop, point_label
+from ..measure.geodesy import distance_area
+from .network import NAME_WITHIN_KM, RoutingError, Stop, point_label
 
 _NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
 POINT_PATTERN = re.compile(r"^\s*({0})\s*,\s*({0})\s*(?:\[\s*([^\]]*?)\s*\])?\s*$".format(_NUMBER))
 
 __all__ = ["Place", "curated_places", "find_places", "node_names", "network_node_names", "parse_point",
-           "resolve_stop"]
+           "place_near", "resolve_stop", "stop_at"]
 
 
 UNIT_LAYERS = ("units",)  # a route may start or end at a unit's reported point, after every place
@@ -97,3 +99,28 @@ def resolve_stop(text: str, places: Sequence[Place], role: str = "START",
     place = hits[0]
     return Stop(place.name, place.lon, place.lat), "{} '{}' is the curated place {} ({}) at {}".format(
         role, text, place.name, place.id, point_label(place.lon, place.lat))
+
+
+def place_near(lon: float, lat: float, places: Sequence[Place], within_km: float = NAME_WITHIN_KM) -> Optional[Place]:
+    """The curated place nearest to a point, if it is within `within_km` (geodesic); else None.
+
+    A tie goes to the place listed first (bases before settlements, as curated_places lists them)."""
+    # A cheap box first: a degree of latitude is over 110 km, one of longitude over 110 * cos(lat).
+    dlat = within_km / 110.0
+    dlon = within_km / max(1.0, 110.0 * math.cos(math.radians(min(abs(lat), 89.0))))
+    near = [p for p in places if abs(p.lat - lat) <= dlat and abs(p.lon - lon) <= dlon]
+    if not near:
+        return None
+    measure = distance_area()
+    best, best_km = None, within_km
+    for place in near:
+        km = measure.measureLine(QgsPointXY(lon, lat), QgsPointXY(place.lon, place.lat)) / 1000.0
+        if km < best_km or (best is None and km <= best_km):
+            best, best_km = place, km
+    return best
+
+
+def stop_at(lon: float, lat: float, places: Sequence[Place], within_km: float = NAME_WITHIN_KM) -> Stop:
+    """A clicked point as a stop, named after the curated place within `within_km`, else by its coordinates."""
+    place = place_near(lon, lat, places, within_km)
+    return Stop(place.name if place else point_label(lon, lat), lon, lat)

@@ -263,3 +263,102 @@ def test_a_layer_without_fields_costs_time_at_the_default_speed(square):
     assert result.legs[0].points == [A, C], "the diagonal is the shortest geodesic"
     assert result.total_km == pytest.approx(156.8996, abs=1e-3)
     assert result.total_hours == pytest.approx(result.total_km / 80.0)
+
+
+# Modes to use, the air speed ------------------------------------------------------------------
+
+@pytest.fixture
+def rail_or_air():
+    # Rail 1,000 km by a detour; a direct air leg of 900 km; an island only an aircraft reaches.
+    return line_layer([
+        ("Trans-Siberian", "rail", 1000, [A, (0.5, 0.5), B]), ("airlift", "air", 900, [A, B]),
+        ("flight to the island", "air", 300, [B, (3.0, 0.0)]),
+    ], name="Air and rail")
+
+
+def test_air_edges_use_the_air_speed_and_air_can_be_left_out(rail_or_air):
+    assert routing.DEFAULT_SPEEDS_KMH["air"] == 800.0
+    flying = route(rail_or_air, ("A", A), ("B", B))
+    assert [(leg.mode, leg.km) for leg in flying.legs] == [("air", 900.0)]
+    assert flying.total_hours == pytest.approx(900.0 / 800.0)
+    grounded = NetworkSettings.make(exclude=["Air"], length_field="length_km", mode_field="mode", name_field="name")
+    by_rail = route(rail_or_air, ("A", A), ("B", B), optimize="time", settings=grounded)
+    assert [(leg.mode, leg.km, leg.via) for leg in by_rail.legs] == [("rail", 1000.0, "Trans-Siberian")]
+    assert by_rail.total_hours == pytest.approx(1000.0 / 50.0)
+
+
+def test_a_route_that_needs_a_mode_left_out_is_refused_naming_it(rail_or_air):
+    grounded = NetworkSettings.make(exclude=routing.DEFAULT_EXCLUDED_MODES, length_field="length_km",
+                                    mode_field="mode", name_field="name")
+    with pytest.raises(routing.NoRouteError) as error:
+        route(rail_or_air, ("Depot", A), ("Island", (3.0, 0.0)), settings=grounded)
+    message = str(error.value)
+    assert message.startswith("No route from START (Depot) to END (Island) without air")
+    assert "'Air and rail' joins them only by air" in message and "MODES" in message
+
+
+def test_leaving_out_the_only_mode_of_a_layer_without_a_mode_field_is_refused(square):
+    with pytest.raises(routing.RoutingError, match="no mode field, so every line counts as road"):
+        route(square, ("A", A), ("C", C), settings=NetworkSettings.make(exclude=["road"]))
+
+
+# Dwell times -------------------------------------------------------------------------------------
+
+@pytest.fixture
+def sea_rail_road():
+    return line_layer([("crossing", "sea", 50, [A, B]), ("inland", "rail", 70, [B, C]),
+                       ("last miles", "road", 40, [C, D])])
+
+
+DWELL = routing.DwellTimes.make({"loading": 10, "unloading": 5, "rail/sea": 20, "road/rail": 3, "other": 99})
+
+
+def test_dwell_times_are_added_at_the_start_at_each_change_of_mode_and_at_the_end(sea_rail_road):
+    result = route(sea_rail_road, ("Port A", A), ("Front D", D), places=[("Harbour B", 1.0, 0.0),
+                                                                          ("Railhead C", 1.0, 1.0)], dwell=DWELL)
+    rows = [(leg.from_name, leg.mode, leg.dwell_what, leg.dwell_hours) for leg in result.legs]
+    assert rows == [("Port A", "sea", "loading", 10.0), ("Harbour B", "rail", "sea → rail", 20.0),
+                    ("Railhead C", "road", "rail → road", 3.0)]
+    assert result.unloading_hours == 5.0
+    assert result.moving_hours == pytest.approx(50 / 25.0 + 70 / 50.0 + 40 / 40.0)  # 4.4
+    assert result.dwell_hours == pytest.approx(38.0)
+    assert result.total_hours == pytest.approx(42.4)
+    assert result.days == pytest.approx(42.4 / 24.0)
+    plain = route(sea_rail_road, ("Port A", A), ("Front D", D))
+    assert plain.dwell_hours == 0.0 and plain.total_hours == pytest.approx(4.4), "no dwell unless asked"
+
+
+def test_a_change_not_listed_takes_the_other_dwell_and_a_waypoint_on_one_mode_none():
+    layer = line_layer([("crossing", "sea", 50, [A, B]), ("landing", "road", 10, [B, C]),
+                        ("on", "road", 10, [C, D])])
+    result = route(layer, ("A", A), ("via C", C), ("D", D), dwell=DWELL)
+    assert [(leg.mode, leg.dwell_hours) for leg in result.legs] == [("sea", 10.0), ("road", 99.0), ("road", 0.0)]
+    assert result.dwell_hours == pytest.approx(10 + 99 + 5)
+    assert routing.DwellTimes.defaults().change("sea", "rail") == routing.DEFAULT_DWELL_HOURS["rail/sea"]
+    with pytest.raises(routing.RoutingError, match="dwell time for loading must be zero or more"):
+        routing.DwellTimes.make({"loading": -1})
+
+
+# Stops off the network, stops named by a place ----------------------------------------------------------
+
+def test_both_ends_off_the_network_are_named_in_one_message(square):
+    with pytest.raises(routing.SnapError) as error:
+        route(square, ("Faraway", (-1.0, 0.0)), ("via C", C), ("Beyond", (1.0, 2.0)))
+    message = str(error.value)
+    assert message.startswith("START (Faraway) is 111.3 km from the nearest node of the network 'net'")
+    assert "END (Beyond) is 110.6 km from the nearest node" in message
+    assert "waypoint" not in message and error.value.roles == ["START", "END"]
+    assert "'Snap tolerance (km)' on the dock's Route page, SNAP_TOLERANCE in Processing" in message
+
+
+def test_a_point_within_the_constant_of_a_curated_place_is_named_by_it():
+    from kpa_tracker.core.routing.stops import place_near, stop_at
+
+    places = curated_places()
+    port = next(p for p in places if p.id == "chongjin-port")
+    # 0.009 degrees of latitude north is 1.0 km; 0.03 is 3.3 km, beyond NAME_WITHIN_KM (2 km).
+    assert routing.NAME_WITHIN_KM == 2.0
+    assert place_near(port.lon, port.lat + 0.009, places).id == "chongjin-port"
+    assert stop_at(port.lon, port.lat + 0.009, places).label == "Chongjin (embarkation port)"
+    assert place_near(port.lon, port.lat + 0.03, places) is None
+    assert stop_at(port.lon, port.lat + 0.03, places).label == "129.8204, 41.8116"
