@@ -79,8 +79,15 @@ def test_chongjin_to_sudzha_by_time_has_a_row_per_mode(run):
     assert legs[0]["to_name"] == legs[1]["from_name"] == "Vladivostok (arrival and transit)"
     assert legs[1]["km"] == pytest.approx(9289.0 + 536.0)
     assert legs[1]["hours"] == pytest.approx((9289.0 + 536.0) / 60.0)
-    assert results["TOTAL_HOURS"] == pytest.approx(sum(leg["hours"] for leg in legs))
+    assert results["MOVING_HOURS"] == pytest.approx(sum(leg["hours"] for leg in legs))
+    # The default dwell: loading 12 h, sea -> rail 24 h, rail -> road 6 h, unloading 6 h.
+    assert [(leg["dwell_before"], leg["dwell_before_h"], leg["dwell_after_h"]) for leg in legs] == [
+        ("loading", 12.0, 0.0), ("sea → rail", 24.0, 0.0), ("rail → road", 6.0, 6.0)]
+    assert results["DWELL_HOURS"] == pytest.approx(48.0)
+    assert results["TOTAL_HOURS"] == pytest.approx(results["MOVING_HOURS"] + 48.0)
+    assert results["TOTAL_DAYS"] == pytest.approx(results["TOTAL_HOURS"] / 24.0)
     assert all(leg["total_km"] == pytest.approx(results["TOTAL_KM"]) for leg in legs)
+    assert all(leg["total_hours"] == pytest.approx(results["TOTAL_HOURS"]) for leg in legs)
     assert all(leg["optimize"] == "time" for leg in legs)
 
 
@@ -101,7 +108,8 @@ def test_any_line_layer_with_its_own_fields_and_waypoints(run):
             ("0.0000, 0.0000", "1.0000, 0.0000", "ferry", 40.0), ("1.0000, 0.0000", "2.0000, 0.0000", "ferry", 40.0)]
         results, legs, _ = run(START="0,0", END="2,0", NETWORK=layer.id(), LENGTH_FIELD="dist",
                                MODE_FIELD="kind", SPEEDS="ferry=10; train=100", OPTIMIZE=1)
-        assert [leg["mode"] for leg in legs] == ["train"] and results["TOTAL_HOURS"] == pytest.approx(5.0)
+        assert [leg["mode"] for leg in legs] == ["train"] and results["MOVING_HOURS"] == pytest.approx(5.0)
+        assert results["TOTAL_HOURS"] == pytest.approx(5.0 + 12.0 + 6.0), "loading and unloading by default"
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
 
@@ -136,3 +144,55 @@ def test_route_runs_headless_in_qgis_process(tmp_path):
         "run", "kpa_tracker:route", "--", "START=Atlantis", "END=" + SUDZHA, "OUTPUT={}".format(output)])
     assert failing.returncode != 0
     assert "START 'Atlantis' is neither a point" in failing.stdout + failing.stderr
+
+
+@pytest.fixture
+def air_and_rail():
+    """A memory network: rail 1,000 km from (0,0) to (2,0), an air leg of 900 km beside it, and a sea leg on."""
+    layer = QgsVectorLayer("LineString?crs=EPSG:4326&field=name:string&field=mode:string&field=length_km:double",
+                           "Air and rail", "memory")
+    for name, mode, km, points in (("main line", "rail", 1000.0, [(0, 0), (1, 1), (2, 0)]),
+                                   ("airlift", "air", 900.0, [(0, 0), (2, 0)]),
+                                   ("ferry", "sea", 100.0, [(2, 0), (3, 0)])):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([name, mode, km])
+        feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(*p) for p in points]))
+        layer.dataProvider().addFeatures([feature])
+    QgsProject.instance().addMapLayer(layer)
+    yield layer
+    QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_modes_dwell_hours_and_snap_tolerance_reach_the_route(run, air_and_rail):
+    modes = route_module.RouteAlgorithm.MODES
+    default = [i for i, m in enumerate(route_module.routing.MODES) if m != "air"]
+    assert modes == "MODES"
+    results, legs, _ = run(START="0,0", END="3,0", NETWORK=air_and_rail.id())
+    assert [(leg["mode"], round(leg["km"], 6)) for leg in legs] == [("rail", 1000.0), ("sea", 100.0)], "air left out"
+    results, legs, feedback = run(START="0,0", END="3,0", NETWORK=air_and_rail.id(), MODES=default + [3],
+                                  LOADING_HOURS=2, UNLOADING_HOURS=1, RAIL_SEA_HOURS=50, OTHER_CHANGE_HOURS=7)
+    assert [(leg["mode"], round(leg["km"], 6), round(leg["hours"], 6)) for leg in legs] == [
+        ("air", 900.0, 1.125), ("sea", 100.0, 4.0)]
+    assert [(leg["dwell_before"], leg["dwell_before_h"]) for leg in legs] == [("loading", 2.0), ("air → sea", 7.0)]
+    assert results["DWELL_HOURS"] == pytest.approx(2 + 7 + 1)
+    assert results["TOTAL_HOURS"] == pytest.approx(900 / 800.0 + 4.0 + 10.0)
+    assert any("Modes: rail, sea, road, air" in line for line in feedback.infos)
+    results, legs, _ = run(START="0,0", END="3,0", NETWORK=air_and_rail.id(), RAIL_SEA_HOURS=50,
+                           AIR_RAIL_HOURS=1, LOADING_HOURS=0, UNLOADING_HOURS=0)
+    assert [leg["dwell_before_h"] for leg in legs] == [0.0, 50.0] and results["DWELL_HOURS"] == 50.0
+    with pytest.raises(QgsProcessingException, match=r"START \(0.0000, -0.5000\) is 55.3 km .*"
+                                                     r"END \(3.0000, 0.5000\) is 55.3 km .*SNAP_TOLERANCE"):
+        run(START="0,-0.5", END="3,0.5", NETWORK=air_and_rail.id())
+    results, _, _ = run(START="0,-0.5", END="3,0.5", NETWORK=air_and_rail.id(), SNAP_TOLERANCE=60)
+    assert results["TOTAL_KM"] == pytest.approx(1100.0)
+
+
+def test_a_route_that_needs_air_names_the_modes_parameter(run, air_and_rail):
+    island = QgsFeature(air_and_rail.fields())
+    island.setAttributes(["flight out", "air", 300.0])
+    island.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(3, 0), QgsPointXY(6, 0)]))
+    air_and_rail.dataProvider().addFeatures([island])
+    with pytest.raises(QgsProcessingException, match=r"without air: .*Tick air .*MODES"):
+        run(START="0,0", END="6,0", NETWORK=air_and_rail.id())
+    results, legs, _ = run(START="0,0", END="6,0", NETWORK=air_and_rail.id(), MODES=[0, 1, 2, 3])
+    assert legs[-1]["mode"] == "air" and results["TOTAL_KM"] == pytest.approx(1300.0)

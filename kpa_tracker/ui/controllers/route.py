@@ -16,10 +16,18 @@ from ...toolbelt import log
 from ...toolbelt.i18n import tr
 from ...core.curated.store import layer_uri, sync_layer
 from ...core.measure.geodesy import WGS84
-from ...core.routing.stops import curated_places, network_node_names, node_names
+from ...core.routing.stops import curated_places, network_node_names, node_names, place_near
 from ...core.project.layers import plugin_group
 from ...core.routing.store import RouteStoreError, append_route, memory_routes_layer, workspace_routes_layer
-from ...core.routing.network import NetworkSettings, RoutingError, Stop, find_route, forget_layer, point_label
+from ...core.routing.network import (
+    DwellTimes,
+    NetworkSettings,
+    RoutingError,
+    Stop,
+    find_route,
+    forget_layer,
+    point_label,
+)
 from ...toolbelt.workspace import workspace_gpkg_path
 from ...maptools.route_tool import RouteMapTool
 from .tool_owner import release_tool
@@ -40,11 +48,13 @@ class RouteController:
         self.result = None
         self._curated_network = None
         self._places = None  # read on first use, not at QGIS start-up
+        self._chosen = {}  # (lon, lat) -> the place chosen from a list there (wins over a place nearby)
         connections.connect(panel.pickRequested, self.pick)
         connections.connect(panel.startChosen, lambda place_id: self.choose(0, place_id))
         connections.connect(panel.endChosen, lambda place_id: self.choose(-1, place_id))
         connections.connect(panel.routeRequested, self.route)
         connections.connect(panel.clearRequested, self.clear)
+        connections.connect(panel.settingsChanged, self._settings_changed)
         connections.connect(panel.saveRequested, self.save)
         connections.connect(self.tool.stopsChanged, lambda _stops: self.route())
         connections.connect(self.tool.dragging, lambda _stops: self.route(preview=True))
@@ -71,6 +81,7 @@ class RouteController:
         if place is None:
             return
         stops = list(self.tool.stops)
+        self._chosen[(place.lon, place.lat)] = place
         if position == 0:
             stops = [(place.lon, place.lat)] + (stops[1:] if stops else [])
         else:
@@ -83,39 +94,60 @@ class RouteController:
     def network(self):
         """(layer, settings): the layer chosen in the dock, or the curated network from the workspace."""
         speeds = {mode: box.value() for mode, box in self.panel.speeds.items()}
+        exclude = self.panel.excluded_modes()
         layer = self.panel.network.currentLayer()
         if layer is not None:
             settings = NetworkSettings.make(
-                speeds, length_field=self.panel.length_field.currentField() or None,
+                speeds, exclude, length_field=self.panel.length_field.currentField() or None,
                 mode_field=self.panel.mode_field.currentField() or None)
             return layer, settings
         if self._curated_network is None or not self._curated_network.isValid():
             catalogue, result = curated.load_cached()
-            layer_def = next(l for l in catalogue if l.id == CURATED_NETWORK)
+            layer_def = next((l for l in catalogue if l.id == CURATED_NETWORK), None)
+            if layer_def is None or CURATED_NETWORK not in result.features:
+                problems = "; ".join(str(e) for e in result.errors) or tr("not in the catalogue")
+                raise RoutingError(tr("The curated network could not be read: {}").format(problems))
             sync_layer(self.workspace(), layer_def, result.features[CURATED_NETWORK])
             self._curated_network = QgsVectorLayer(layer_uri(self.workspace(), layer_def),
                                                    tr("Transport network"), "ogr")
-        settings = NetworkSettings.make(speeds, length_field="length_km", mode_field="mode", name_field="name")
+        settings = NetworkSettings.make(speeds, exclude, length_field="length_km", mode_field="mode",
+                                        name_field="name")
         return self._curated_network, settings
 
-    def stops(self):
-        return [Stop(self._label(lon, lat), lon, lat) for lon, lat in self.tool.stops]
+    def place_of(self, lon, lat):
+        """The curated place a stop stands for: the one chosen from a list there, else the one within
+        NAME_WITHIN_KM of it (a click near Chongjin is Chongjin), else None."""
+        chosen = self._chosen.get((lon, lat))
+        return chosen if chosen is not None else place_near(lon, lat, self.places)
 
-    def _label(self, lon, lat):
-        for place in self.places:
-            if abs(place.lon - lon) < 1e-6 and abs(place.lat - lat) < 1e-6:
-                return place.name
-        return point_label(lon, lat)
+    def stops(self):
+        stops = []
+        for lon, lat in self.tool.stops:
+            place = self.place_of(lon, lat)
+            stops.append(Stop(place.name if place else point_label(lon, lat), lon, lat))
+        return stops
+
+    def _show_stops(self, stops):
+        def shown(stop):
+            place = self.place_of(stop.lon, stop.lat)
+            return (place.id if place else "", stop.label)
+
+        self.panel.show_stops(shown(stops[0]) if stops else None, shown(stops[-1]) if len(stops) > 1 else None)
 
     def route(self, preview=False):
-        if len(self.tool.stops) < 2:
+        stops = self.stops()
+        self._show_stops(stops)
+        if len(stops) < 2:
+            self.result = None
             self.band.reset(LINE_GEOMETRY)
             self.panel.show_result("–", [])
             return None
         try:
             layer, settings = self.network()
-            result = find_route(layer, self.stops(), self.panel.optimize.currentData(), settings,
-                                places=node_names(self.places) + network_node_names())
+            result = find_route(layer, stops, self.panel.optimize.currentData(), settings,
+                                self.panel.snap_tolerance.value(),
+                                places=node_names(self.places) + network_node_names(),
+                                dwell=DwellTimes.make(self.panel.dwell_hours()))
         except RoutingError as exc:
             self.result = None
             self.band.reset(LINE_GEOMETRY)
@@ -128,18 +160,29 @@ class RouteController:
                                                   self.iface.mapCanvas().mapSettings().destinationCrs(),
                                                   QgsProject.instance()))
         self.band.setToGeometry(geometry, None)
-        summary = tr("{:,.0f} km · about {:.1f} days ({:,.0f} h) · straight line {:,.0f} km").format(
-            result.total_km, result.total_hours / 24.0, result.total_hours, result.straight_km)
-        self.panel.show_result(summary, result.legs)
+        summary = tr("{:,.0f} km · {:,.0f} h moving + {:,.0f} h dwell = {:,.0f} h, about {:.1f} days · "
+                     "straight line {:,.0f} km").format(
+            result.total_km, result.moving_hours, result.dwell_hours, result.total_hours, result.days,
+            result.straight_km)
+        self.panel.show_result(summary, result.legs, result.unloading_hours)
         if not preview:
-            self.panel.message.setText(tr("Optimised for {}. Times use the speeds below.").format(result.optimize))
+            chosen = tr("Quickest by moving time") if result.optimize == "time" else tr("Shortest distance")
+            self.panel.message.setText(tr(
+                "{}; the dwell times are added to the route found. Hours use the speeds and dwell times "
+                "below (planning assumptions).").format(chosen))
         return result
+
+    def _settings_changed(self):
+        if len(self.tool.stops) > 1:
+            self.route()
 
     def clear(self):
         self.tool.clear()
         self.band.reset(LINE_GEOMETRY)
         self.result = None
+        self._chosen = {}
         self.panel.show_result("–", [])
+        self.panel.show_stops(None, None)
 
     def save(self):
         if self.result is None:
