@@ -8,9 +8,11 @@ What SQLite cannot check here, and why:
 - a new sighting that never gets a source: SQLite has no deferred triggers, and QGIS writes a
   sighting before the sources its form collected. The dock and the export flag such sightings
   ("no source"); deleting or moving away the last source of a sighting is refused.
-- the point's coordinates: the geometry is a GeoPackage blob that only GDAL's SQL functions read,
-  and those exist only on GDAL's own connections (QGIS's and the plugin's writers all reach the
-  file through GDAL, which keeps points within their CRS).
+- the point's range: the geometry is a GeoPackage blob that only GDAL's SQL functions read, and
+  those exist only on GDAL's own connections (QGIS's and the plugin's writers all reach the file
+  through GDAL, which keeps points within their CRS). One coordinate rule is read from the blob's
+  bytes with plain SQL (null_island_sql): a point at 0, 0 ("Null Island", values.is_null_island) is
+  refused by whatever writes it.
 """
 
 from typing import List
@@ -28,6 +30,7 @@ from .grading import (
 )
 from .times import FUTURE_TOLERANCE
 from .urls import WEB_SCHEMES
+from .values import NULL_ISLAND_EXPONENT
 
 S, SRC = SIGHTINGS_TABLE, SOURCES_TABLE
 # The stored form of "now plus the tolerance", as GeoPackage DATETIME text compares.
@@ -72,10 +75,49 @@ def _sighting_checks(row: str = "NEW") -> List[str]:
     scale("geo_precision", codes(GEO_PRECISION))
     scale("claim_status", codes(CLAIM_STATUS))
     scale("review_status", codes(REVIEW_STATUS))
+    checks.append((null_island_sql('{}."geom"'.format(row)),
+                   _message(LABELS["lon"], "lon", "0, 0 (Null Island) is what an empty coordinate becomes, "
+                                                  "not a place: give where the unit was seen")))
     checks.append(('{r}."unit_id" IS NULL AND trim(coalesce({r}."unit_as_reported", \'\')) = \'\''.format(r=row),
                    _message(LABELS["unit_as_reported"], "unit_as_reported",
                             "required when no unit is picked")))
     return checks
+
+
+def _hex_digit(hex_text: str, position: str) -> str:
+    """The value (0-15) of the hex digit at `position` (1-based, an SQL expression) of `hex_text`."""
+    return "(instr('0123456789ABCDEF', substr({}, {}, 1)) - 1)".format(hex_text, position)
+
+
+def null_island_sql(column: str) -> str:
+    """SQL true when `column`, a GeoPackage point blob, lies within 2^-20 degrees of 0, 0 in both
+    coordinates (values.is_null_island), read from the blob's bytes with plain SQLite functions.
+
+    The blob: "GP", a version byte, a flags byte (bit 0 the header's byte order, bits 1-3 the envelope's
+    kind: 0 none, 1 32 bytes, 2 or 3 48, 4 64; bit 4 an empty geometry), the SRS id (4 bytes), the
+    envelope, then the WKB: a byte-order byte (1 little-endian), the type (4 bytes), x and y (8 bytes each,
+    for every point type). A double is below 2^-20 in magnitude exactly when its 11-bit biased exponent
+    is below 1003: the exponent is the low 7 bits of the sign byte and the high 4 of the next byte.
+    """
+    h = "hex({})".format(column)
+    flags = "({} * 16 + {})".format(_hex_digit(h, "7"), _hex_digit(h, "8"))
+    kind = "(({} >> 1) & 7)".format(flags)
+    envelope = "(CASE {k} WHEN 0 THEN 0 WHEN 1 THEN 32 WHEN 2 THEN 48 WHEN 3 THEN 48 ELSE 64 END)".format(k=kind)
+    wkb = "(9 + {})".format(envelope)  # the WKB's first byte (1-based)
+    little = "(substr({h}, 2 * {w} - 1, 2) = '01')".format(h=h, w=wkb)
+
+    def exponent(first_byte: str) -> str:
+        # the sign byte: the last of the 8 (little-endian) or the first; the next byte toward the mantissa
+        sign = "(CASE WHEN {l} THEN {f} + 7 ELSE {f} END)".format(l=little, f=first_byte)
+        after = "(CASE WHEN {l} THEN {f} + 6 ELSE {f} + 1 END)".format(l=little, f=first_byte)
+        return "(({hi} & 7) * 256 + {lo} * 16 + {nx})".format(
+            hi=_hex_digit(h, "2 * {} - 1".format(sign)), lo=_hex_digit(h, "2 * {}".format(sign)),
+            nx=_hex_digit(h, "2 * {} - 1".format(after)))
+
+    x, y = exponent("({} + 5)".format(wkb)), exponent("({} + 13)".format(wkb))
+    return ("({c} IS NOT NULL AND substr({h}, 1, 4) = '4750' AND ({f} & 16) = 0 "
+            "AND length({c}) >= {w} + 20 AND {x} < {n} AND {y} < {n})").format(
+        c=column, h=h, f=flags, w=wkb, x=x, y=y, n=NULL_ISLAND_EXPONENT)
 
 
 def _blank_sql(column: str) -> str:

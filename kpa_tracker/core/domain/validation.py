@@ -16,7 +16,8 @@ from .times import FUTURE_TOLERANCE, format_iso_utc, parse_utc, utc_now
 from .times import published_text as _published_text, truncate_ms as _truncate_ms
 from .urls import is_web_url, url_problem as _url_problem
 from .values import code_of as _code_of, float_value as _float, int_in as _int_in, is_date_like
-from .values import is_null as _is_null, short as _short, text as _text
+from .values import is_null as _is_null, is_null_island, short as _short, text as _text
+from .consistency import claim_warnings  # noqa: F401 (the warnings' rule, next to the refusals')
 
 
 _UUID_PATTERN = re.compile(r"^\{?[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\}?$")
@@ -118,6 +119,9 @@ def clean_sighting(sighting: Mapping, sources: Optional[Sequence[Mapping]] = Non
             problem("lon", tr("{} is not on Earth: longitude lies between -180 and 180").format(lon))
         if not -90.0 <= lat <= 90.0:
             problem("lat", tr("{} is not on Earth: latitude lies between -90 and 90").format(lat))
+        if is_null_island(lon, lat):
+            problem("lon", tr("{}, {} is 0, 0 (\"Null Island\", in the Gulf of Guinea), what an empty or failed "
+                              "coordinate becomes: give the place where the unit was seen").format(lon, lat))
     location_name = _text(get("location_name"))
     geo_precision = _checked_int(get("geo_precision"), "geo_precision", GEO_PRECISION, problem)
 

@@ -89,3 +89,18 @@ def float_value(value) -> Optional[float]:
     except (TypeError, ValueError):
         return None
     return number if math.isfinite(number) else None
+
+
+# 0, 0 ("Null Island") is what a blank or failed coordinate becomes, never where a unit was seen. Within
+# 2^-20 degrees (about 9.5e-7°, 0.1 m on the ground) of it: that covers an exact 0, -0 and the noise of a
+# round trip through another CRS (about 1e-9°), while no real place of this war is anywhere near. A power
+# of two, so the GeoPackage's trigger tests the very same bound on the stored double's exponent bits
+# (rules_sql.null_island_sql), and PostGIS (team_schema/0005) and the form's expression (form_spec.py)
+# compare with the same number.
+NULL_ISLAND_TOLERANCE = 2.0 ** -20
+NULL_ISLAND_EXPONENT = 1023 - 20  # a double is below 2^-20 in magnitude when its biased exponent is below this
+
+
+def is_null_island(lon, lat) -> bool:
+    """Both coordinates within NULL_ISLAND_TOLERANCE of 0."""
+    return abs(lon) < NULL_ISLAND_TOLERANCE and abs(lat) < NULL_ISLAND_TOLERANCE

@@ -12,7 +12,7 @@
   observed time not in the future, a point on Earth, at least one source,
   http(s) URLs only), the same rules as `sightings.clean_sighting`;
 - defaults: analyst = @user_account_name, created = now (UTC), observed =
-  today (UTC), sighting_id = a UUID; updated = now on every change;
+  empty until the analyst sets it, sighting_id = a UUID; updated = now on every change;
 - a drag-and-drop form of group boxes that reads top to bottom, with the
   sources in a relation editor (QgsRelation ``sightings_sources``, added to the
   project's relation manager);
@@ -296,16 +296,18 @@ def apply_temporal(layer: QgsVectorLayer) -> None:
 
 
 def apply_style(layer: QgsVectorLayer) -> None:
-    """The symbols by grade and status (layers/styles/sightings.qml); nothing else of the layer changes.
+    """The symbols by grade and status and the labels (layers/styles/sightings.qml); nothing else of the
+    layer changes.
 
-    Only the symbology category is imported: importing a QML's other (absent)
+    Only the symbology and labeling categories are imported: importing a QML's other (absent)
     categories would reset the form's default values.
     """
     document = QDomDocument()
     parsed = document.setContent(STYLE_QML.read_text(encoding="utf-8"))
     if not (parsed[0] if isinstance(parsed, tuple) else parsed):
         raise FormError("{} is not valid XML".format(STYLE_QML.name))
-    ok, message = layer.importNamedStyle(document, QgsMapLayer.Symbology)
+    ok, message = layer.importNamedStyle(document, QgsMapLayer.StyleCategory.Symbology
+                                         | QgsMapLayer.StyleCategory.Labeling)
     if not ok:
         raise FormError("style {} not applied: {}".format(STYLE_QML.name, message))
     layer.triggerRepaint()

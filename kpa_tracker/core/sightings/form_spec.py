@@ -15,6 +15,7 @@ from ..domain.grading import (
     TIME_PRECISION,
 )
 from ..domain.urls import WEB_SCHEMES
+from ..domain.values import NULL_ISLAND_TOLERANCE
 from .layers import RELATION_ID
 
 
@@ -44,6 +45,10 @@ DATETIME_CONFIG = {
 WEB_URL_PATTERN = "(?i)^(" + "|".join(WEB_SCHEMES) + ")://[^\\\\s/?#]+[^\\\\s]*$"
 DATE_PATTERN = ("^\\\\d{4}-\\\\d{2}-\\\\d{2}([T ]\\\\d{2}:\\\\d{2}(:\\\\d{2}(\\\\.\\\\d+)?)?"
                 "(Z|[+-]\\\\d{2}(:?\\\\d{2})?)?)?$")
+
+
+# values.NULL_ISLAND_TOLERANCE written out exactly (2^-20 has 20 decimals), as QGIS's expressions read it.
+NULL_ISLAND_DEGREES = "{:.20f}".format(NULL_ISLAND_TOLERANCE)
 
 
 def _in_list(field_name: str, values) -> str:
@@ -77,9 +82,10 @@ SIGHTING_CONSTRAINTS = {
         _in_list("time_precision", [c for c, _l in TIME_PRECISION]),
         "Time precision is required: " + _scale_text(TIME_PRECISION) + "."),
     "location_name": (
-        "$geometry IS NOT NULL AND $x >= -180 AND $x <= 180 AND $y >= -90 AND $y <= 90",
-        "The point must be on Earth: longitude -180 to 180, latitude -90 to 90 (WGS 84). "
-        "Click the map or type coordinates."),
+        "$geometry IS NOT NULL AND $x >= -180 AND $x <= 180 AND $y >= -90 AND $y <= 90 "
+        "AND NOT (abs($x) < {t} AND abs($y) < {t})".format(t=NULL_ISLAND_DEGREES),
+        "The point must be on Earth: longitude -180 to 180, latitude -90 to 90 (WGS 84), and not 0, 0 "
+        "(Null Island, what an empty coordinate becomes). Click the map or type coordinates."),
     "geo_precision": (
         _in_list("geo_precision", [c for c, _l in GEO_PRECISION]),
         "Location precision is required: " + _scale_text(GEO_PRECISION) + "."),
@@ -113,7 +119,8 @@ SIGHTING_DEFAULTS = {
     "analyst": ("@user_account_name", False),
     "created_at": (UTC_NOW, False),
     "updated_at": (UTC_NOW, True),  # applied again on every change
-    "observed_at": (UTC_TODAY, False),
+    # observed_at has no default: it stays empty until the analyst says when the unit was seen (a default
+    # of today would be saved as an observation nobody made).
     "time_precision": ("1", False),
     "geo_precision": ("1", False),
     "source_reliability": ("'F'", False),  # "cannot be judged" until the analyst grades it

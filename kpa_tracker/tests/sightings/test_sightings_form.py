@@ -35,7 +35,7 @@ from qgis.core import (
     QgsVectorLayerUtils,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDateTime
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime, Qt
 
 from kpa_tracker.core.sightings import gpkg_store as S
 from kpa_tracker.tests.sightings.test_sightings_core import NOW, plain_client, sighting, source
@@ -171,7 +171,9 @@ def test_constraints_are_hard_and_say_what_is_wrong(workspace):
         return QgsVectorLayerUtils.validateAttribute(layer, target, layer.fields().indexOf(name),
                                                     QgsFieldConstraints.ConstraintStrengthHard)
 
-    assert check("observed_at")[0]  # the default, today (UTC), passes
+    ok, errors = check("observed_at")  # no default: empty until the analyst says when, and refused so
+    assert not ok and "Observed (UTC) is required" in " ".join(errors)
+    assert check("observed_at", QDateTime(QDate(2024, 12, 20), QTime(8, 0)))[0]
     future = QDateTime.currentDateTimeUtc().addSecs(3 * 3600)
     ok, errors = check("observed_at", QDateTime(future.date(), future.time()))
     assert not ok and "cannot be in the future" in errors[0]
@@ -181,6 +183,12 @@ def test_constraints_are_hard_and_say_what_is_wrong(workspace):
     feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(200, 51)))
     ok, errors = check("location_name")
     assert not ok and "on Earth" in errors[0]
+    for lon, lat in ((0, 0), (0.0000009, -0.0000009)):  # Null Island, and within the 2^-20° tolerance of it
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(lon, lat)))
+        ok, errors = check("location_name")
+        assert not ok and "Null Island" in errors[0], (lon, lat)
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(0.0000011, 0)))  # just beyond it: a place
+    assert check("location_name")[0]
     feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(35.27, 51.19)))
     assert check("location_name")[0]
     assert not check("unit_as_reported")[0]
@@ -213,12 +221,12 @@ def test_defaults(workspace):
     assert definitions["analyst"] == ("@user_account_name", False)
     assert definitions["created_at"] == (F.UTC_NOW, False)
     assert definitions["updated_at"] == (F.UTC_NOW, True)
-    assert definitions["observed_at"] == (F.UTC_TODAY, False)
+    assert definitions["observed_at"] == ("", False), "observed_at stays empty until the analyst sets it"
     feature = QgsVectorLayerUtils.createFeature(sightings, QgsGeometry(), {}, sightings.createExpressionContext())
     now = datetime.datetime.now(datetime.timezone.utc)
     assert len(feature["sighting_id"]) == 36 and "{" not in feature["sighting_id"]
     assert feature["analyst"] == QgsExpressionContextUtils.globalScope().variable("user_account_name")
-    assert feature["observed_at"].toString("yyyy-MM-dd HH:mm") == now.strftime("%Y-%m-%d 00:00")
+    assert feature["observed_at"] is None or feature["observed_at"].isNull(), "not today 00:00: empty"
     created = T.parse_utc(feature["created_at"])
     assert abs((created - now).total_seconds()) < 60
     assert (feature["source_reliability"], feature["info_credibility"]) == ("F", 6)
@@ -399,12 +407,12 @@ def test_plain_qgis_gets_the_same_form_from_the_default_style(workspace, tmp_pat
     assert "replace(" in seen["maptip"]
     # Defaults in the machine's own time zone still come out in UTC, and pass the constraint.
     now = datetime.datetime.now(datetime.timezone.utc)
-    assert seen["new"]["observed_at"] == now.strftime("%Y-%m-%dT00:00:00")
+    assert seen["new"]["observed_at"] is None, "observed_at stays empty until the analyst says when"
     created = datetime.datetime.strptime(seen["new"]["created_at"], "%Y-%m-%dT%H:%M:%S").replace(
         tzinfo=datetime.timezone.utc)
     assert abs((created - now).total_seconds()) < 120
     assert seen["new"]["source_reliability"] == "F"
-    assert seen["default_observed_valid"] is True
+    assert seen["default_observed_valid"] is False, "saving with no observed time is refused"
     assert seen["utc_minus_1h"] is True and seen["utc_plus_1h"] is False
 
 
@@ -464,7 +472,9 @@ def test_commit_new_sightings_is_the_forms_one_transaction(workspace):
     sources.startEditing()
     feature = QgsVectorLayerUtils.createFeature(sightings, QgsGeometry.fromPointXY(QgsPointXY(35.27, 51.19)), {
         _field_index(sightings, "unit_id"): "kpa-94", _field_index(sightings, "source_reliability"): "B",
-        _field_index(sightings, "info_credibility"): 2}, sightings.createExpressionContext())
+        _field_index(sightings, "info_credibility"): 2,
+        _field_index(sightings, "observed_at"): QDateTime(QDate(2024, 12, 20), QTime(8, 0), Qt.TimeSpec.UTC)},
+        sightings.createExpressionContext())
     assert sightings.addFeature(feature)
     with pytest.raises(R.SightingValidationError) as caught:
         L.commit_new_sightings(sightings, sources, known_units={"kpa-94"})
