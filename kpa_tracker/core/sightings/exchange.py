@@ -174,8 +174,10 @@ def class_styles(qml_path=None) -> Dict[str, Tuple[str, str, float]]:
     renderer = root.find(".//renderer-v2")
     symbols = {}
     for symbol in renderer.find("symbols"):
-        layer = symbol.find("layer")
-        options = {o.get("name"): o.get("value") for o in layer.iter("Option") if o.get("name")}
+        layer = symbol.findall("layer")[-1]  # the marker itself, drawn last (over its white halo)
+        top = layer.find("Option")  # the layer's own options (not its data-defined properties)
+        options = {o.get("name"): o.get("value") for o in (top.findall("Option") if top is not None else [])
+                   if o.get("name")}
         if "color" not in options:  # older QGIS writes <prop k= v=>
             options = {p.get("k"): p.get("v") for p in layer.iter("prop")}
         symbols[symbol.get("name")] = options

@@ -7,6 +7,7 @@ links (kpa_tracker.core.curated.html.safe_link); a javascript: or file: URL stay
 inert text.
 """
 
+import datetime
 import html
 from typing import Mapping, Optional, Sequence
 
@@ -21,7 +22,7 @@ from ..domain.grading import (
     TIME_PRECISION,
 )
 from .attachments import AttachmentCheck
-from ..domain.times import format_iso_utc
+from ..domain.consistency import claim_warnings
 
 _LABELS = {
     "source_reliability": dict(SOURCE_RELIABILITY),
@@ -44,14 +45,6 @@ def _get(record, name):
     if isinstance(record, Mapping):
         return record.get(name)
     return getattr(record, name, None)
-
-
-def label_of(field_name: str, code) -> str:
-    """'B' -> 'B (Usually reliable)'; unknown codes are shown as they are."""
-    labels = _LABELS.get(field_name, {})
-    if code in labels:
-        return "{} ({})".format(code, labels[code])
-    return "" if code is None else str(code)
 
 
 def source_title(source) -> str:
@@ -92,35 +85,67 @@ def sources_html(sources: Sequence) -> str:
     return "<ol>{}</ol>".format("".join(items)) if items else "<p><b>{}</b></p>".format(escape(tr("No source.")))
 
 
+# How precise a time or place is, as the details say it after the value: "(exact)", "(near a named place)".
+_TIME_PRECISION_WORDS = {1: "exact", 2: "within about a week", 3: "month only"}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+
+
+def observed_text(observed, time_precision) -> str:
+    """When, as precise as it is known, said once: "20 Dec 2024 08:00 UTC (exact)", "20 Dec 2024 (within
+    about a week)", "December 2024 (month only)". Plain text."""
+    if not hasattr(observed, "astimezone"):
+        return "" if observed is None else str(observed)
+    when = observed.astimezone(datetime.timezone.utc)
+    if time_precision == 3:
+        text = "{} {}".format(tr(_MONTH_NAMES[when.month - 1]), when.year)
+    elif time_precision == 2:
+        text = "{} {} {}".format(when.day, tr(_MONTHS[when.month - 1]), when.year)
+    else:
+        text = "{} {} {} {:%H:%M} UTC".format(when.day, tr(_MONTHS[when.month - 1]), when.year, when)
+    words = _TIME_PRECISION_WORDS.get(time_precision)
+    return "{} ({})".format(text, tr(words)) if words else text
+
+
+def _lower_label(field_name: str, code) -> str:
+    label = _LABELS.get(field_name, {}).get(code)
+    return tr(label).lower() if label else ("" if code is None else str(code))
+
+
 def sighting_html(record, sources: Optional[Sequence] = None, attachment: Optional[AttachmentCheck] = None,
                   unit_name: Optional[str] = None) -> str:
-    """The details pane for one sighting (a SightingRecord or a mapping of field values)."""
+    """The details pane for one sighting (a SightingRecord or a mapping of field values). Each value is said
+    once: "B2 — source usually reliable, information probably true", "Reported, unreviewed",
+    "20 Dec 2024 08:00 UTC (exact)", "Sudzha (near a named place)"; then any warning where the claim
+    status disagrees with the grades and sources (domain/consistency.py)."""
     if sources is None:
         sources = _get(record, "sources") or []
-    observed = _get(record, "observed_at")
-    observed_text = format_iso_utc(observed) if hasattr(observed, "astimezone") else escape(observed)
     unit = unit_name or _get(record, "unit_id") or ""
     reported = _get(record, "unit_as_reported")
     title = escape(unit or reported or "(unit not named)")
     if unit and reported:
         title += " <small>(as reported: {})</small>".format(escape(reported))
-    grade = "{}{}".format(_get(record, "source_reliability") or "?", _get(record, "info_credibility") or "?")
+    reliability, credibility = _get(record, "source_reliability"), _get(record, "info_credibility")
+    grade = "{}{}".format(reliability or "?", credibility or "?")
+    claim = _LABELS["claim_status"].get(_get(record, "claim_status"))
+    status = tr(claim) if claim else str(_get(record, "claim_status") or "?")
+    place_name = _get(record, "location_name")
+    place_precision = _lower_label("geo_precision", _get(record, "geo_precision"))
     rows = [
-        ("Grade", "{}: source {}, information {}".format(
-            escape(grade), escape(label_of("source_reliability", _get(record, "source_reliability"))),
-            escape(label_of("info_credibility", _get(record, "info_credibility"))))),
-        ("Status", "{}, {}".format(escape(label_of("claim_status", _get(record, "claim_status"))),
-                                   escape(label_of("review_status", _get(record, "review_status"))))),
-        ("Observed", "{} UTC, {}".format(escape(observed_text),
-                                         escape(label_of("time_precision", _get(record, "time_precision"))))),
-        ("Place", "{}{}".format(escape(_get(record, "location_name")) + ", " if _get(record, "location_name") else "",
-                                escape(label_of("geo_precision", _get(record, "geo_precision"))))),
+        ("Grade", escape(tr("{} — source {}, information {}").format(
+            grade, _lower_label("source_reliability", reliability), _lower_label("info_credibility", credibility)))),
+        ("Status", escape("{}, {}".format(status, _lower_label("review_status", _get(record, "review_status"))))),
+        ("Observed", escape(observed_text(_get(record, "observed_at"), _get(record, "time_precision")))),
+        ("Place", escape("{} ({})".format(place_name, place_precision) if place_name else place_precision)),
         ("Analyst", escape(_get(record, "analyst"))),
     ]
     parts = ["<h3>{}</h3>".format(title), "<table>"]
     for label, value in rows:
         parts.append("<tr><td><b>{}</b></td><td>{}</td></tr>".format(escape(label), value))
     parts.append("</table>")
+    for warning in claim_warnings(record, sources):
+        parts.append("<p><b>⚠ </b>{}</p>".format(escape(warning)))
     description = escape(_get(record, "description"))
     if description:
         parts.append("<p>{}</p>".format(description.replace("\n", "<br>")))

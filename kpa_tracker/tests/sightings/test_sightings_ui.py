@@ -13,7 +13,7 @@ from qgis.core import (
     QgsVectorLayerUtils,
 )
 from qgis.gui import QgsMapToolPan
-from qgis.PyQt.QtCore import QDate
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime, Qt
 from qgis.PyQt.QtWidgets import QDialogButtonBox
 
 from kpa_tracker.core.sightings import gpkg_store as S
@@ -94,6 +94,10 @@ def adding(qgis_iface, shown_canvas, qgis_new_project, tmp_path, flush):
     flush()
 
 
+# 20 December 2024, 08:00 UTC: the observed time the forms are given (the field has no default).
+OBSERVED = QDateTime(QDate(2024, 12, 20), QTime(8, 0), Qt.TimeSpec.UTC)
+
+
 def _add_source(sources, sighting_id, **values):
     attributes = {sources.fields().indexOf("sighting_id"): sighting_id}
     for name, value in dict(source(), **values).items():
@@ -137,6 +141,7 @@ def test_ok_saves_the_sighting_with_its_sources_in_one_commit(adding, flush):
     form.changeAttribute("source_reliability", "B")
     form.changeAttribute("info_credibility", 2)
     form.changeAttribute("unit_as_reported", "KPA 94th brigade")
+    form.changeAttribute("observed_at", OBSERVED)  # empty until the analyst says when
     assert not _ok_button(dialog).isEnabled(), "still no source"
     _add_source(sources, new["sighting_id"], url="https://example.org/a?x=1&y=2")
     assert _ok_button(dialog).isEnabled(), "adding a source (as the relation editor does) re-checks the form"
@@ -189,6 +194,7 @@ def test_a_refused_sighting_reopens_the_form_with_everything_typed(adding, flush
     _add_source(sources, sighting_id, published_at="2030-01-01")
     form.changeAttribute("description", "kept")
     form.changeAttribute("unit_as_reported", "KPA 94th brigade")
+    form.changeAttribute("observed_at", OBSERVED)  # empty until the analyst says when
     _ok_button(dialog).click()
     flush()
     assert S.count_sightings(gpkg) == (0, 0)
@@ -242,6 +248,7 @@ def test_an_attached_file_is_copied_hashed_and_flagged_when_it_changes(adding, t
     assert relative and relative.startswith("attachments/")
     form = dialog.attributeForm()
     form.changeAttribute("unit_as_reported", "KPA 94th brigade")
+    form.changeAttribute("observed_at", OBSERVED)  # empty until the analyst says when
     _add_source(sources, form.currentFormFeature()["sighting_id"])
     _ok_button(dialog).click()
     flush()
@@ -291,6 +298,7 @@ def _fill_and_ok(controller, dialog, flush):
     sightings, sources = controller.layers()
     form = dialog.attributeForm()
     form.changeAttribute("unit_as_reported", "KPA 94th brigade")
+    form.changeAttribute("observed_at", OBSERVED)  # empty until the analyst says when
     _add_source(sources, form.currentFormFeature()["sighting_id"])
     _ok_button(dialog).click()
     flush()

@@ -14,6 +14,7 @@ import datetime
 import html
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsExpression,
@@ -25,7 +26,14 @@ from qgis.core import (
     QgsVectorLayerTools,
     QgsVectorLayerUtils,
 )
-from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext, QgsDualView, QgsRelationEditorWidget
+from qgis.gui import (
+    QgsAttributeDialog,
+    QgsAttributeEditorContext,
+    QgsDualView,
+    QgsMessageBarItem,
+    QgsRelationEditorWidget,
+)
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QFileDialog, QTabWidget
 
@@ -39,7 +47,7 @@ from ...core.project.layers import find_loaded, plugin_group
 from ...core.sightings.html import sighting_html
 from ...core.domain.records import AttachmentError, SightingError
 from ...core.sightings.attachments import attach_file, check_attachment
-from ...core.domain.validation import clean_sighting
+from ...core.domain.validation import claim_warnings, clean_sighting
 from ...core.sightings.layers import commit_new_sightings, sighting_from_feature, source_from_feature
 from ...toolbelt.compat import automatic_transactions, set_automatic_transactions
 from ...core.sightings.form import configure_form
@@ -49,9 +57,11 @@ from ...core.sightings.utc_edits import respec_pending_datetimes
 from ...maptools.point_pick_tool import PointPickTool
 from ..screen import fit_on_screen
 from ..team_conflicts import TeamConflicts
-from .sighting_form import blank_for_null, hide_source_keys
+from .sighting_form import FormStatus, blank_for_null, hide_source_keys, typed_dates
 
 SIGHTINGS_PROPERTY = "kpa_tracker/sightings"
+FOCUS_ABOVE_SCALE = 2_000_000  # a list click zooms in from beyond 1:2,000,000 (the theatre) ...
+FOCUS_SCALE = 250_000  # ... to 1:250,000, where a village and the roads around it show
 LISTED = 5  # neighbours named in a corroboration paragraph; the rest are counted ("and 3 more")
 STORE_PROPERTY = "kpa_tracker/sightings_store"  # which store the layer shows (local file or team connection)
 
@@ -111,6 +121,9 @@ class SightingsController:
         self._grouped = False  # the open form edits both tables in one QGIS transaction group
         self._restore_groups = None  # the project's transaction-group setting to go back to
         self._feature = None  # the new sighting the form shows (the dialog does not own it)
+        self.form_status = None  # the open form's own line: why it cannot be saved, warnings, a refusal
+        self._bar_item = None  # the "Sighting not saved" message bar item, removed after a later success
+        self._listing = False  # the list is being refilled: choosing a row then does not move the map
         self.team = TeamConflicts(iface.mainWindow(), panel.message.setText)  # the team layer's guard
         self.tool = PointPickTool(iface.mapCanvas())
         connections.connect(panel.pickRequested, self.pick)
@@ -121,7 +134,7 @@ class SightingsController:
         connections.connect(self.tool.cancelled, self.stop_picking)
         connections.connect(panel.showRequested, self.show_layer)
         connections.connect(panel.refreshRequested, self.refresh)
-        connections.connect(panel.rowChosen, self.show_details)
+        connections.connect(panel.rowChosen, self.choose_row)
         # A team layer from a reopened project, or one present when the plugin (re)loads, gets its guard.
         connections.connect(QgsProject.instance().layersAdded, lambda _layers: self.ensure_guard())
         connections.connect(QgsProject.instance().layersWillBeRemoved, self._layers_leaving)
@@ -312,7 +325,7 @@ class SightingsController:
                                    .format(format_decimal(lon, lat, 5), " (" + place + ")" if place else ""))
         return self._open_form(sightings, feature, QgsAttributeEditorContext.Mode.AddFeatureMode)
 
-    def _open_form(self, layer, feature, mode):
+    def _open_form(self, layer, feature, mode, refusal=None):
         context = QgsAttributeEditorContext()
         tools = self.iface.vectorLayerTools()
         if isinstance(tools, QgsVectorLayerTools):  # the relation editor adds sources through these
@@ -333,12 +346,47 @@ class SightingsController:
             tabs.currentChanged.connect(lambda _index: QTimer.singleShot(
                 0, lambda: hide_source_keys(dialog, self.layers()[1])))
         blank_for_null(dialog)
+        typed_dates(dialog)
+        self.form_status = FormStatus(dialog)
+        form = dialog.attributeForm()
+        form.widgetValueChanged.connect(lambda *_args: QTimer.singleShot(0, self.update_form_status))
         self.dialog = dialog
         self._watch_sources(True)
         self.panel.attach_button.setEnabled(True)
+        self.update_form_status(refusal)
         dialog.show()
         fit_on_screen(dialog)
         return dialog
+
+    def form_values(self):
+        """The open form's sighting (values for clean_sighting) and its sources, edits not yet saved included."""
+        if self.dialog is None or sip.isdeleted(self.dialog):
+            return None, []
+        sightings, sources = self.layers()
+        feature = self.dialog.attributeForm().currentFormFeature()
+        values = sighting_from_feature(feature) if sightings is None or sightings.crs().authid() == WGS84 else \
+            sighting_from_feature(feature, QgsCoordinateTransform(sightings.crs(), QgsCoordinateReferenceSystem(
+                WGS84), QgsProject.instance()))
+        source_values = []
+        key = feature["sighting_id"]
+        if sources is not None and key:
+            request = QgsFeatureRequest().setFilterExpression('"sighting_id" = {}'.format(
+                QgsExpression.quotedValue(key)))
+            source_values = [source_from_feature(f) for f in sources.getFeatures(request)]
+        return values, source_values
+
+    def update_form_status(self, refusal=None):
+        """The form's own line says what keeps it from being saved (the one validator's words), where the
+        claim status disagrees with the grades and sources (a warning), and why OK was refused."""
+        status = self.form_status
+        if status is None or self.dialog is None or sip.isdeleted(self.dialog) or sip.isdeleted(status.label):
+            return None
+        values, source_values = self.form_values()
+        if values is None:
+            return None
+        _record, problems = clean_sighting(values, source_values)
+        return status.show(refusal if refusal is not None else status.refusal, [str(p) for p in problems],
+                           claim_warnings(values, source_values))
 
     def attach(self, path=None):
         """Copy a file into the workspace's attachments, hash it, and put both into the open form."""
@@ -382,6 +430,7 @@ class SightingsController:
         key = form.currentFormFeature()["sighting_id"]
         form.changeAttribute("sighting_id", "")
         form.changeAttribute("sighting_id", key)
+        QTimer.singleShot(0, self.update_form_status)
 
     def _begin_group(self, sightings, sources) -> bool:
         """The local store: put both tables in one QGIS transaction group for the form, so OK commits the
@@ -444,19 +493,21 @@ class SightingsController:
             # which is still inside the open transaction. Cancel there discards it.
             reason = "; ".join(str(p) for p in problems)
             self.panel.message.setText(tr("Not saved: {}").format(reason))
-            self._open_form(sightings, feature, QgsAttributeEditorContext.Mode.SingleEditMode)
+            self._open_form(sightings, feature, QgsAttributeEditorContext.Mode.SingleEditMode, reason)
             return
         if not sightings.commitChanges():
             errors = "; ".join(sightings.commitErrors())
             sightings.rollBack()
             self._end_add(sightings, sources)
             self.panel.message.setText(tr("Not saved: {}").format(errors))
+            self._push_refusal(errors)
             return
         self._end_add(sightings, sources)
         self._saved([record], sightings)
 
     def _form_finished(self, result):
         self._watch_sources(False)
+        self.form_status = None
         self.panel.attach_button.setEnabled(False)
         self.dialog = None
         sightings, sources = self.layers()
@@ -474,18 +525,31 @@ class SightingsController:
         except (SightingError, TeamError) as exc:
             # Refused (a rule, the database, a lost connection): keep everything typed, the new feature
             # stays in the edit buffer and the form reopens on it; Cancel there discards it.
-            self.iface.messageBar().pushWarning(tr("Sighting not saved"), str(exc))
             self.panel.message.setText(tr("Not saved: {}").format(exc))
             added = list(sightings.editBuffer().addedFeatures().values()) if sightings.editBuffer() else []
-            if added:
-                self._open_form(sightings, added[-1], QgsAttributeEditorContext.Mode.SingleEditMode)
-            else:
+            if added:  # the reason goes into the reopened form itself, where the analyst is typing
+                self._open_form(sightings, added[-1], QgsAttributeEditorContext.Mode.SingleEditMode, str(exc))
+            else:  # no form to show it in: the map's message bar, until a later sighting is saved
                 self._end_add(sightings, sources)
+                self._push_refusal(str(exc))
             return
         self._end_add(sightings, sources)
         self._saved(records, sightings)
 
+    def _push_refusal(self, reason):
+        """A refusal with no form left open goes to the map's message bar; the item is kept, so a later
+        success takes it away (a stale "Sighting not saved" would say something no longer true)."""
+        self._clear_refusal()
+        self._bar_item = QgsMessageBarItem(tr("Sighting not saved"), reason, Qgis.MessageLevel.Warning, 0)
+        self.iface.messageBar().pushItem(self._bar_item)
+
+    def _clear_refusal(self):
+        item, self._bar_item = self._bar_item, None
+        if item is not None and not sip.isdeleted(item):
+            self.iface.messageBar().popWidget(item)
+
     def _saved(self, records, sightings):
+        self._clear_refusal()
         sightings.triggerRepaint()
         self.refresh()
         units = {u.id: u.name for u in curated.load_cached()[1].features.get("units", [])}
@@ -558,7 +622,11 @@ class SightingsController:
                  self.corroboration.get(r.sighting_id, empty).count) for r in self.records]
         tips = ["<qt>{}</qt>".format(corroboration_html(self.corroboration.get(r.sighting_id, empty), *within))
                 for r in self.records]
-        self.panel.show_rows(rows, tips)
+        self._listing = True
+        try:
+            self.panel.show_rows(rows, tips)
+        finally:
+            self._listing = False
         self.show_details(self.panel.table.currentRow())  # the chosen sighting's pane as now computed
         # The file refuses a sighting losing its last source, but not one stored without any (outside the
         # form, e.g. through QGIS's attribute table): those are named here until given a source.
@@ -568,6 +636,36 @@ class SightingsController:
             message += " " + tr("{} of them have no source: add one in the form or delete them.").format(unsourced)
         self.panel.message.setText(message)
         return rows
+
+    def choose_row(self, row):
+        """A row of the list chosen (clicked, or reached with the arrow keys): its details, and the map goes
+        to the sighting and highlights it (not while the list is being refilled)."""
+        self.show_details(row)
+        if not self._listing and 0 <= row < len(self.records):
+            self.go_to(self.records[row])
+
+    def go_to(self, record, scale: float = FOCUS_SCALE):
+        """Select the sighting on the layer, centre the map on it and flash it. The map keeps its scale when
+        the sighting can be made out at it; from further out (the theatre) it zooms in to `scale`."""
+        sightings, _sources = self.layers()
+        canvas = self.iface.mapCanvas()
+        ids = []
+        if sightings is not None:
+            request = QgsFeatureRequest().setFilterExpression('"sighting_id" = {}'.format(
+                QgsExpression.quotedValue(record.sighting_id))).setNoAttributes()
+            ids = [f.id() for f in sightings.getFeatures(request)]
+            sightings.selectByIds(ids)
+        to_canvas = QgsCoordinateTransform(QgsCoordinateReferenceSystem(WGS84), canvas.mapSettings().destinationCrs(),
+                                           QgsProject.instance())
+        centre = to_canvas.transform(QgsPointXY(record.lon, record.lat))
+        canvas.setCenter(centre)
+        if canvas.scale() > FOCUS_ABOVE_SCALE:
+            canvas.zoomScale(scale)
+            canvas.setCenter(centre)
+        canvas.refresh()
+        if ids:
+            canvas.flashFeatureIds(sightings, ids)
+        return ids
 
     def show_details(self, row):
         if not 0 <= row < len(self.records):
