@@ -143,17 +143,18 @@ def test_after_picking_on_the_map_the_dock_shows_the_picked_stops(routing):
 def test_the_dock_snap_tolerance_reaches_the_route_and_both_far_ends_are_named(routing):
     controller, canvas = routing
     panel = controller.panel
-    # 0.45 degrees of longitude east of Khabarovsk and of Kursk: about 33 and 31 km from the nearest nodes.
-    start, end = (KHABAROVSK[0] + 0.45, KHABAROVSK[1]), (36.18457 + 0.45, 51.72689)
+    # 0.45 degrees of longitude east of Khabarovsk, 0.3 degrees of latitude south of Omsk: about 33 km
+    # from the nearest nodes.
+    start, end = (KHABAROVSK[0] + 0.45, KHABAROVSK[1]), (73.367, 54.683)
     controller.tool.set_stops([start, end])
     assert panel.snap_tolerance.value() == 25.0
     assert controller.route() is None
     message = panel.message.text()
-    assert "START (135.5333, 48.4833) is 33.3 km" in message and "END (36.6346, 51.7269) is 31.2 km" in message
+    assert "START (135.5333, 48.4833) is 33.3 km" in message and "END (73.3670, 54.6830) is 33.4 km" in message
     assert "'Snap tolerance (km)' on the dock's Route page" in message
     panel.snap_tolerance.setValue(40.0)  # re-routes on its own
     assert controller.result is not None, panel.message.text()
-    assert controller.result.legs[0].mode == "rail" and controller.result.total_km > 8000
+    assert [leg.mode for leg in controller.result.legs] == ["rail"] and controller.result.total_km > 5000
     assert controller.result.snaps[0].offset_km == pytest.approx(33.3, abs=0.1)
     assert RoutePanel().snap_tolerance.value() == 40.0, "remembered in the settings"
 

@@ -294,7 +294,7 @@ def test_a_route_that_needs_a_mode_left_out_is_refused_naming_it(rail_or_air):
         route(rail_or_air, ("Depot", A), ("Island", (3.0, 0.0)), settings=grounded)
     message = str(error.value)
     assert message.startswith("No route from START (Depot) to END (Island) without air")
-    assert "'Air and rail' joins them only by air" in message and "MODES" in message
+    assert "'Air and rail' joins them only with air" in message and "MODES" in message
 
 
 def test_leaving_out_the_only_mode_of_a_layer_without_a_mode_field_is_refused(square):
@@ -362,3 +362,27 @@ def test_a_point_within_the_constant_of_a_curated_place_is_named_by_it():
     assert stop_at(port.lon, port.lat + 0.009, places).label == "Chongjin (embarkation port)"
     assert place_near(port.lon, port.lat + 0.03, places) is None
     assert stop_at(port.lon, port.lat + 0.03, places).label == "129.8204, 41.8116"
+
+
+# The routes table --------------------------------------------------------------------------------
+
+def test_a_routes_table_saved_before_the_dwell_fields_gets_them_and_keeps_its_rows(tmp_path, sea_rail_road):
+    from qgis.core import QgsField, QgsFields
+
+    from kpa_tracker.core.routing import store
+    from kpa_tracker.toolbelt.gpkg import create_table
+
+    gpkg = tmp_path / "old.gpkg"
+    old = QgsFields()
+    for name, kind in store.FIELDS[:13]:  # the fields of the routes table before dwell times
+        old.append(QgsField(name, kind))
+    create_table(gpkg, store.ROUTES_TABLE, old, store.WKB_LINESTRING)
+    layer = store.workspace_routes_layer(gpkg)
+    assert [f.name() for f in layer.fields() if f.name() != "fid"] == [name for name, _ in store.FIELDS]
+    result = route(sea_rail_road, ("Port A", A), ("Front D", D), dwell=DWELL)
+    assert store.append_route(layer, result) == 3
+    reopened = store.workspace_routes_layer(gpkg)
+    rows = sorted(reopened.getFeatures(), key=lambda f: f["leg"])
+    assert [(r["dwell_before"], r["dwell_before_h"], r["dwell_after_h"]) for r in rows] == [
+        ("loading", 10.0, 0.0), ("sea → rail", 20.0, 0.0), ("rail → road", 3.0, 5.0)]
+    assert rows[0]["total_hours"] == pytest.approx(42.4) and rows[0]["total_days"] == pytest.approx(42.4 / 24)

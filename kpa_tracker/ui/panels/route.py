@@ -142,7 +142,7 @@ class RoutePanel(QWidget):
         self._refit = QTimer(self)
         self._refit.setSingleShot(True)
         self._refit.setInterval(0)
-        self._refit.timeout.connect(self.legs.resizeRowsToContents)
+        self._refit.timeout.connect(self._fit_rows)
         header.sectionResized.connect(lambda *_args: self._refit.start())
         layout.addWidget(self.legs, 1)
         self.message = QLabel(self)
@@ -318,5 +318,14 @@ class RoutePanel(QWidget):
                 if tip is None:
                     item.setFont(italic)
                 self.legs.setItem(row, column, item)
-        self.legs.resizeRowsToContents()
+        self._fit_rows()
         self.save_button.setEnabled(bool(legs))
+
+    MAX_LEGS_HEIGHT = 420  # px: taller than this, the table scrolls
+
+    def _fit_rows(self):
+        """Rows as high as their wrapped text, and the table as high as its rows (the page scrolls)."""
+        self.legs.resizeRowsToContents()
+        rows = sum(self.legs.rowHeight(r) for r in range(self.legs.rowCount()))
+        height = self.legs.horizontalHeader().height() + rows + 2 * self.legs.frameWidth() + 2
+        self.legs.setMinimumHeight(max(120, min(height, self.MAX_LEGS_HEIGHT)))
