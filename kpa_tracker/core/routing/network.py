@@ -77,7 +77,6 @@ EXCLUDED_COST = 1e9  # km and hours of an edge of a mode left out: taken only wh
 # mode, either way ("rail/sea" is rail to sea and sea to rail), "other" for a change not listed.
 DEFAULT_DWELL_HOURS = {"loading": 12.0, "unloading": 6.0, "rail/sea": 24.0, "rail/road": 6.0,
                        "air/rail": 6.0, "other": 12.0}
-CHANGES = ("rail/sea", "rail/road", "air/rail")  # the changes of mode with their own setting
 SNAP_FIELD = "Snap tolerance (km)"  # the dock's field, named in the far-from-network message
 SNAP_PARAMETER = "SNAP_TOLERANCE"  # the Processing parameter, named there too
 OPTIMIZE = ("distance", "time")
@@ -621,10 +620,10 @@ def _check_modes(network: RouteNetwork, edges: List[int], first_role, first: Sna
             needed.append(mode)
     if needed:
         raise NoRouteError(tr(
-            "No route from {} ({}) to {} ({}) without {}: the network '{}' joins them only by {} as well. "
+            "No route from {} ({}) to {} ({}) without {}: the network '{}' joins them only with {}. "
             "Tick {} in the modes to use (Processing: MODES) to allow it.").format(
-                first_role, first.stop.label, second_role, second.stop.label, ", ".join(needed),
-                network.layer_name, ", ".join(needed), ", ".join(needed)))
+                first_role, first.stop.label, second_role, second.stop.label,
+                ", ".join(network.settings.exclude), network.layer_name, ", ".join(needed), ", ".join(needed)))
 
 
 def add_dwell(result: RouteResult, dwell: DwellTimes) -> RouteResult:

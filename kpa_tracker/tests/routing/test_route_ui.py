@@ -3,7 +3,7 @@
 import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
 from qgis.gui import QgsMapToolPan
-from qgis.PyQt.QtCore import QEvent, QRect, Qt
+from qgis.PyQt.QtCore import QEvent, Qt
 from qgis.PyQt.QtGui import QFontMetrics
 
 from kpa_tracker.core.routing.store import ROUTES_TABLE

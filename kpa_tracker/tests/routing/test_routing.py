@@ -6,9 +6,8 @@ import pytest
 from qgis.analysis import QgsGraph
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
 
-from kpa_tracker.core.curated import data as curated
 from kpa_tracker.core.routing import network as routing
-from kpa_tracker.core.routing.stops import curated_places, find_places, node_names, parse_point, resolve_stop
+from kpa_tracker.core.routing.stops import curated_places, find_places, parse_point, resolve_stop
 from kpa_tracker.core.routing.network import NetworkSettings, Stop
 
 SETTINGS = NetworkSettings.make(length_field="length_km", mode_field="mode", name_field="name")

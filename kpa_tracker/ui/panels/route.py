@@ -27,7 +27,6 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...core.routing.network import (
-    CHANGES,
     DEFAULT_DWELL_HOURS,
     DEFAULT_EXCLUDED_MODES,
     DEFAULT_SNAP_TOLERANCE_KM,
