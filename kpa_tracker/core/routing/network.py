@@ -13,8 +13,9 @@ Modes can be left out (NetworkSettings.exclude: the dock's "modes to use",
 Processing's MODES): their edges cost so much that a path takes one only where
 nothing else connects, and such a path is refused naming the modes it needs.
 Dwell times (DwellTimes: loading at the start, a stay at each change of mode,
-unloading at the end) are added to the route found; the choice of the route
-counts moving time only.
+unloading at the end) are added to the route found. The quickest route with
+dwell times counts the stays at changes of mode in its choice (a Dijkstra over
+vertex and mode of arrival, RouteNetwork.quickest_path); the shortest counts km.
 
 A layer read with no length, mode or name field needs only QGIS's own distance
 strategy: every edge then has the same speed, so the fastest route is the
@@ -28,6 +29,7 @@ compared as well. Snapping goes to the nearest network node and refuses, with
 the distance and the node named, a point farther than the tolerance.
 """
 
+import heapq
 import math
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -404,6 +406,54 @@ class RouteNetwork:
                 names.append(name)
         return names
 
+    def _adjacency(self):
+        """[(to vertex, edge id, hours, mode)] per vertex, over the modes used (built once per graph)."""
+        if getattr(self, "_adjacent", None) is None:
+            adjacent = []
+            for vertex in range(self.graph.vertexCount()):
+                out = []
+                for edge_id in self.graph.vertex(vertex).outgoingEdges():
+                    edge = self.graph.edge(edge_id)
+                    _km, hours, mode, _name = self.costs(edge)
+                    if self.settings.uses(mode):
+                        out.append((edge.toVertex(), edge_id, hours, mode))
+                adjacent.append(out)
+            self._adjacent = adjacent
+        return self._adjacent
+
+    def quickest_path(self, start: int, end: int, dwell: "DwellTimes") -> Optional[List[int]]:
+        """The edges of the quickest path counting the dwell at each change of mode, or None when the
+        modes used do not connect the two. A Dijkstra over (vertex, mode of arrival) states."""
+        if start == end:
+            return []
+        adjacent = self._adjacency()
+        best = {(start, None): 0.0}
+        back = {}
+        queue = [(0.0, 0, start, None)]
+        counter = 1
+        while queue:
+            hours, _order, vertex, mode = heapq.heappop(queue)
+            if hours > best.get((vertex, mode), float("inf")):
+                continue
+            if vertex == end:
+                edges, state = [], (vertex, mode)
+                while state in back:
+                    state, edge_id = back[state]
+                    edges.append(edge_id)
+                edges.reverse()
+                return edges
+            for to, edge_id, edge_hours, edge_mode in adjacent[vertex]:
+                cost = hours + edge_hours
+                if mode is not None and edge_mode != mode:
+                    cost += dwell.change(mode, edge_mode)
+                state = (to, edge_mode)
+                if cost < best.get(state, float("inf")):
+                    best[state] = cost
+                    back[state] = ((vertex, mode), edge_id)
+                    heapq.heappush(queue, (cost, counter, to, edge_mode))
+                    counter += 1
+        return None
+
     def path(self, start: int, end: int, criterion: int) -> List[int]:
         """The edges of the cheapest path from vertex start to vertex end."""
         if start == end:
@@ -575,7 +625,8 @@ def find_route(layer: QgsVectorLayer, stops: Sequence[Stop], optimize: str = "di
     """The cheapest route through the stops in order (start, waypoints, end), leg by leg.
 
     `places` (name, lon, lat) name the nodes where the mode changes. `dwell` (none by default) adds
-    loading at the start, a stay at each change of mode and unloading at the end.
+    loading at the start, a stay at each change of mode and unloading at the end; the quickest route
+    then counts the stays at changes of mode in its choice (stops are routed leg by leg).
     """
     if optimize not in OPTIMIZE:
         raise RoutingError(tr("optimize must be one of {}, not {!r}").format(", ".join(OPTIMIZE), optimize))
@@ -589,10 +640,15 @@ def find_route(layer: QgsVectorLayer, stops: Sequence[Stop], optimize: str = "di
         raise RoutingError(tr("START ({}) and END ({}) are the same node of the network").format(
             stops[0].label, stops[-1].label))
     criterion = network.criterion(optimize)
+    # The quickest route counts the stays at changes of mode where there are any to count.
+    with_dwell = (optimize == "time" and dwell is not None and not network.uniform_speed
+                  and (dwell.other > 0 or any(hours > 0 for _key, hours in dwell.changes)))
     legs = []
     for index, (first, second) in enumerate(zip(snaps, snaps[1:])):
         try:
-            edges = network.path(first.vertex, second.vertex, criterion)
+            edges = network.quickest_path(first.vertex, second.vertex, dwell) if with_dwell else None
+            if edges is None:  # not asked for, or not connected by the modes used: say why below
+                edges = network.path(first.vertex, second.vertex, criterion)
         except NoRouteError:
             raise NoRouteError(tr(
                 "No route from {} ({}) to {} ({}): they are on parts of the network '{}' that do not connect "

@@ -385,3 +385,20 @@ def test_a_routes_table_saved_before_the_dwell_fields_gets_them_and_keeps_its_ro
     assert [(r["dwell_before"], r["dwell_before_h"], r["dwell_after_h"]) for r in rows] == [
         ("loading", 10.0, 0.0), ("sea → rail", 20.0, 0.0), ("rail → road", 3.0, 5.0)]
     assert rows[0]["total_hours"] == pytest.approx(42.4) and rows[0]["total_days"] == pytest.approx(42.4 / 24)
+
+
+def test_the_quickest_route_counts_the_dwell_at_changes_of_mode():
+    # Sea then rail is quicker moving (2 h + 1 h) than rail alone (4 h), not once a day at the port counts.
+    layer = line_layer([("crossing", "sea", 50, [A, B]), ("on by rail", "rail", 50, [B, C]),
+                        ("round by rail", "rail", 200, [A, D, C])])
+    moving_only = route(layer, ("A", A), ("C", C), optimize="time")
+    assert [leg.mode for leg in moving_only.legs] == ["sea", "rail"]
+    dwell = routing.DwellTimes.make({"rail/sea": 24, "loading": 1, "unloading": 2})
+    quickest = route(layer, ("A", A), ("C", C), optimize="time", dwell=dwell)
+    assert [(leg.mode, leg.km) for leg in quickest.legs] == [("rail", 200.0)]
+    assert quickest.total_hours == pytest.approx(1 + 4 + 2)
+    cheap_port = routing.DwellTimes.make({"rail/sea": 0.5})
+    assert [leg.mode for leg in route(layer, ("A", A), ("C", C), optimize="time", dwell=cheap_port).legs] == [
+        "sea", "rail"]
+    shortest = route(layer, ("A", A), ("C", C), dwell=dwell)
+    assert [leg.mode for leg in shortest.legs] == ["sea", "rail"], "the shortest route counts km only"
