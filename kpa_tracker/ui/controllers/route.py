@@ -166,10 +166,10 @@ class RouteController:
             result.straight_km)
         self.panel.show_result(summary, result.legs, result.unloading_hours)
         if not preview:
-            chosen = tr("Quickest by moving time") if result.optimize == "time" else tr("Shortest distance")
-            self.panel.message.setText(tr(
-                "{}; the dwell times are added to the route found. Hours use the speeds and dwell times "
-                "below (planning assumptions).").format(chosen))
+            chosen = (tr("Quickest, counting the dwell at each change of mode") if result.optimize == "time"
+                      else tr("Shortest distance; the dwell times are added to it"))
+            self.panel.message.setText(tr("{}. Hours use the speeds and dwell times below (planning "
+                                          "assumptions).").format(chosen))
         return result
 
     def _settings_changed(self):
