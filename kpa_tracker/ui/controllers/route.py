@@ -55,6 +55,7 @@ class RouteController:
         connections.connect(panel.routeRequested, self.route)
         connections.connect(panel.clearRequested, self.clear)
         connections.connect(panel.settingsChanged, self._settings_changed)
+        connections.connect(panel.optimize.currentIndexChanged, lambda _index: self._settings_changed())
         connections.connect(panel.saveRequested, self.save)
         connections.connect(self.tool.stopsChanged, lambda _stops: self.route())
         connections.connect(self.tool.dragging, lambda _stops: self.route(preview=True))
