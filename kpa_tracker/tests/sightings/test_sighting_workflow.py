@@ -240,6 +240,7 @@ def test_a_refusal_is_shown_in_the_form_and_a_later_success_clears_the_bar(addin
     status = _status(reopened)
     assert status.isVisible() and "Not saved" in status.text() and "2030-01-01 is in the future" in status.text()
     assert "Published (published_at)" in status.text(), "the reason names the field"
+    assert status.text().count("2030-01-01 is in the future") == 1, "said once, not again as a problem"
     assert len(bar.items()) == 1, "the reason went into the form, not into another bar behind it"
     bad = [f for f in sources.getFeatures() if f["published_at"] == "2030-01-01"]
     sources.changeAttributeValue(bad[0].id(), sources.fields().indexOf("published_at"), None)

@@ -18,8 +18,8 @@ def _tables(db):
 
 def test_migrations_are_numbered_files():
     steps = tdb.migrations()
-    assert [v for v, _p in steps] == [1, 2, 3, 4]
-    assert tdb.latest_version() == 4
+    assert [v for v, _p in steps] == [1, 2, 3, 4, 5]
+    assert tdb.latest_version() == 5
     assert all(p.read_text(encoding="utf-8").strip() for _v, p in steps)
 
 
@@ -28,14 +28,14 @@ def test_empty_database_gets_the_latest_schema(empty_db):
     try:
         assert tdb.schema_version(conn) == 0
         conn.rollback()
-        assert tdb.ensure_schema(conn) == (0, 4)
-        assert tdb.schema_version(conn) == 4
+        assert tdb.ensure_schema(conn) == (0, 5)
+        assert tdb.schema_version(conn) == 5
         conn.rollback()
-        assert tdb.ensure_schema(conn) == (4, 4)  # a second time changes nothing
+        assert tdb.ensure_schema(conn) == (5, 5)  # a second time changes nothing
     finally:
         conn.close()
     assert _tables(empty_db) == "schema_version,sighting_sources,sightings"
-    assert empty_db.scalar("SELECT count(*) FROM kpa.schema_version") == 4
+    assert empty_db.scalar("SELECT count(*) FROM kpa.schema_version") == 5
     assert empty_db.scalar("SELECT type FROM geometry_columns WHERE f_table_schema = 'kpa'") == "POINT"
     assert empty_db.scalar("SELECT srid FROM geometry_columns WHERE f_table_schema = 'kpa'") == 4326
     assert empty_db.scalar("SELECT indexdef FROM pg_indexes WHERE indexname = 'sightings_geom'").endswith(
@@ -75,7 +75,7 @@ def test_version_1_with_data_migrates_with_the_data_intact(empty_db):
         assert tdb.schema_version(conn) == 1
         records = team_store.clean_items(sample_items(50, 7), now=NOW)
         _write_as_version_1(conn, records)
-        assert tdb.ensure_schema(conn) == (1, 4)
+        assert tdb.ensure_schema(conn) == (1, 5)
         after = team_store.read_sightings(conn)
         with conn.cursor() as cursor:
             cursor.execute("SELECT min(row_version), max(row_version), count(*) FROM kpa.sightings")
@@ -94,7 +94,7 @@ def test_version_3_with_data_gains_the_dataset_source_fields(empty_db):
         assert tdb.ensure_schema(conn, target=3) == (0, 3)
         records = team_store.clean_items(sample_items(20, 8), now=NOW)
         _write_as_version_1(conn, records)  # version 3's sources have the same columns as version 1's
-        assert tdb.ensure_schema(conn) == (3, 4)
+        assert tdb.ensure_schema(conn) == (3, 5)
         after = team_store.read_sightings(conn)
         with conn.cursor() as cursor:
             cursor.execute("SELECT is_nullable FROM information_schema.columns WHERE table_schema = 'kpa' "

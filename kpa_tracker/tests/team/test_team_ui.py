@@ -4,6 +4,7 @@ workflow against the team database, and a conflict shown (theirs, mine) and reso
 import pytest
 from qgis.core import QgsProject
 from qgis.gui import QgsMapToolPan
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime, Qt
 from qgis.PyQt.QtWidgets import QDialogButtonBox, QTableWidget
 
 from kpa_tracker.core.sightings import gpkg_store as S
@@ -76,7 +77,7 @@ def test_settings_page_chooses_a_qgis_connection_and_copies_local_sightings(team
     page.connection.setCurrentText(name)
     assert team_tasks.wait_for(page.check()).ok  # the check runs as a task; the page shows its outcome
     status = page.status.text()
-    assert "kpa_t_analyst" in status and "analyst" in status and "Schema version 4, 0 sightings" in status, status
+    assert "kpa_t_analyst" in status and "analyst" in status and "Schema version 5, 0 sightings" in status, status
     report = team_tasks.wait_for(page.transfer(sightings_backend.TEAM)).result
     assert (report.copied, report.sources_copied) == (1, 2)
     assert "1 of 1 sightings copied" in page.transfer_result.text()
@@ -129,6 +130,7 @@ def test_adding_a_sighting_through_the_form_writes_it_to_the_team_database(team_
     assert sightings.providerType() == "postgres"
     form = dialog.attributeForm()
     form.changeAttribute("unit_as_reported", "KPA 94th brigade")
+    form.changeAttribute("observed_at", QDateTime(QDate(2024, 12, 20), QTime(8, 0), Qt.TimeSpec.UTC))  # no default
     form.changeAttribute("description", TRICKY)
     _add_source(sources, form.currentFormFeature()["sighting_id"], publisher="O'Brien; \"Daily\" -- News")
     assert _ok_button(dialog).isEnabled()
@@ -190,6 +192,7 @@ def test_after_a_server_restart_the_dock_carries_on_and_an_unreachable_server_ge
     dialog = controller.add_at(*SUDZHA)
     form = dialog.attributeForm()
     form.changeAttribute("unit_as_reported", "KPA 94th brigade")
+    form.changeAttribute("observed_at", QDateTime(QDate(2024, 12, 20), QTime(8, 0), Qt.TimeSpec.UTC))  # no default
     _add_source(controller.layers()[1], form.currentFormFeature()["sighting_id"])
     _ok_button(dialog).click()
     flush()
@@ -273,6 +276,7 @@ def test_a_database_refusal_at_ok_reopens_the_form_with_everything_kept(team_doc
     assert sightings.editFormConfig().readOnly(review), "an analyst's form does not offer the review status"
     form = dialog.attributeForm()
     form.changeAttribute("unit_as_reported", "KPA 94th brigade")
+    form.changeAttribute("observed_at", QDateTime(QDate(2024, 12, 20), QTime(8, 0), Qt.TimeSpec.UTC))  # no default
     form.changeAttribute("description", "typed with care")
     form.changeAttribute("review_status", "reviewed")  # as a client without the form's hint would
     _add_source(sources, form.currentFormFeature()["sighting_id"])

@@ -131,6 +131,8 @@ class FormStatus:
     def show(self, refusal, problems, warnings) -> str:
         """Show the three kinds of lines (any may be empty); returns the text shown, as plain text."""
         self.refusal = refusal or None
+        if self.refusal:  # a reason already said in the refusal is not said twice
+            problems = [p for p in problems if p not in self.refusal]
         lines, plain = [], []
         if self.refusal:
             text = tr("Not saved: {}").format(self.refusal)

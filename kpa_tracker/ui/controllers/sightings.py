@@ -676,4 +676,6 @@ class SightingsController:
         entry = self.corroboration.get(record.sighting_id, Corroboration())
         paragraph = "<p><b>{}</b></p>{}".format(html.escape(tr("Corroboration")),
                                            corroboration_html(entry, *self._corroborated_within))
-        self.panel.details.setHtml(sighting_html(record, attachment=check) + "\n" + paragraph)
+        units = {u.id: u.name for u in curated.load_cached()[1].features.get("units", [])}
+        self.panel.details.setHtml(sighting_html(record, attachment=check, unit_name=units.get(record.unit_id))
+                                   + "\n" + paragraph)
