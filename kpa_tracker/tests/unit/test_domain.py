@@ -43,6 +43,46 @@ def test_the_sql_link_rule_is_the_python_one():
         assert bool(in_sql) == urls.is_web_url(url), url
 
 
+def _gpkg_point(x, y, envelope=0, little=True, z=None):
+    """A GeoPackage point blob as the standard lays it out: header (flags: byte order, envelope kind), SRS id,
+    envelope, then WKB (XY, or XYZ with type 1001)."""
+    import struct
+
+    order = "<" if little else ">"
+    header = b"GP\x00" + bytes([(envelope << 1) | (1 if little else 0)]) + struct.pack(order + "i", 4326)
+    header += b"\x00" * {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[envelope]
+    if z is None:
+        return header + struct.pack(order + "bIdd", 1 if little else 0, 1, x, y)
+    return header + struct.pack(order + "bIddd", 1 if little else 0, 1001, x, y, z)
+
+
+def test_the_sql_null_island_rule_is_the_python_one():
+    """The GeoPackage trigger reads the point's doubles from the blob's bytes: it must refuse exactly what
+    values.is_null_island refuses, for either byte order, every envelope kind and a Z value."""
+    import random
+    import sqlite3
+
+    connection = sqlite3.connect(":memory:")
+    sql = "SELECT {} FROM (SELECT :g AS g)".format(rules_sql.null_island_sql("g"))
+    tolerance = values.NULL_ISLAND_TOLERANCE
+    rng = random.Random(17)
+    cases = [(0.0, 0.0), (-0.0, 0.0), (0.0, -0.0), (1e-9, -1e-9), (tolerance * 0.999999, 0.0),
+             (tolerance, 0.0), (0.0, -tolerance), (tolerance * 1.000001, 0.0), (1e-6, 1e-6), (0.0, 51.19),
+             (35.27, 0.0), (35.27, 51.19), (-180.0, -90.0), (5e-324, 0.0)]
+    cases += [(rng.uniform(-2, 2) * tolerance, rng.uniform(-2, 2) * tolerance) for _ in range(200)]
+    for x, y in cases:
+        for envelope in (0, 1, 2, 3, 4):
+            for little in (True, False):
+                for z in (None, 212.0):
+                    blob = _gpkg_point(x, y, envelope, little, z)
+                    in_sql = connection.execute(sql, {"g": blob}).fetchone()[0]
+                    assert bool(in_sql) == values.is_null_island(x, y), (x, y, envelope, little, z)
+    assert connection.execute(sql, {"g": None}).fetchone()[0] in (None, 0), "no geometry is not Null Island"
+    empty = b"GP\x00" + bytes([1 | 16]) + b"\xe6\x10\x00\x00" + b"\x01\x01\x00\x00\x00" + b"\x00" * 16
+    assert not connection.execute(sql, {"g": empty}).fetchone()[0], "an empty point is not Null Island"
+    assert tolerance == 2.0 ** -20 and values.NULL_ISLAND_EXPONENT == 1003
+
+
 def test_map_class_sql_is_built_from_the_same_bands():
     import sqlite3
 
