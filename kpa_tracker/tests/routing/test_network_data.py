@@ -13,6 +13,7 @@ from kpa_tracker.core.curated.store import layer_uri, sync_layer
 from kpa_tracker.core.measure.geodesy import densify, distance_area
 from kpa_tracker.core.routing import network as routing
 from kpa_tracker.core.routing.network import NetworkSettings, Stop
+from kpa_tracker.core.places.index import network_towns
 from kpa_tracker.core.routing.stops import curated_places, node_names, resolve_stop
 
 RAIL_SEA_ROAD = NetworkSettings.make(length_field="length_km", mode_field="mode", name_field="name",
@@ -88,8 +89,8 @@ def test_the_garrison_at_tokchon_reaches_both_east_coast_ports_by_rail(curated_n
     assert to_hamhung.snaps[0].offset_km == pytest.approx(0.0, abs=0.01)  # was 106 km from the nearest node
     to_chongjin = route(layer, "tokchon-garrison", "chongjin-port")
     assert [leg.mode for leg in to_chongjin.legs] == ["rail"]
-    assert edge_names(to_chongjin) == ["P'yŏngdŏk and P'yŏngra lines, Tokchon–Sinsŏngch'ŏn–Hamhung",
-                                       "P'yŏngra Line, Hamhung–Kimch'aek–Chongjin"]
+    assert edge_names(to_chongjin) == ["P'yŏngdŏk and P'yŏngra lines, Tokchon–Kowŏn–Hamhung",
+                                       "P'yŏngra Line, Hamhung–Chongjin"]
     # No km posts published for Tokchon or Hamhung: the geodesic of the drawn line, no more.
     assert to_chongjin.total_km == pytest.approx(to_hamhung.total_km + route(
         layer, "hamhung-port", "chongjin-port").total_km)
@@ -100,7 +101,7 @@ def test_chongjin_to_tumangang_goes_by_rail_over_the_published_line_lengths_not_
     result = route(layer, "chongjin-port", TUMANGANG_STATION)
     assert [leg.mode for leg in result.legs] == ["rail"]
     assert result.total_km == pytest.approx(CHONGJIN_TUMANGANG_KM)  # 133.3 km
-    assert edge_names(result) == ["P'yŏngra Line Chongjin–Rajin and Hambuk Line Rajin–Hongŭi",
+    assert edge_names(result) == ["P'yŏngra and Hambuk lines by Rajin, Chongjin–Hongŭi",
                                   "Hongŭi Line, Hongŭi–Tumangang"]
     assert 95.0 < result.straight_km < result.total_km < 1.5 * result.straight_km
     by_time = route(layer, "chongjin-port", "tumangang-crossing", optimize="time")
@@ -138,7 +139,7 @@ def test_far_east_to_kursk_through_moscow_or_round_it_on_the_greater_ring(curate
     assert ring.coordinates[0] != (on_ring.x(), on_ring.y())
     bypass = route(layer, "Vladivostok", Stop("on the Greater Ring", on_ring.x(), on_ring.y()), KURSK)
     names = edge_names(bypass)
-    assert "Greater Ring, Orekhovo-Zuevo–Voskresensk–Stolbovaya (Moscow bypass)" in names
+    assert "Greater Ring (Moscow bypass), Orekhovo-Zuevo–Stolbovaya" in names
     assert not any(name.startswith(("Trans-Siberian main routing, Moscow", "Kursk line, Moscow",
                                     "Trans-Siberian, Moscow")) for name in names)
     assert bypass.total_km == pytest.approx(PUBLISHED_VIA_VLADIMIR_KM - 109.0 + GREATER_RING_KM + MOSCOW_KURSK_KM - 63.2)
@@ -166,6 +167,26 @@ def test_air_legs_are_their_own_mode_and_share_the_rail_nodes_where_routes_chang
     mixed = route(layer, "tokchon-garrison", KURSK, optimize="time", settings=EVERY_MODE)
     assert [leg.mode for leg in mixed.legs] == ["rail", "air"]
     assert mixed.legs[0].to_name.startswith("Vladivostok")
+
+
+def test_the_new_links_name_their_stations_and_mode_changes_are_named_by_them(curated_network):
+    # An edge's name lists one station per point of its path (docs/data-model.md): that is how
+    # routes name the junctions they pass, so an air leg's stand-in end must be called Kursk.
+    layer, result = curated_network
+    towns = {(round(lon, 5), round(lat, 5)): name for name, lon, lat in network_towns(result)}
+    for feature_id, stations in (
+            ("net-rail-tokchon-hamhung", ["Tokchon", "Kowŏn", "Hamhung"]),
+            ("net-rail-chongjin-hongui", ["Chongjin", "Hongŭi"]),
+            ("net-rail-hongui-tumangang", ["Hongŭi", "Tumangang"]),
+            ("net-rail-vladimir-kirov", ["Vladimir", "Nizhny Novgorod", "Kirov"]),
+            ("net-rail-greater-ring-orekhovo-zuevo-stolbovaya", ["Orekhovo-Zuevo", "Stolbovaya"]),
+            ("net-air-sunan-vladivostok", ["Sunan", "Vladivostok"]),
+            ("net-air-vladivostok-european-russia", ["Vladivostok", "Kursk"])):
+        feature = next(f for f in result.features["network"] if f.id == feature_id)
+        assert [towns[(round(lon, 5), round(lat, 5))] for lon, lat in feature.coordinates] == stations, feature_id
+    legs = route(layer, "musudan-coast", Stop("Sudzha", 35.270556, 51.191389), optimize="time").legs
+    assert [(leg.mode, leg.to_name) for leg in legs] == [
+        ("sea", "Vladivostok (arrival and transit)"), ("rail", "Kursk"), ("road", "Sudzha")]
 
 
 def test_every_published_length_is_longer_than_the_straight_line_but_not_absurdly(curated_network):
