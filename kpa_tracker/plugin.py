@@ -118,7 +118,7 @@ class KpaTrackerPlugin:
         self.toolbar.addAction(self.measure_action)
         self.menu.addAction(self.measure_action)
         self.measure = MeasureController(self.iface, self.dock.measure_panel, self.measure_action,
-                                         self.connections)
+                                         self.connections, bring_up=self._bring_up_measure)
         self.route = RouteController(self.iface, self.dock.route_panel, self.connections)
         self.sightings = SightingsController(self.iface, self.dock.sightings_panel, self.connections)
         self.exchange = SightingExchangeController(self.iface, self.dock.sightings_panel, self.connections,
@@ -130,6 +130,10 @@ class KpaTrackerPlugin:
         self.options_factory = KpaOptionsFactory(on_apply=self.sightings.store_changed)
         self.iface.registerOptionsWidgetFactory(self.options_factory)
         log.info("KPA Deployment Tracker loaded")
+
+    def _bring_up_measure(self):
+        if self.dock is not None:
+            self.dock.bring_up(self.dock.measure_panel)
 
     def unload(self):
         cancel_team_tasks()  # a copy to or from the team database must not outlive the plugin

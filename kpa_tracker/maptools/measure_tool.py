@@ -2,21 +2,28 @@
 
 from qgis.core import QgsGeometry, QgsPointXY, QgsUnitTypes
 from qgis.gui import QgsMapToolIdentify, QgsRubberBand
-from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtCore import QPoint, Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import QLabel, QMenu
 
 from ..core.measure.geodesy import densify
 from ..core.measure.measurement import GeodesicMeasure, geometry_distance, project_ellipsoid
+from ..core.measure.style import halo_color, measure_color
 from ..toolbelt.compat import LINE_GEOMETRY, POINT_GEOMETRY, POLYGON_GEOMETRY
 from ..toolbelt.i18n import tr
 from .base import KpaMapTool
 
 DISTANCE, AREA, FEATURES = "distance", "area", "features"
+POINT = "point"  # one click, one point: to copy, to centre rings on, to measure to the line of contact
 # Great circles are drawn with a vertex every few pixels: smooth at any scale,
 # and no more vertices than the eye can see while the cursor moves.
 DRAW_STEP_PIXELS = 4
 DRAW_STEP_MIN_M, DRAW_STEP_MAX_M = 200.0, 50000.0
-BAND_COLOR = QColor(214, 39, 40, 220)
+# Not the line of contact's red: the measurement's own violet over a white halo (core/measure/style.py).
+BAND_COLOR = measure_color(235)
+HALO_WIDTH = 5
+READOUT_OFFSET = QPoint(18, 14)  # the floating readout's corner, from the cursor
+READOUT_STYLE = ("QLabel { background-color: rgba(255, 255, 255, 225); color: rgb(40, 20, 70); "
+                 "border: 1px solid rgb(123, 44, 191); border-radius: 3px; padding: 3px 5px; }")
 
 
 class GeodesicMeasureTool(KpaMapTool):
@@ -26,6 +33,7 @@ class GeodesicMeasureTool(KpaMapTool):
     readoutChanged = pyqtSignal(object)  # core.measure.Readout
     finished = pyqtSignal(object)  # dict: mode, vertices (lon, lat), readout, and for features their names
     message = pyqtSignal(str)
+    pointPicked = pyqtSignal(float, float)  # lon, lat of a click in POINT mode
 
     def __init__(self, canvas):
         super().__init__(canvas)
@@ -36,17 +44,28 @@ class GeodesicMeasureTool(KpaMapTool):
         self._band_types = []  # (band, geometry type): a reset needs the type
         self.path_band = self._band(LINE_GEOMETRY, 2)
         self.area_band = self._band(POLYGON_GEOMETRY, 2)
-        self.area_band.setFillColor(QColor(214, 39, 40, 40))
+        self.area_band.setFillColor(measure_color(40))
         self.moving_band = self._band(LINE_GEOMETRY, 2)
         self.moving_band.setLineStyle(Qt.PenStyle.DashLine)
         self.vertex_band = self._band(POINT_GEOMETRY, 1)
-        self.vertex_band.setIcon(QgsRubberBand.ICON_CIRCLE)
-        self.vertex_band.setIconSize(7)
+        self.vertex_band.setIcon(QgsRubberBand.IconType.ICON_CIRCLE)
+        self.vertex_band.setIconSize(8)
+        self.vertex_band.setFillColor(halo_color(255))
+        # Beside the cursor, as QGIS's own measuring shows its numbers: the readout follows the mouse.
+        self.floating = QLabel(canvas.viewport())
+        self.floating.setObjectName("KpaMeasureFloatingReadout")
+        self.floating.setStyleSheet(READOUT_STYLE)
+        self.floating.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.floating.hide()
+        self.cursor_pos = None
+        self.choice_menu = None  # the menu offered where features overlap, while it is open
 
     def _band(self, geometry_type, width):
         band = self.add_canvas_item(QgsRubberBand(self.canvas(), geometry_type))
         band.setColor(BAND_COLOR)
-        band.setWidth(width)
+        band.setWidth(width + 1)
+        if geometry_type != POINT_GEOMETRY:
+            band.setSecondaryStrokeColor(halo_color())  # a halo, drawn wider beneath the line
         self._band_types.append((band, geometry_type))
         return band
 
@@ -66,6 +85,30 @@ class GeodesicMeasureTool(KpaMapTool):
         self.picked = []
         self._clear_bands()
         self.readoutChanged.emit(self.measure.preview())
+
+    # The floating readout --------------------------------------------------
+    def set_floating_text(self, text: str) -> None:
+        """The numbers beside the cursor (empty: hidden)."""
+        if self.floating is None:
+            return
+        if not text or self.cursor_pos is None:
+            self.floating.hide()
+            return
+        self.floating.setText(text)
+        self.floating.adjustSize()
+        self._place_floating()
+        self.floating.show()
+        self.floating.raise_()
+
+    def _place_floating(self) -> None:
+        viewport = self.canvas().viewport()
+        spot = self.cursor_pos + READOUT_OFFSET
+        # Kept on the canvas: to the cursor's left or above it near the right or bottom edge.
+        if spot.x() + self.floating.width() > viewport.width():
+            spot.setX(max(0, self.cursor_pos.x() - READOUT_OFFSET.x() - self.floating.width()))
+        if spot.y() + self.floating.height() > viewport.height():
+            spot.setY(max(0, self.cursor_pos.y() - READOUT_OFFSET.y() - self.floating.height()))
+        self.floating.move(spot)
 
     # Drawing ----------------------------------------------------------------
     def _geodesic_band(self, band, lonlat_points, closed=False):
@@ -107,8 +150,13 @@ class GeodesicMeasureTool(KpaMapTool):
 
     # Events ----------------------------------------------------------------
     def canvasMoveEvent(self, event):  # noqa: N802
+        self.cursor_pos = QPoint(int(event.pos().x()), int(event.pos().y()))
         cursor = self.lonlat(event)
-        if self.mode == FEATURES or self.done or not self.measure.vertices:
+        if self.mode in (FEATURES, POINT) or not self.measure.vertices:
+            return
+        if self.done:
+            if self.floating is not None and self.floating.isVisible():
+                self._place_floating()  # the result stays readable beside the cursor
             return
         last = self.measure.vertices[-1]
         if self.mode == AREA:
@@ -124,6 +172,10 @@ class GeodesicMeasureTool(KpaMapTool):
             self.finish()
             return
         if event.button() != Qt.MouseButton.LeftButton:
+            return
+        self.cursor_pos = QPoint(int(event.pos().x()), int(event.pos().y()))
+        if self.mode == POINT:
+            self.pointPicked.emit(*self.lonlat(event))
             return
         if self.mode == FEATURES:
             self._pick_feature(event)
@@ -153,7 +205,7 @@ class GeodesicMeasureTool(KpaMapTool):
 
     def finish(self) -> None:
         """End the measurement; it stays drawn until the next click starts a new one."""
-        if self.done or self.mode == FEATURES:
+        if self.done or self.mode in (FEATURES, POINT):
             return
         self.done = True
         self.moving_band.reset(LINE_GEOMETRY)
@@ -165,14 +217,50 @@ class GeodesicMeasureTool(KpaMapTool):
             self.finished.emit({"mode": self.mode, "vertices": list(self.measure.vertices),
                                 "readout": readout})
 
-    def _pick_feature(self, event):
+    def identify_at(self, pos):
+        """Every vector feature under the pixel, top layer first (as QGIS's identify lists them)."""
         identify = QgsMapToolIdentify(self.canvas())
-        hits = identify.identify(int(event.pos().x()), int(event.pos().y()),
-                                 QgsMapToolIdentify.TopDownStopAtFirst, QgsMapToolIdentify.VectorLayer)
+        hits = identify.identify(int(pos.x()), int(pos.y()), QgsMapToolIdentify.IdentifyMode.TopDownAll,
+                                 QgsMapToolIdentify.Type.VectorLayer)
+        unique, seen = [], set()
+        for hit in hits:
+            key = (hit.mLayer.id(), hit.mFeature.id())
+            if key not in seen:
+                seen.add(key)
+                unique.append(hit)
+        return unique
+
+    def choose_hit(self, hits, pos):
+        """One hit: it. Several (features overlap at the click): the one the analyst picks from a menu of
+        them, by layer and name, as QGIS's identify offers; None when the menu is closed unchosen."""
+        if len(hits) <= 1:
+            return hits[0] if hits else None
+        menu = QMenu(self.canvas())
+        menu.setObjectName("KpaMeasureChooseFeature")
+        menu.setToolTipsVisible(True)
+        for index, hit in enumerate(hits):
+            action = menu.addAction(tr("{} — {}").format(hit.mLayer.name(), _feature_label(hit.mFeature, hit.mLayer)))
+            action.setData(index)
+        triggered = []
+        # An entry triggered in any way (a click, the keyboard, QAction.trigger) ends the choice.
+        menu.triggered.connect(lambda action: (triggered.append(action), menu.close()))
+        self.choice_menu = menu
+        try:
+            chosen = menu.exec(self.canvas().viewport().mapToGlobal(pos))
+        finally:
+            self.choice_menu = None
+            menu.deleteLater()
+        chosen = triggered[0] if triggered else chosen
+        return hits[chosen.data()] if chosen is not None else None
+
+    def _pick_feature(self, event):
+        hits = self.identify_at(event.pos())
         if not hits:
             self.message.emit(tr("No feature there: click a unit, base or any feature of a vector layer."))
             return
-        hit = hits[0]
+        hit = self.choose_hit(hits, QPoint(int(event.pos().x()), int(event.pos().y())))
+        if hit is None:
+            return
         geometry = QgsGeometry(hit.mFeature.geometry())
         geometry.transform(self.transform_from(hit.mLayer.crs()))
         name = _feature_label(hit.mFeature, hit.mLayer)
@@ -190,6 +278,7 @@ class GeodesicMeasureTool(KpaMapTool):
         self.measure.add(*pb)
         self._redraw_fixed()
         readout = self.measure.preview()
+        self.message.emit("")  # the "now click the second feature" hint has done its job
         self.readoutChanged.emit(readout)
         self.finished.emit({"mode": FEATURES, "vertices": [pa, pb], "readout": readout,
                             "features": [first_name, second_name]})
@@ -201,6 +290,8 @@ class GeodesicMeasureTool(KpaMapTool):
         self.measure.clear()
         self.done = False
         self.picked = []
+        if self.floating is not None:
+            self.floating.hide()
         super().deactivate()
 
     def remove_canvas_items(self) -> None:
@@ -208,6 +299,10 @@ class GeodesicMeasureTool(KpaMapTool):
         super().remove_canvas_items()
         self._band_types = []
         self.path_band = self.area_band = self.moving_band = self.vertex_band = None
+        if self.floating is not None:
+            self.floating.hide()
+            self.floating.deleteLater()
+            self.floating = None
 
 
 def _feature_label(feature, layer):

@@ -15,11 +15,12 @@ def algorithm_classes():
     from .export_curated import ExportCuratedAlgorithm
     from .export_sightings import ExportSightingsAlgorithm
     from .import_sightings import ImportSightingsAlgorithm
+    from .range_rings import RangeRingsAlgorithm
     from .route import RouteAlgorithm
     from .validate_curated import ValidateCuratedAlgorithm
 
     return [ExportCuratedAlgorithm, ValidateCuratedAlgorithm, RouteAlgorithm, BriefingMapAlgorithm,
-            ImportSightingsAlgorithm, ExportSightingsAlgorithm]
+            ImportSightingsAlgorithm, ExportSightingsAlgorithm, RangeRingsAlgorithm]
 
 
 class KpaTrackerProvider(QgsProcessingProvider):

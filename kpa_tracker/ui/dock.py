@@ -91,3 +91,9 @@ class KpaTrackerDock(QgsDockWidget):
             if self.tabs.widget(index).widget() is page:
                 self.tabs.setCurrentIndex(index)
                 return
+
+    def bring_up(self, page: QWidget) -> None:
+        """Show the dock (closed or behind another dock's tab) with `page` on top."""
+        self.show()
+        self.raise_()
+        self.show_page(page)

@@ -26,11 +26,28 @@ DISTANCE_UNITS = {"km": 1000.0, "mi": 1609.344, "nmi": 1852.0}
 AREA_UNITS = {"km²": 1e6, "ha": 1e4, "mi²": 1609.344 ** 2}
 
 
+# QGIS's own acronyms of old for the ellipsoids a project may name; others are matched by their axes.
+LEGACY_ELLIPSOIDS = {"WGS84": "EPSG:7030", "GRS80": "EPSG:7019"}
+
+
 def ellipsoid_name(ellipsoid: str) -> str:
-    """A readable name for an ellipsoid id ('EPSG:7030' -> 'WGS 84 (EPSG:7030)')."""
-    for definition in QgsEllipsoidUtils.definitions():
+    """A readable name for an ellipsoid id ('EPSG:7030' -> 'WGS 84 (EPSG:7030)').
+
+    One name for one ellipsoid, however it is spelled: QGIS's legacy acronyms ('WGS84', which the
+    projects of QGIS 3.22 still carry) are named as the definition with the same axes."""
+    ellipsoid = LEGACY_ELLIPSOIDS.get(ellipsoid, ellipsoid)
+    definitions = sorted(QgsEllipsoidUtils.definitions(), key=lambda d: d.acronym)
+    for definition in definitions:
         if definition.acronym == ellipsoid:
             return definition.description
+    wanted = QgsEllipsoidUtils.ellipsoidParameters(ellipsoid)
+    if wanted.valid:
+        for definition in definitions:
+            axes = definition.parameters
+            if (axes.valid and abs(axes.semiMajor - wanted.semiMajor) < 1e-6
+                    and abs(axes.semiMinor - wanted.semiMinor) < 1e-6
+                    and definition.acronym.startswith("EPSG:")):
+                return definition.description
     return ellipsoid
 
 
@@ -49,6 +66,8 @@ class Readout:
     bearing_deg: Optional[float] = None
     area_m2: Optional[float] = None
     perimeter_m: Optional[float] = None
+    initial_bearing_deg: Optional[float] = None  # of the whole path, at its first vertex
+    final_bearing_deg: Optional[float] = None  # of the last segment, at its end
 
 
 class GeodesicMeasure:
@@ -87,16 +106,30 @@ class GeodesicMeasure:
         radians = self.distance.bearing(QgsPointXY(*start), QgsPointXY(*end))
         return math.degrees(radians) % 360.0
 
+    def final_bearing(self, start, end) -> float:
+        """The bearing at `end` of the geodesic from start to end (the way it arrives), 0-360."""
+        return (self.bearing(end, start) + 180.0) % 360.0
+
     def preview(self, cursor=None) -> Readout:
-        """The readout with the cursor as a provisional last vertex (None: the fixed vertices only)."""
+        """The readout with the cursor as a provisional last vertex (None: the fixed vertices only).
+
+        bearing_deg is the last segment's bearing at its start; initial_bearing_deg the path's at its
+        first vertex, final_bearing_deg the last segment's at its end."""
         readout = Readout(self.ellipsoid, len(self.vertices), total_m=self.fixed_total_m)
+        path = list(self.vertices)
         if self.vertices and cursor is not None:
             readout.segment_m = self.segment(self.vertices[-1], cursor)
             readout.total_m += readout.segment_m
             readout.bearing_deg = self.bearing(self.vertices[-1], cursor) if readout.segment_m > 0 else None
+            if readout.segment_m > 0:
+                path.append(tuple(cursor))
         elif len(self.vertices) >= 2:
             readout.segment_m = self._segments[-1]
             readout.bearing_deg = self.bearing(self.vertices[-2], self.vertices[-1])
+        if len(path) >= 2 and path[0] != path[1]:
+            readout.initial_bearing_deg = self.bearing(path[0], path[1])
+        if len(path) >= 2 and path[-2] != path[-1]:
+            readout.final_bearing_deg = self.final_bearing(path[-2], path[-1])
         return readout
 
     def area_preview(self, cursor=None) -> Readout:

@@ -10,6 +10,7 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 
 from ...toolbelt.compat import FIELD_DOUBLE, FIELD_STRING, WKB_MULTILINESTRING, WKB_POLYGON
@@ -73,3 +74,51 @@ def save_measurement(gpkg_path: Path, result: dict, note: str = "") -> str:
         layer.rollBack()
         raise MeasurementStoreError("measurement not saved: " + errors)
     return table_uri(gpkg_path, kind)
+
+
+# Range rings and geodesic buffers ------------------------------------------------------------
+
+RINGS_TABLE = "range_rings"
+
+
+def _ring_fields() -> QgsFields:
+    fields = QgsFields()
+    for name, variant in (("radius_km", FIELD_DOUBLE), ("label", FIELD_STRING), ("centre", FIELD_STRING),
+                          ("centre_lon", FIELD_DOUBLE), ("centre_lat", FIELD_DOUBLE), ("kind", FIELD_STRING),
+                          ("note", FIELD_STRING), ("ellipsoid", FIELD_STRING), ("created_at", FIELD_STRING)):
+        fields.append(QgsField(name, variant))
+    return fields
+
+
+def rings_uri(gpkg_path: Path) -> str:
+    return "{}|layername={}".format(gpkg_path, RINGS_TABLE)
+
+
+def save_rings(gpkg_path: Path, rings, centre_name: str, centre_lonlat, kind: str = "ring", note: str = "",
+               ellipsoid: str = "WGS84") -> str:
+    """Append rings [(radius_km, lon/lat polygon geometry), ...] around one centre; returns the table's URI.
+
+    kind: "ring" around a point, "buffer" around a line or a polygon."""
+    try:
+        layer = open_or_create(Path(gpkg_path), RINGS_TABLE, _ring_fields(), QgsWkbTypes.multiType(WKB_POLYGON),
+                               "range rings")
+    except GeoPackageError as exc:
+        raise MeasurementStoreError(str(exc))
+    created = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    features = []
+    for radius_km, geometry in sorted(rings, key=lambda ring: -ring[0]):
+        feature = QgsFeature(layer.fields())
+        multi = QgsGeometry(geometry)
+        multi.convertToMultiType()
+        feature.setGeometry(multi)
+        for name, value in (("radius_km", float(radius_km)), ("label", "{:g} km".format(radius_km)),
+                            ("centre", centre_name), ("centre_lon", float(centre_lonlat[0])),
+                            ("centre_lat", float(centre_lonlat[1])), ("kind", kind), ("note", note),
+                            ("ellipsoid", ellipsoid), ("created_at", created)):
+            feature[name] = value
+        features.append(feature)
+    if not layer.startEditing() or not layer.addFeatures(features) or not layer.commitChanges():
+        errors = "; ".join(layer.commitErrors())
+        layer.rollBack()
+        raise MeasurementStoreError("range rings not saved: " + errors)
+    return rings_uri(gpkg_path)

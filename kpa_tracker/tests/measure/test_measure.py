@@ -16,7 +16,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsMapToolPan, QgsRubberBand
-from qgis.PyQt.QtCore import QEvent, QPoint, Qt
+from qgis.PyQt.QtCore import QEvent, QPoint, Qt, QTimer
 from qgis.PyQt.QtGui import QKeyEvent, QMouseEvent
 from qgis.PyQt.QtWidgets import QAction, QApplication
 
@@ -235,12 +235,34 @@ def test_area_mode_on_snapped_vertices(measuring):
     assert "km²" in controller.panel.values["area"].text()
 
 
+def choose_in_menu(tool, wanted, offered=None):
+    """When the tool's menu of overlapping features opens, take the entry that names `wanted`
+    (and note every entry offered)."""
+    def pick():
+        menu = tool.choice_menu
+        if menu is None or not menu.isVisible():
+            QTimer.singleShot(20, pick)
+            return
+        texts = [action.text() for action in menu.actions()]
+        if offered is not None:
+            offered.extend(texts)
+        next(action for action in menu.actions() if wanted in action.text()).trigger()
+    QTimer.singleShot(20, pick)
+
+
 def test_between_features_mode(measuring):
     controller, canvas, _ = measuring
     _frame(canvas, "EPSG:4326", (TOKCHON, SUDZHA))
     controller.start(FEATURES)
     _click(canvas, _pixel(canvas, TOKCHON, nudge=(0, 0)))
+    assert "now click the second feature" in controller.panel.hint.text()
+    # At this scale Sudzha and Kursk (93 km apart) are under the same click: the tool asks which.
+    offered = []
+    choose_in_menu(controller.tool, "Sudzha", offered)
     _click(canvas, _pixel(canvas, SUDZHA, nudge=(0, 0)))
+    assert sorted(offered) == ["places — Kursk", "places — Sudzha"]
+    assert "second feature" not in controller.panel.hint.text(), "the hint is gone once the result is in"
+    assert controller.panel.hint.text().startswith("Tokchon to Sudzha: ")
     assert controller.result["features"] == ["Tokchon", "Sudzha"]
     assert controller.readout.total_m == pytest.approx(GEOD.inv(*TOKCHON, *SUDZHA)[2], rel=1e-6)
     assert "Tokchon to Sudzha" in controller.text()
@@ -259,7 +281,7 @@ def test_units_are_remembered_and_copy_and_save_work(measuring, tmp_path):
     assert "{:,.2f} nmi".format(nmi) in controller.panel.values["total"].text()
     controller.copy()
     assert "{:,.2f} nmi".format(nmi) in QApplication.clipboard().text()
-    assert "ellipsoid WGS84" in QApplication.clipboard().text()
+    assert "ellipsoid WGS 84 (EPSG:7030)" in QApplication.clipboard().text()
     uri = controller.save("Sudzha to Kursk")
     saved = QgsVectorLayer(table_uri(tmp_path / "ws.gpkg", "line"), "m", "ogr")
     (row,) = list(saved.getFeatures())
