@@ -307,7 +307,7 @@ class GeodesicMeasureTool(KpaMapTool):
 
 def _feature_label(feature, layer):
     names = feature.fields().names()
-    for field_name in ("name", "designation", "NAME"):
+    for field_name in ("name", "designation", "NAME", "sighting_id"):
         if field_name in names and feature[field_name]:
             return str(feature[field_name])
     return "{} #{}".format(layer.name(), feature.id())
