@@ -21,7 +21,7 @@ from qgis.core import (
 
 from ..core.domain.grading import CLAIM_STATUS, GEO_PRECISION, INFO_CREDIBILITY, SOURCE_RELIABILITY, TIME_PRECISION
 from ..core.domain.records import SightingError
-from ..core.imports.pipeline import ADD_SOURCES, REJECTED, SKIP, ImportSpec, run_import
+from ..core.imports.pipeline import ACCEPTED, ADD_SOURCES, REJECTED, SKIP, ImportSpec, run_import
 from ..core.imports.saved import load_mapping
 from ..core.imports.targets import AUTO, DEFAULTS
 from ..core.sightings.exchange import ExchangeError, parse_mapping
@@ -181,11 +181,14 @@ class ImportSightingsAlgorithm(KpaAlgorithm):
             raise QgsProcessingException(report.summary())
         # Each rejection once, as a warning: qgis_process prints an error twice (its own line and the message
         # log's), a warning once. The summary is an info line.
-        printed = 0
+        printed = warned = 0
         for outcome in report.outcomes:
             if outcome.status == REJECTED and printed < PRINTED:
                 feedback.pushWarning(tr("Row {}: {}").format(outcome.number, outcome.reason))
                 printed += 1
+            elif outcome.status == ACCEPTED and outcome.reason and warned < PRINTED:
+                feedback.pushWarning(tr("Row {}: {}").format(outcome.number, outcome.reason))
+                warned += 1
         if report.rejected > printed:
             feedback.pushWarning(tr("… and {} more rejected rows{}").format(
                 report.rejected - printed,

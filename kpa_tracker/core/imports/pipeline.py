@@ -29,6 +29,7 @@ from typing import Callable, Dict, List, Optional
 from qgis.core import QgsPointXY
 
 from ...toolbelt.i18n import tr
+from ..domain.consistency import claim_warnings
 from ..domain.fields import LABELS
 from ..domain.origin import origin_keys
 from ..domain.records import SightingError, SourceRecord
@@ -114,6 +115,7 @@ class ImportReport:
     rejected: int = 0
     duplicates: int = 0
     merged: int = 0
+    warned: int = 0  # accepted rows whose claim status disagrees with their grades or sources
     canceled: bool = False
     rejected_path: Optional[str] = None
     outcomes: List[RowOutcome] = field(default_factory=list)
@@ -130,6 +132,8 @@ class ImportReport:
             text = tr("Imported {} sightings from {}; {} rows rejected, {} duplicates skipped, {} added as "
                       "sources to sightings already kept").format(self.accepted, name, self.rejected,
                                                                  self.duplicates, self.merged)
+        if self.warned:
+            text += tr("; {} with a claim-status warning").format(self.warned)
         if self.rejected_path and (self.rejected or self.duplicates):
             text += tr(" (rejected rows in {})").format(self.rejected_path)
         return text
@@ -515,7 +519,10 @@ def run_import(spec: ImportSpec, store, dry_run: bool = False,
                     file_ids.add(record.sighting_id)
                     report.accepted += 1
                     duplicates.add(record, keys)
-                    keep(RowOutcome(row.number, ACCEPTED, "", record.sighting_id))
+                    warnings = claim_warnings(record)
+                    report.warned += bool(warnings)
+                    keep(RowOutcome(row.number, ACCEPTED, tr("imported with a warning: {}").format(
+                        " ".join(warnings)) if warnings else "", record.sighting_id))
                     if writer is not None:
                         pending.append(record)
                         if len(pending) >= PAGE:

@@ -101,6 +101,18 @@ def test_the_dry_run_is_the_import_without_writing(tmp_path, store, units):
     assert "would be imported" in dry.summary() and "Imported 4 sightings" in real.summary()
 
 
+def test_a_confirmed_row_on_one_weak_source_is_imported_with_the_claim_status_warning(tmp_path, store, units):
+    header = PLAIN + ["claim_status"]
+    rows = [r + [status] for r, status in zip(plain_rows()[:2], ("confirmed", "reported"))]
+    report = run_import(spec_for(write(tmp_path / "claims.csv", header, rows), units), store, now=NOW)
+    assert (report.accepted, report.warned) == (2, 1)
+    warned = {o.number: o.reason for o in report.outcomes if o.status == "accepted"}
+    assert warned[2] == ""  # reported on one C3 source: nothing to say
+    assert "imported with a warning" in warned[1] and "claim_status" in warned[1] and "1 independent" in warned[1]
+    assert "1 with a claim-status warning" in report.summary()
+    assert {r.claim_status for r in store.read()} == {"confirmed", "reported"}  # warned, still kept as given
+
+
 def test_importing_the_same_file_twice_adds_nothing(tmp_path, store, units):
     source = write(tmp_path / "colleague.csv", PLAIN, plain_rows())
     first = run_import(spec_for(source, units), store, now=NOW)
