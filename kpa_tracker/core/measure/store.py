@@ -117,8 +117,17 @@ def save_rings(gpkg_path: Path, rings, centre_name: str, centre_lonlat, kind: st
                             ("ellipsoid", ellipsoid), ("created_at", created)):
             feature[name] = value
         features.append(feature)
-    if not layer.startEditing() or not layer.addFeatures(features) or not layer.commitChanges():
+    # The same ring again (same centre, radius and kind) replaces the one kept: no ring drawn twice.
+    wanted = {_ring_key(f["centre_lon"], f["centre_lat"], f["radius_km"], kind) for f in features}
+    again = [f.id() for f in layer.getFeatures()
+             if _ring_key(f["centre_lon"], f["centre_lat"], f["radius_km"], f["kind"]) in wanted]
+    if (not layer.startEditing() or (again and not layer.deleteFeatures(again))
+            or not layer.addFeatures(features) or not layer.commitChanges()):
         errors = "; ".join(layer.commitErrors())
         layer.rollBack()
         raise MeasurementStoreError("range rings not saved: " + errors)
     return rings_uri(gpkg_path)
+
+
+def _ring_key(lon, lat, radius_km, kind):
+    return (round(float(lon), 6), round(float(lat), 6), round(float(radius_km), 6), kind)

@@ -56,6 +56,8 @@ def style_rings_layer(layer) -> None:
     settings.geometryGeneratorEnabled = True
     settings.geometryGenerator = "point_n(exterior_ring(geometry_n($geometry, 1)), 1)"
     settings.geometryGeneratorType = POINT_GEOMETRY
+    settings.displayAll = True  # every radius is named, even where place names crowd the map
+    settings.priority = 9
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
     layer.triggerRepaint()

@@ -123,6 +123,11 @@ def test_rings_are_saved_to_the_workspace(tmp_path):
     assert rows == [(40.0, "40 km", "Sudzha", "ring"), (25.0, "25 km", "Sudzha", "ring"),
                     (10.0, "10 km", "Sudzha", "ring")]
     assert layer.crs().authid() == "EPSG:4326"
+    # The same rings again replace the ones kept; another radius is added.
+    again = rings[:1] + [(5.0, QgsGeometry.fromPolygonXY([[QgsPointXY(*p) for p in geodesic_ring(*SUDZHA, 5000.0)]]))]
+    save_rings(tmp_path / "ws.gpkg", again, "Sudzha", SUDZHA)
+    layer = QgsVectorLayer(uri, "rings", "ogr")
+    assert sorted(f["radius_km"] for f in layer.getFeatures()) == [5.0, 10.0, 25.0, 40.0]
 
 
 # The line of contact --------------------------------------------------------------------------

@@ -366,6 +366,8 @@ class MeasureController:
         self.tool.measure.add(*front.nearest)
         self.tool.done = True
         self.tool._redraw_fixed()
+        self.readout = self.tool.measure.preview()
+        self.panel.show_values(self.values(self.readout))  # its length and bearings on the page too
         return front
 
     def front_from_selection(self):
