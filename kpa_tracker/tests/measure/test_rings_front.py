@@ -245,3 +245,21 @@ def test_rangerings_refuses_bad_input_naming_the_parameter(registry, tmp_path, c
                       QgsProcessingFeedback(), catchExceptions=False)
     for word in words:
         assert word in str(caught.value)
+
+
+def test_rangerings_runs_headless_in_qgis_process(tmp_path):
+    from devtools import package, qgis_desktop
+
+    plugin_zip = package.build(out_dir=tmp_path / "dist")
+    profiles = tmp_path / "profiles"
+    qgis_desktop.install_zip(plugin_zip, profiles, profile="default")
+    output = tmp_path / "rings.gpkg"
+    run = qgis_desktop.run_qgis_process(profiles, [
+        "run", "kpa_tracker:rangerings", "--", "CENTER=Sudzha", "RADII=10,40", "OUTPUT={}".format(output)])
+    assert run.returncode == 0, run.stdout + run.stderr
+    layer = QgsVectorLayer(str(output), "rings", "ogr")
+    assert sorted(f["radius_km"] for f in layer.getFeatures()) == [10.0, 40.0]
+    failing = qgis_desktop.run_qgis_process(profiles, [
+        "run", "kpa_tracker:rangerings", "--", "CENTER=Sudzha", "RADII=10,forty", "OUTPUT={}".format(output)])
+    assert failing.returncode != 0
+    assert "RADII: 'forty' is not a number of kilometres" in failing.stdout + failing.stderr
