@@ -171,6 +171,8 @@ def _processing():
                   "OUTPUT": "TEMPORARY_OUTPUT"},
         "briefingmap": {"PRESET": 2, "PAGE": 0, "OUTPUT": os.path.join(WORK, "kursk.pdf")},
         "importsightings": {"INPUT": csv},
+        "rangerings": {"CENTER": "{},{} [EPSG:4326]".format(*SUDZHA), "RADII": "10, 25, 40",
+                       "OUTPUT": os.path.join(WORK, "rings.gpkg")},
         "exportsightings": {"OUTPUT": os.path.join(WORK, "sightings.geojson")},
     }
     provider = QgsApplication.processingRegistry().providerById(PLUGIN)

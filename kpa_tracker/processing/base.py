@@ -4,7 +4,7 @@ A subclass sets NAME (the algorithm id) and GROUP_ID and returns its shown name 
 tr("..."). The shown name is written in the subclass, inside the tr() call, rather than as a DISPLAY_NAME
 attribute the base would pass to tr(self.DISPLAY_NAME): a translation scanner only collects the literal
 text of a tr() call, and would never see a sentence held in an attribute. For the same reason the groups'
-shown names are the tr() calls in group_names() below (four groups, shared by six algorithms).
+shown names are the tr() calls in group_names() below (five groups, shared by seven algorithms).
 
 The help shown in the Processing dialog lives in help/<NAME>.md: paragraphs separated by blank lines,
 `text in backticks` for what the user types.
@@ -27,6 +27,7 @@ def group_names() -> dict:
     return {
         "curated": tr("Curated data"),
         "maps": tr("Maps"),
+        "measure": tr("Measuring"),
         "routing": tr("Routing"),
         "sightings": tr("Sightings"),
     }

@@ -29,7 +29,7 @@ def ring_fields() -> QgsFields:
 
 
 class RangeRingsAlgorithm(KpaAlgorithm):
-    NAME, GROUP_ID = "rangerings", "maps"
+    NAME, GROUP_ID = "rangerings", "measure"
     CENTER, RADII, OUTPUT = "CENTER", "RADII", "OUTPUT"
 
     def displayName(self):  # noqa: N802

@@ -25,6 +25,7 @@ GROUP_OF = {
     "exportcurated": "curated",
     "exportsightings": "sightings",
     "importsightings": "sightings",
+    "rangerings": "measure",
     "route": "routing",
     "validatecurated": "curated",
 }
@@ -52,7 +53,7 @@ def _sentences(markdown: str):
     return [s for s in re.split(r"(?<=\.) (?=[A-Z])", text) if s]
 
 
-def test_the_provider_loads_exactly_the_six_algorithms_with_their_groups(provider):
+def test_the_provider_loads_exactly_the_seven_algorithms_with_their_groups(provider):
     loaded = {a.name(): a.groupId() for a in provider.algorithms()}
     assert loaded == GROUP_OF
     assert sorted(a.id() for a in provider.algorithms()) == ["kpa_tracker:" + n for n in sorted(GROUP_OF)]

@@ -65,7 +65,7 @@ def test_options_page_opens_and_applies(drive):
 def test_every_processing_algorithm_runs_in_the_desktop(drive):
     ran = drive["processing"]["ran"]
     assert set(ran) == {"exportcurated", "validatecurated", "route", "briefingmap", "importsightings",
-                        "exportsightings"}
+                        "exportsightings", "rangerings"}
     failed = {name: run for name, run in ran.items() if not run["ok"]}
     assert not failed, failed
     assert all(drive["processing"]["files"].values()), drive["processing"]["files"]
