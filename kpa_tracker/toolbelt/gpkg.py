@@ -10,6 +10,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from .gdal_quiet import quiet_gdal
+
 WGS84 = "EPSG:4326"
 
 
@@ -55,17 +57,14 @@ def open_or_create(gpkg_path, name: str, fields: QgsFields, wkb_type, title: str
 def table_names(gpkg_path) -> set:
     """The tables of a GeoPackage, read through GDAL without opening a layer (a missing table costs
     nothing to ask about; a QgsVectorLayer on it costs an open of the file)."""
-    from osgeo import gdal
-
     gpkg_path = Path(gpkg_path)
     if not gpkg_path.exists():
         return set()
-    gdal.PushErrorHandler("CPLQuietErrorHandler")
-    try:
+    with quiet_gdal() as gdal:
         ds = gdal.OpenEx(str(gpkg_path), gdal.OF_VECTOR, allowed_drivers=["GPKG"])
         if ds is None:
             return set()
-        return {ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount())}
-    finally:
-        ds = None
-        gdal.PopErrorHandler()
+        try:
+            return {ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount())}
+        finally:
+            ds = None

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
+from ...toolbelt.gdal_quiet import quiet_gdal
 from ...toolbelt.i18n import tr
 from ..sightings.exchange import ExchangeError, Row
 
@@ -1108,25 +1109,9 @@ def _gdal(label: str):
     return gdal, ogr, osr
 
 
-class _QuietGdal:
-    """GDAL's errors kept for the sentence, not printed to QGIS's log (the handler stack is per thread)."""
-
-    def __init__(self, gdal):
-        self.gdal = gdal
-
-    def __enter__(self):
-        self.gdal.PushErrorHandler("CPLQuietErrorHandler")
-        self.gdal.ErrorReset()
-        return self
-
-    def __exit__(self, *_exc):
-        self.gdal.PopErrorHandler()
-        return False
-
-
 def _open_dataset(table: Table):
     gdal, ogr, osr = _gdal(table.path.name)
-    with _QuietGdal(gdal):
+    with quiet_gdal():
         try:
             dataset = gdal.OpenEx(str(table.path), gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
         except RuntimeError:  # when something in this process turned GDAL's exceptions on
@@ -1216,7 +1201,7 @@ def _gpkg_rows(table: Table) -> Iterator[Row]:
         layer.ResetReading()
         number = 0
         while True:
-            with _QuietGdal(gdal):
+            with quiet_gdal():
                 feature = layer.GetNextFeature()
             if feature is None:
                 break

@@ -29,6 +29,7 @@ from typing import Collection, Iterable, List, Mapping, Optional, Sequence, Tupl
 
 from osgeo import gdal, ogr, osr
 
+from ...toolbelt.gdal_quiet import quiet_gdal
 from ...toolbelt.i18n import tr
 from ...toolbelt.workspace import workspace_dir
 from ..domain.fields import (
@@ -70,17 +71,8 @@ def _path(gpkg_path) -> Path:
 
 # --- GDAL, quietly ------------------------------------------------------------------------------
 
-class _Quiet:
-    """GDAL's errors for the plugin to word, not for QGIS's log (the handler stack is per thread)."""
-
-    def __enter__(self):
-        gdal.PushErrorHandler("CPLQuietErrorHandler")
-        gdal.ErrorReset()
-        return self
-
-    def __exit__(self, *_exc):
-        gdal.PopErrorHandler()
-        return False
+# GDAL's errors for the plugin to word, by return value, whatever another plugin set (toolbelt/gdal_quiet.py).
+_Quiet = quiet_gdal
 
 
 def _last_error() -> str:

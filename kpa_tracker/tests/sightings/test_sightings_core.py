@@ -296,6 +296,35 @@ def test_a_sighting_id_is_stored_once(tmp_path):
     assert S.count_sightings(gpkg) == (1, 1)
 
 
+@pytest.fixture
+def gdal_exceptions_on():
+    """GDAL's Python exceptions on, as QGIS 3.40's Processing plugin turns them on for the whole process."""
+    from osgeo import gdal, ogr
+
+    before = [(module, module.GetUseExceptions()) for module in (gdal, ogr)]
+    for module, _ in before:
+        module.UseExceptions()
+    yield
+    for module, was_on in reversed(before):  # GDAL 3.6: the last turned on is turned off first
+        if not was_on:
+            module.DontUseExceptions()
+
+
+def test_refusals_and_rollbacks_hold_when_another_plugin_turned_gdal_exceptions_on(tmp_path, gdal_exceptions_on):
+    from osgeo import gdal
+
+    gpkg = tmp_path / "w.gpkg"
+    record = S.add_sighting(gpkg, sighting(), [source()], now=NOW)
+    with pytest.raises(R.StorageError, match="already in the layer"):
+        S.add_sighting(gpkg, sighting(sighting_id=record.sighting_id), [source()], now=NOW)
+    duplicate = "6f1c1f8e-3c1e-4b8a-9e41-0c0c2c6b1a11"
+    with pytest.raises(R.StorageError, match="nothing was written"):
+        S.add_sighting(gpkg, sighting(unit_as_reported="other"),
+                       [source(source_id=duplicate), source(source_id=duplicate)], now=NOW)
+    assert S.count_sightings(gpkg) == (1, 1)
+    assert gdal.GetUseExceptions(), "the analyst's other plugins keep the mode they chose"
+
+
 def test_invalid_sighting_raises_and_writes_nothing(tmp_path):
     gpkg = tmp_path / "w.gpkg"
     with pytest.raises(R.SightingValidationError) as caught:
