@@ -70,6 +70,9 @@ MODES = ("rail", "sea", "road", "air")  # the modes the dock and Processing offe
 DEFAULT_EXCLUDED_MODES = ("air",)
 DEFAULT_MODE = "road"  # the mode of an edge whose mode is empty or has no speed
 DEFAULT_SNAP_TOLERANCE_KM = 25.0
+# Modes boarded only where their line ends (an airfield, a port), never at a point drawn in the middle
+# of the flight or the crossing: a stop does not snap there.
+ENDS_ONLY_MODES = ("air", "sea")
 NAME_WITHIN_KM = 2.0  # a network node or a clicked stop within this of a curated place is called by its name
 NODE_NAME_KM = NAME_WITHIN_KM
 EXCLUDED_COST = 1e9  # km and hours of an edge of a mode left out: taken only where nothing else connects
@@ -366,7 +369,23 @@ class RouteNetwork:
         if self._xs is None:
             points = [self.graph.vertex(i).point() for i in range(self.graph.vertexCount())]
             self._xs, self._ys = [p.x() for p in points], [p.y() for p in points]
+            self._boardable = [self._is_boardable(i) for i in range(len(points))]
         return self._xs, self._ys
+
+    def _is_boardable(self, vertex: int) -> bool:
+        """A node a stop may snap to: any node of a land line, and of an air or sea line only its ends
+        (where it meets another line or stops), not a point drawn along the way. Modes left out still
+        snap, so a route that needs one is refused by naming it."""
+        if self.uniform_speed:
+            return True
+        edges = []
+        for edge_id in self.graph.vertex(vertex).outgoingEdges():
+            edge = self.graph.edge(edge_id)
+            mode, _name = self.features.get(edge.cost(FEATURE), (self.settings.default_mode, ""))
+            edges.append((mode, edge.cost(FEATURE)))
+        if any(mode not in ENDS_ONLY_MODES for mode, _fid in edges):
+            return True
+        return not (len(edges) == 2 and len({fid for _mode, fid in edges}) == 1)
 
     def point(self, vertex: int) -> Tuple[float, float]:
         point = self.graph.vertex(vertex).point()
@@ -376,25 +395,31 @@ class RouteNetwork:
         return self.measure.measureLine(QgsPointXY(*a), QgsPointXY(*b)) / 1000.0
 
     def nearest_vertex(self, lon: float, lat: float) -> Tuple[int, float]:
-        """(vertex, geodesic km) of the node nearest to a point.
+        """(vertex, geodesic km) of the boardable node nearest to a point (see _is_boardable).
 
         Candidates are compared on a local equirectangular scale around the
         point, which ranks nodes as the geodesic does at the distances that matter.
         """
         if not self.vertex_count:
             raise RoutingError("the network '{}' has no lines to route on".format(self.layer_name))
+        xs, ys = self._coordinates()
         exact = self.graph.findVertex(QgsPointXY(lon, lat))
-        if exact >= 0:
+        if exact >= 0 and self._boardable[exact]:
             return exact, 0.0
         scale = math.cos(math.radians(lat))
         best, best_d2 = 0, float("inf")
-        for index, (x, y) in enumerate(zip(*self._coordinates())):
+        for index, (x, y) in enumerate(zip(xs, ys)):
+            if not self._boardable[index]:
+                continue
             dx = abs(x - lon)
             if dx > 180.0:
                 dx = 360.0 - dx
             d2 = (dx * scale) ** 2 + (y - lat) ** 2
             if d2 < best_d2:
                 best, best_d2 = index, d2
+        if best_d2 == float("inf"):
+            raise RoutingError(tr("the network '{}' has no node a route can start or end at").format(
+                self.layer_name))
         return best, self.km_between((lon, lat), self.point(best))
 
     def edge_names(self, vertex: int) -> List[str]:

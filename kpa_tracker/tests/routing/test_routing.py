@@ -140,6 +140,26 @@ def test_a_disconnected_part_gives_a_clear_no_route_message():
     assert route(layer, ("Alpha", A), ("Beta", B)).total_km == pytest.approx(10.0)
 
 
+def test_a_stop_never_snaps_to_a_point_drawn_along_a_flight_or_a_crossing():
+    """Air and sea lines are boarded at their ends: a stop beside a vertex drawn mid-flight or mid-sea snaps
+    to the nearest rail node or line end instead (the air leg to the Kursk node had a vertex 16 km out)."""
+    flight = [(0.0, 0.0), (0.5, 0.0), (1.0, 0.0), (1.5, 0.0), (2.0, 0.0)]
+    layer = line_layer([("Flight", "air", None, flight), ("Crossing", "sea", None, [(0.0, 1.0), (1.0, 1.0),
+                                                                                   (2.0, 1.0)]),
+                        ("Line", "rail", 300, [(2.0, 0.0), (2.0, 1.0), (3.0, 1.0)])])
+    with_air = NetworkSettings.make(exclude=[], length_field="length_km", mode_field="mode", name_field="name")
+    result = route(layer, ("beside the flight", (1.02, 0.05)), ("rail end", (3.0, 1.0)), settings=with_air,
+                   snap_tolerance_km=200)
+    assert (result.snaps[0].lon, result.snaps[0].lat) in ((0.0, 0.0), (2.0, 0.0))  # a line end, not (1.0, 0.0)
+    result = route(layer, ("beside the crossing", (1.0, 1.05)), ("rail end", (3.0, 1.0)), settings=with_air,
+                   snap_tolerance_km=200)
+    assert (result.snaps[0].lon, result.snaps[0].lat) in ((0.0, 1.0), (2.0, 1.0))
+    # Rail is boarded anywhere it has a node, and a flight's end is where the analyst can start.
+    assert (route(layer, ("by the line", (2.0, 0.98)), ("rail end", (3.0, 1.0)), settings=with_air).snaps[0].lat
+            == 1.0)
+    assert route(layer, ("airfield", (0.0, 0.0)), ("rail end", (3.0, 1.0)), settings=with_air).snaps[0].offset_km == 0
+
+
 def test_a_point_near_the_network_snaps_to_the_nearest_node_and_says_how_far(square):
     result = route(square, ("near A", (-0.05, 0.0)), ("C", C))
     assert result.snaps[0].vertex != result.snaps[1].vertex
