@@ -261,3 +261,14 @@ def test_a_training_ground_off_the_network_gets_the_far_from_network_message(cur
     with pytest.raises(routing.SnapError, match=r"START \(Sergeevka training ground\) is \d+\.\d km from "
                                                 r"the nearest node of the network 'Transport network'"):
         route(layer, "Sergeevka", "vladivostok")
+
+
+def test_the_movements_sea_legs_follow_the_same_water_as_the_network(curated_network):
+    _, result = curated_network
+    network = {f.id.replace("net-sea-", ""): f.coordinates for f in features(result, "sea")}
+    movements = {f.id.replace("sea-", ""): f.coordinates for f in result.features["movements"]
+                 if f.attributes.get("mode") == "sea"}
+    assert sorted(movements) == sorted(network) == ["chongjin-vladivostok", "hamhung-vladivostok",
+                                                    "musudan-vladivostok"]
+    for leg, points in movements.items():
+        assert points == network[leg] and len(points) > 8, leg  # the offshore waypoints, not a straight line
