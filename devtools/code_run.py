@@ -53,8 +53,12 @@ def _grab(plugin, window, result, screenshot):
     scenario = os.environ.get("KPA_SCENARIO")
     if scenario == "measure" and plugin is not None:
         result["scenario"] = _measure(plugin)
+    if scenario == "rings" and plugin is not None:
+        result["scenario"] = _rings(plugin)
     if scenario == "route" and plugin is not None:
         result["scenario"] = _route(plugin)
+    if scenario == "network" and plugin is not None:
+        result["scenario"] = _network(plugin)
     if scenario == "sightings" and plugin is not None:
         result["scenario"] = _sightings(plugin)
     if scenario == "team" and plugin is not None:
@@ -189,8 +193,12 @@ def _measure(plugin):
     from qgis.PyQt.QtGui import QMouseEvent
 
     canvas = qgis.utils.iface.mapCanvas()
-    plugin.dock.show_page(plugin.dock.measure_panel)
-    plugin.measure.start("distance")
+    # As an analyst starts it: the dock closed on another tab, then the toolbar's ruler.
+    plugin.dock.show_page(plugin.dock.route_panel)
+    plugin.dock.hide()
+    QApplication.processEvents()
+    plugin.measure_action.trigger()
+    QApplication.processEvents()
     transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
                                        canvas.mapSettings().destinationCrs(), QgsProject.instance())
 
@@ -201,24 +209,90 @@ def _measure(plugin):
         QApplication.sendEvent(canvas.viewport(), QMouseEvent(kind, position, button, buttons,
                                                               Qt.KeyboardModifier.NoModifier))
 
-    for lonlat in ((129.8204, 41.7816), (35.270556, 51.191389)):
+    for lonlat in ((129.8204, 41.7816), (131.885278, 43.115)):  # Chongjin, then Vladivostok
         send(QEvent.Type.MouseMove, lonlat)
         send(QEvent.Type.MouseButtonPress, lonlat, Qt.MouseButton.LeftButton)
         send(QEvent.Type.MouseButtonRelease, lonlat, Qt.MouseButton.LeftButton)
-    send(QEvent.Type.MouseMove, (35.270556, 51.191389))
-    return plugin.measure.text()
+    send(QEvent.Type.MouseMove, (35.270556, 51.191389))  # the cursor on Sudzha: the live readout
+    return {"dock_visible": plugin.dock.isVisible(),
+            "page_is_measure": plugin.dock.tabs.currentWidget().widget() is plugin.dock.measure_panel,
+            "floating": plugin.measure.tool.floating.text(), "text": plugin.measure.text()}
+
+
+def _rings(plugin):
+    """Range rings of 10, 25 and 40 km around Sudzha with the line of contact of 20 December 2024, typed in
+    the Measure page; the distance from Sudzha to that line below them."""
+    import datetime
+
+    if not os.environ.get("KPA_EXTENT"):
+        _zoom_to(34.45, 50.72, 36.1, 51.66)
+    if not os.environ.get("KPA_DATE"):
+        _show_day("2024-12-20")
+    panel = plugin.dock.measure_panel
+    plugin.dock.bring_up(panel)
+    panel.centre.setText("Sudzha")
+    panel.radii.setText("10, 25, 40")
+    panel.add_rings_button.click()
+    panel.front_date.setDate(panel.front_date.date().fromString("2024-12-20", "yyyy-MM-dd"))
+    plugin.measure_action.setChecked(True)
+    qgis.utils.iface.mapCanvas().setMapTool(plugin.measure.tool)
+    plugin.measure.measure_to_front(35.270556, 51.191389, datetime.date(2024, 12, 20), "Sudzha")
+    area = panel.parentWidget().parentWidget()  # the page's scroll area: the rings and the result in view
+    area.ensureWidgetVisible(panel.front_result)
+    return {"rings": panel.rings_result.text(), "front": panel.front_result.text()}
+
+
+def _network(plugin):
+    """The curated transport network over the DPRK east coast, Khasan and Peter the Great Gulf (KPA_EXTENT
+    to frame another part): the rail lines to Tumangang and the sea legs drawn along the water."""
+    from qgis.core import QgsProject
+
+    plugin.catalogue.load(["network", "bases"])
+    root = QgsProject.instance().layerTreeRoot()
+    hidden = []
+    for layer in QgsProject.instance().mapLayers().values():  # the network alone over the base map
+        if layer.name() in ("Movements", "Events", "Unit positions", "Units", "Estimates (strength, casualties, area held)"):
+            node = root.findLayer(layer.id())
+            if node is not None:
+                node.setItemVisibilityChecked(False)
+                hidden.append(layer.name())
+    if not os.environ.get("KPA_EXTENT"):
+        _zoom_to(127.3, 39.6, 132.3, 43.4)
+    return {"network": True, "hidden": hidden}
 
 
 def _route(plugin):
-    """Route from Chongjin to the Kursk front, chosen from the dock's lists, with the network shown."""
+    """Route from the garrison at Tokchon to the Kursk front, chosen from the dock's lists, with the
+    network shown, the dwell rows in the legs and the map framed on the route."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+
+    from qgis.PyQt.QtWidgets import QDockWidget
+
+    for dock in qgis.utils.iface.mainWindow().findChildren(QDockWidget):  # left open by another scenario
+        if dock.windowTitle() == "Temporal Controller":
+            dock.hide()
     plugin.catalogue.load(["network"])
-    plugin.dock.show_page(plugin.dock.route_panel)
-    plugin.route.choose(0, "chongjin-port")
+    panel = plugin.dock.route_panel
+    plugin.dock.show_page(panel)
+    plugin.route.choose(0, "tokchon-garrison")
     plugin.route.choose(-1, "kpa-contingent-kursk")
-    plugin.route.pick()
     route = plugin.route.result
-    return "{} | legs: {}".format(plugin.dock.route_panel.result.text(),
-                                  [(leg.mode, round(leg.km)) for leg in route.legs] if route else None)
+    if route is not None:
+        canvas = qgis.utils.iface.mapCanvas()
+        box = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), canvas.mapSettings().destinationCrs(),
+                                     QgsProject.instance()).transformBoundingBox(route.geometry().boundingBox())
+        box.grow(max(box.width(), box.height()) * 0.05)
+        canvas.setExtent(box)
+        canvas.refresh()
+        canvas.waitWhileRendering()
+    QApplication.processEvents()
+    legs = [(leg.mode, leg.from_name, leg.to_name, round(leg.km), round(leg.hours, 1), leg.dwell_what,
+             leg.dwell_hours) for leg in route.legs] if route else None
+    return {"summary": panel.result.text(), "message": panel.message.text(), "legs": legs,
+            "moving_h": route.moving_hours if route else None, "dwell_h": route.dwell_hours if route else None,
+            "unloading_h": route.unloading_hours if route else None, "days": route.days if route else None,
+            "leg_column": [panel.legs.horizontalHeader().sectionSize(c) for c in range(4)],
+            "legs_viewport": panel.legs.viewport().width()}
 
 
 def _sightings(plugin):
@@ -229,7 +303,7 @@ def _sightings(plugin):
 
     from qgis.core import QgsDateTimeRange, QgsInterval, QgsTemporalNavigationObject, QgsUnitTypes
     from qgis.PyQt.QtCore import QDate, QDateTime, QTime, Qt
-    from qgis.PyQt.QtWidgets import QDialogButtonBox, QDockWidget
+    from qgis.PyQt.QtWidgets import QDialogButtonBox, QDockWidget, QLabel
 
     sys.path.insert(0, os.environ["KPA_SOURCE_ROOT"])  # --code scripts have no __file__
     from devtools.demo_sightings import demo_items
@@ -271,9 +345,10 @@ def _sightings(plugin):
     form = dialog.attributeForm()
     form.changeAttribute("unit_id", "kpa-contingent-kursk")
     form.changeAttribute("unit_as_reported", "North Korean soldiers")
+    form.changeAttribute("observed_at", QDateTime(QDate(2024, 12, 20), QTime(8, 0), utc))
     form.changeAttribute("source_reliability", "B")
     form.changeAttribute("info_credibility", 2)
-    form.changeAttribute("claim_status", "confirmed")
+    form.changeAttribute("claim_status", "confirmed")  # on one source: the form warns
     form.changeAttribute("description", "Demo entry made by `make run` to show the form; not an observation.")
     _sightings_layer, sources = controller.layers()
     source = sources.fields()
@@ -282,29 +357,56 @@ def _sightings(plugin):
     cited = next(f for f in curated.load_cached()[1].features["units"] if f.id == "kpa-contingent-kursk").sources[0]
     values = {source.indexOf("sighting_id"): form.currentFormFeature()["sighting_id"],
               source.indexOf("url"): cited.url, source.indexOf("publisher"): cited.publisher,
-              source.indexOf("published_at"): cited.date if len(cited.date) == 10 else None}
+              # a slip of the year (2026 for 2024), added behind the sources form's back: the validator refuses
+              # it at OK, and the form reopens with the reason inside it
+              source.indexOf("published_at"): "2026-12-20"}
     sources.addFeature(QgsVectorLayerUtils.createFeature(sources, QgsGeometry(), values,
                                                          sources.createExpressionContext()))
     QApplication.processEvents()
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     outcome = {"parsed": parsed, "ok_enabled": ok.isEnabled(), "before": before}
-    if form_screenshot:
-        dialog.raise_()
-        QApplication.processEvents()
-        outcome["form_screenshot_saved"] = dialog.grab().save(form_screenshot)
     ok.click()
     QApplication.processEvents()
+    dialog = controller.dialog
+    outcome["refused"] = controller.panel.message.text()
+    if dialog is not None:
+        status = dialog.findChild(QLabel, "KpaSightingFormStatus")
+        outcome["form_status"] = status.text() if status is not None else None
+        if form_screenshot:
+            dialog.raise_()
+            QApplication.processEvents()
+            outcome["form_screenshot_saved"] = dialog.grab().save(form_screenshot)
+        for feature in sources.getFeatures():
+            if feature["published_at"] == "2026-12-20":
+                sources.changeAttributeValue(feature.id(), sources.fields().indexOf("published_at"),
+                                             cited.date if len(cited.date) == 10 else None)
+        QApplication.processEvents()
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        QApplication.processEvents()
     outcome["after"] = S.count_sightings(gpkg)
     outcome["message"] = controller.panel.message.text()
     navigation.setCurrentFrameNumber(3)
     # The curated units and bases stand where the demo sightings are: hide them, so the map shows sightings.
     root = QgsProject.instance().layerTreeRoot()
-    for layer_id in ("units", "bases"):
+    for layer_id in ("units", "bases", "unit_positions"):
         layer = find_loaded(QgsProject.instance(), layer_id)
         if layer is not None:
             root.findLayer(layer.id()).setItemVisibilityChecked(False)
     sightings_node = root.findLayer(_sightings_layer.id())
     sightings_node.setExpanded(True)
+    extent = os.environ.get("KPA_EXTENT")
+    if extent:  # the scenario's form moved nothing, but the list's click below must not reframe the map
+        _zoom_to(*[float(v) for v in extent.split(",")])
+    table = controller.panel.table
+    table.setCurrentCell(-1, -1)
+    choose = os.environ.get("KPA_SIGHTING_ROW", "1") == "1"  # 0: leave the map as framed (the theatre)
+    for row, record in enumerate(controller.records if choose else []):  # the new sighting chosen in the list: selected, details
+        if record.observed_at and record.observed_at.strftime("%Y-%m-%d") == "2024-12-20":
+            table.setCurrentCell(row, 0)
+            break
+    outcome["selected"] = _sightings_layer.selectedFeatureCount()
+    outcome["details"] = controller.panel.details.toPlainText()[:600]
+    outcome["scale"] = round(qgis.utils.iface.mapCanvas().scale())
     return outcome
 
 
