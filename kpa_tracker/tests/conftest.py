@@ -39,6 +39,17 @@ def plugin_zip(tmp_path_factory):
 
 
 @pytest.fixture
+def headless_profiles(plugin_zip, tmp_path):
+    """A QGIS profiles folder with the built zip installed and enabled in its default profile, for
+    qgis_process runs (devtools.qgis_desktop.run_qgis_process(profiles, [...]))."""
+    from devtools import qgis_desktop
+
+    profiles = tmp_path / "profiles"
+    qgis_desktop.install_zip(plugin_zip, profiles, profile="default")
+    return profiles
+
+
+@pytest.fixture
 def flush():
     return flush_events
 

@@ -251,11 +251,9 @@ def test_the_front_through_time_has_a_page_per_snapshot_then_its_sources(registr
     assert len(_uris(output)) > 20
 
 
-def test_briefingmap_runs_headless_in_qgis_process(tmp_path):
-    from devtools import package, qgis_desktop
-    plugin_zip = package.build(out_dir=tmp_path / "dist")
-    profiles = tmp_path / "profiles"
-    qgis_desktop.install_zip(plugin_zip, profiles, profile="default")
+def test_briefingmap_runs_headless_in_qgis_process(headless_profiles, tmp_path):
+    from devtools import qgis_desktop
+    profiles = headless_profiles
     output = tmp_path / "atlas.pdf"
     run = qgis_desktop.run_qgis_process(profiles, [
         "run", "kpa_tracker:briefingmap", "--", "PRESET=4", "OUTPUT={}".format(output)])

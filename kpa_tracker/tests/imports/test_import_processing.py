@@ -4,14 +4,12 @@ each rejection printed once, a second run adding nothing."""
 import csv
 
 
-from devtools import package, qgis_desktop
+from devtools import qgis_desktop
 from kpa_tracker.core.sightings import gpkg_store as S
 
 
-def test_a_plain_file_imports_headless_with_input_alone(tmp_path):
-    plugin_zip = package.build(out_dir=tmp_path / "dist")
-    profiles = tmp_path / "profiles"
-    qgis_desktop.install_zip(plugin_zip, profiles, profile="default")
+def test_a_plain_file_imports_headless_with_input_alone(headless_profiles, tmp_path):
+    profiles = headless_profiles
     source = tmp_path / "colleague.csv"
     with open(str(source), "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)

@@ -247,12 +247,10 @@ def test_rangerings_refuses_bad_input_naming_the_parameter(registry, tmp_path, c
         assert word in str(caught.value)
 
 
-def test_rangerings_runs_headless_in_qgis_process(tmp_path):
-    from devtools import package, qgis_desktop
+def test_rangerings_runs_headless_in_qgis_process(headless_profiles, tmp_path):
+    from devtools import qgis_desktop
 
-    plugin_zip = package.build(out_dir=tmp_path / "dist")
-    profiles = tmp_path / "profiles"
-    qgis_desktop.install_zip(plugin_zip, profiles, profile="default")
+    profiles = headless_profiles
     output = tmp_path / "rings.gpkg"
     run = qgis_desktop.run_qgis_process(profiles, [
         "run", "kpa_tracker:rangerings", "--", "CENTER=Sudzha", "RADII=10,40", "OUTPUT={}".format(output)])

@@ -12,7 +12,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from devtools import package, qgis_desktop
+from devtools import qgis_desktop
 from kpa_tracker.processing import route as route_module
 
 SUDZHA = "35.270556,51.191389 [EPSG:4326]"
@@ -127,10 +127,8 @@ def test_a_far_point_fails_with_a_message_not_an_opaque_error(run):
         run(START="Vladivostok", END=MOSCOW, NETWORK="/nowhere/roads.gpkg")
 
 
-def test_route_runs_headless_in_qgis_process(tmp_path):
-    plugin_zip = package.build(out_dir=tmp_path / "dist")
-    profiles = tmp_path / "profiles"
-    qgis_desktop.install_zip(plugin_zip, profiles, profile="default")
+def test_route_runs_headless_in_qgis_process(headless_profiles, tmp_path):
+    profiles = headless_profiles
     output = tmp_path / "route.gpkg"
     run = qgis_desktop.run_qgis_process(profiles, [
         "run", "kpa_tracker:route", "--", "START=Chongjin", "END=" + SUDZHA, "OPTIMIZE=0", "MODES=0,1,2",
