@@ -160,11 +160,12 @@ class MeasureController:
             "ellipsoid": ellipsoid_name(readout.ellipsoid),
         }
 
-    def floating_text(self, readout) -> str:
-        """The few numbers beside the cursor: segment and total, or area and perimeter."""
+    def floating_text(self, readout, values=None) -> str:
+        """The few numbers beside the cursor: segment and total, or area and perimeter (`values`: the
+        readout's formatted values when the caller has them, so a mouse move formats them once)."""
         if readout is None or not readout.vertex_count:
             return ""
-        values = self.values(readout)
+        values = values or self.values(readout)
         if self.tool.mode == AREA:
             if readout.area_m2 is None:
                 return tr("Area: click at least three corners")
@@ -180,8 +181,9 @@ class MeasureController:
 
     def show(self, readout):
         self.readout = readout
-        self.panel.show_values(self.values(readout))
-        self.tool.set_floating_text(self.floating_text(readout))
+        values = self.values(readout)
+        self.panel.show_values(values)
+        self.tool.set_floating_text(self.floating_text(readout, values))
 
     def keep(self, result):
         self.result = result
